@@ -1,0 +1,13 @@
+package org.nisnonlocal.cli;
+
+/** The list of runner verbs. Adding a verb: write a {@link Subcommand} and add it here. */
+final class SubcommandRegistry
+{
+	private SubcommandRegistry() {}
+
+	static Subcommand[] all()
+	{
+		return new Subcommand[] {
+		};
+	}
+}

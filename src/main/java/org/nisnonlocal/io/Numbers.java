@@ -1,0 +1,41 @@
+package org.nisnonlocal.io;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+
+/** Number formatting for text output: shortest text that reads back to the same value. */
+public final class Numbers
+{
+	private Numbers() {}
+
+	/** A float value: the shortest decimal that parses back to the same float; NaN as "NaN". */
+	public static String format( final float v )
+	{
+		if ( Float.isNaN( v ) )
+			return "NaN";
+		return trim( Float.toString( v ) );
+	}
+
+	/** A double at full precision (shortest round-trip text). */
+	public static String format( final double v )
+	{
+		if ( Double.isNaN( v ) )
+			return "NaN";
+		return trim( Double.toString( v ) );
+	}
+
+	/** A grid coordinate origin + i·step: rounded to 12 significant digits so 0.30000000000000004 prints as 0.3. */
+	public static String formatAxis( final double v )
+	{
+		if ( v == 0 || !Double.isFinite( v ) )
+			return v == 0 ? "0" : Double.toString( v );
+		final BigDecimal b = new BigDecimal( v ).round( new MathContext( 12 ) ).stripTrailingZeros();
+		final int exp = b.precision() - b.scale() - 1;
+		return exp < -5 || exp > 10 ? trim( Double.toString( b.doubleValue() ) ) : b.toPlainString();
+	}
+
+	private static String trim( final String s )
+	{
+		return s.endsWith( ".0" ) ? s.substring( 0, s.length() - 2 ) : s;
+	}
+}

@@ -1,0 +1,113 @@
+package org.nisnonlocal.maps;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Unit spellings the plugin understands, and conversions between units of one kind.
+ * <p>
+ * Bias: V, mV, µV, and the normalized "eV/Δ0". Field: T, mT. Current: A, mA, µA, nA. Conductance: S, mS, µS, nS, G0
+ * (the conductance quantum 2e²/h, which some setups record). Normalized conductance: "Ω" (g / (G_inj·G_det)) and
+ * "1" (g / (G_inj·G_det·R_ξ)). Unknown units are kept verbatim; they convert only to themselves.
+ */
+public final class Units
+{
+	public static final String EV_PER_DELTA0 = "eV/Δ0";
+	/** g divided by G_inj·G_det: a resistance. */
+	public static final String OHM = "\u03A9";
+	/** g divided by G_inj·G_det·R_ξ: dimensionless. */
+	public static final String NORMALIZED = "1";
+
+	private static final Map< String, String > ALIASES = new HashMap<>();
+	private static final Map< String, String > KIND = new HashMap<>();
+	private static final Map< String, Double > FACTOR = new HashMap<>();
+
+	static
+	{
+		unit( "V", "voltage", 1 );
+		unit( "mV", "voltage", 1e-3 );
+		unit( "µV", "voltage", 1e-6 );
+		unit( "nV", "voltage", 1e-9 );
+		unit( EV_PER_DELTA0, "bias/Δ0", 1 );
+		unit( "T", "field", 1 );
+		unit( "mT", "field", 1e-3 );
+		unit( "A", "current", 1 );
+		unit( "mA", "current", 1e-3 );
+		unit( "µA", "current", 1e-6 );
+		unit( "nA", "current", 1e-9 );
+		unit( "S", "conductance", 1 );
+		unit( "mS", "conductance", 1e-3 );
+		unit( "µS", "conductance", 1e-6 );
+		unit( "nS", "conductance", 1e-9 );
+		unit( "G0", "conductance", 7.748091729e-5 );
+		unit( OHM, "resistance", 1 );
+		unit( "kΩ", "resistance", 1e3 );
+		unit( NORMALIZED, "dimensionless", 1 );
+		unit( "K", "temperature", 1 );
+		unit( "mK", "temperature", 1e-3 );
+		alias( "uV", "µV" );
+		alias( "\u03BCV", "\u00B5V" ); // Greek mu → micro sign
+		alias( "uA", "µA" );
+		alias( "\u03BCA", "\u00B5A" );
+		alias( "uS", "µS" );
+		alias( "\u03BCS", "\u00B5S" );
+		alias( "ohm", OHM );
+		alias( "Ohm", OHM );
+		alias( "\u2126", OHM ); // ohm sign
+		alias( "kohm", "kΩ" );
+		alias( "eV/D0", EV_PER_DELTA0 );
+		alias( "eV/Delta0", EV_PER_DELTA0 );
+		alias( "Delta0", EV_PER_DELTA0 );
+		alias( "Δ0", EV_PER_DELTA0 );
+		alias( "", NORMALIZED );
+		alias( "a.u.", NORMALIZED );
+	}
+
+	private Units() {}
+
+	private static void unit( final String u, final String kind, final double factor )
+	{
+		KIND.put( u, kind );
+		FACTOR.put( u, factor );
+	}
+
+	private static void alias( final String a, final String u ) { ALIASES.put( a, u ); }
+
+	/** The plugin's spelling of a unit ("uV" → "µV", "ohm" → "Ω"); unknown units come back trimmed. */
+	public static String canonical( final String unit )
+	{
+		if ( unit == null )
+			return NORMALIZED;
+		final String t = unit.trim();
+		final String a = ALIASES.get( t );
+		return a != null ? a : t;
+	}
+
+	public static boolean isKnown( final String unit ) { return KIND.containsKey( canonical( unit ) ); }
+
+	/** "voltage", "field", "current", "conductance", … or null for an unknown unit. */
+	public static String kind( final String unit ) { return KIND.get( canonical( unit ) ); }
+
+	public static boolean isBias( final String unit )
+	{
+		final String k = kind( unit );
+		return "voltage".equals( k ) || "bias/Δ0".equals( k );
+	}
+
+	/** Multiply a value in {@code from} by this to get it in {@code to}. */
+	public static double conversionFactor( final String from, final String to )
+	{
+		final String f = canonical( from ), t = canonical( to );
+		if ( f.equals( t ) )
+			return 1;
+		final String kf = KIND.get( f ), kt = KIND.get( t );
+		if ( kf == null || !kf.equals( kt ) )
+			throw new IllegalArgumentException( "cannot convert " + f + " to " + t );
+		return FACTOR.get( f ) / FACTOR.get( t );
+	}
+
+	static boolean sameKindAndScale( final String a, final String b )
+	{
+		return canonical( a ).equals( canonical( b ) );
+	}
+}
