@@ -1,0 +1,78 @@
+package org.nisnonlocal.ij1;
+
+import java.util.Map;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.plugin.PlugIn;
+
+import org.nisnonlocal.BadInputException;
+import org.scijava.Context;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandService;
+import org.scijava.module.Module;
+import org.scijava.module.ModuleItem;
+import org.scijava.module.ModuleService;
+
+/**
+ * The one ImageJ 1 entry point: {@code plugins.config} lists each menu item with the SciJava command class as its
+ * argument. It asks for the inputs with a macro-recordable GenericDialog, runs the command in {@link NisContext}, shows
+ * image outputs and logs text outputs. Errors reach the user as one message (and abort a running macro).
+ */
+public class NisPlugIn implements PlugIn
+{
+	@Override
+	public void run( final String commandClass )
+	{
+		final String title = "NIS Nonlocal";
+		try
+		{
+			final Context ctx = NisContext.get();
+			final CommandService commands = ctx.service( CommandService.class );
+			final CommandInfo info = commands.getCommand( commandClass );
+			if ( info == null )
+				throw new IllegalStateException( "command not found: " + commandClass );
+			final ModuleService modules = ctx.service( ModuleService.class );
+			final Module module = modules.createModule( info );
+			final Map< String, Object > inputs = CommandDialog.ask( info.getTitle(), module );
+			if ( inputs == null )
+				return; // cancelled
+			final Module done = modules.run( module, false, inputs ).get();
+			show( done );
+		}
+		catch ( final Exception e )
+		{
+			final Throwable bad = rootBadInput( e );
+			if ( bad != null )
+				IJ.error( title, bad.getMessage() );
+			else
+			{
+				IJ.log( title + ": internal error: " + e );
+				IJ.handleException( e );
+			}
+		}
+	}
+
+	private static void show( final Module done )
+	{
+		for ( final ModuleItem< ? > out : done.getInfo().outputs() )
+		{
+			final Object v = done.getOutput( out.getName() );
+			if ( v instanceof ImagePlus )
+				( ( ImagePlus ) v ).show();
+			else if ( v instanceof String && !( ( String ) v ).isEmpty() )
+				IJ.log( ( String ) v );
+		}
+	}
+
+	private static Throwable rootBadInput( Throwable e )
+	{
+		while ( e != null )
+		{
+			if ( e instanceof BadInputException )
+				return e;
+			e = e.getCause();
+		}
+		return null;
+	}
+}

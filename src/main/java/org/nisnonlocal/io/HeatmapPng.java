@@ -1,0 +1,145 @@
+package org.nisnonlocal.io;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import javax.imageio.ImageIO;
+
+import org.nisnonlocal.maps.Axis;
+import org.nisnonlocal.maps.ConductanceMap;
+import org.nisnonlocal.maps.DisplayRange;
+
+/**
+ * A heatmap of a map as PNG, for headless runs: x to the right, y upward, axis ticks in the axis units, and a colour
+ * bar with the value unit. Signed maps get the diverging table with a zero-centred range. Missing points are grey.
+ * Pure AWT; works with {@code java.awt.headless=true}.
+ */
+public final class HeatmapPng
+{
+	private static final int LEFT = 80, RIGHT = 110, TOP = 36, BOTTOM = 56;
+
+	private HeatmapPng() {}
+
+	public static void write( final ConductanceMap map, final Path file, final String title ) throws IOException
+	{
+		write( map, DisplayRange.auto( map ), file, title );
+	}
+
+	public static void write( final ConductanceMap map, final DisplayRange range, final Path file, final String title ) throws IOException
+	{
+		final BufferedImage img = render( map, range, title );
+		AtomicFiles.writeVia( file, tmp -> {
+			if ( !ImageIO.write( img, "png", tmp.toFile() ) )
+				throw new IOException( file + ": no PNG writer" );
+		} );
+	}
+
+	public static BufferedImage render( final ConductanceMap map, final DisplayRange range, final String title )
+	{
+		final int w = map.width(), h = map.height();
+		// Scale small maps up so a 50×50 map is readable; keep aspect by pixel count.
+		final int sx = Math.max( 1, 480 / w ), sy = Math.max( 1, 400 / h );
+		final int pw = w * sx, ph = h * sy;
+		final BufferedImage img = new BufferedImage( LEFT + pw + RIGHT, TOP + ph + BOTTOM, BufferedImage.TYPE_INT_RGB );
+		final Graphics2D g = img.createGraphics();
+		g.setRenderingHint( RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON );
+		g.setColor( Color.WHITE );
+		g.fillRect( 0, 0, img.getWidth(), img.getHeight() );
+		final float[] d = map.data(); // display order: row 0 is the top (largest y)
+		for ( int r = 0; r < h; r++ )
+			for ( int i = 0; i < w; i++ )
+			{
+				final int k = range.lutIndex( d[ r * w + i ] );
+				g.setColor( k < 0 ? Color.GRAY : new Color( range.colorMap().rgb( k ) ) );
+				g.fillRect( LEFT + i * sx, TOP + r * sy, sx, sy );
+			}
+		g.setColor( Color.BLACK );
+		g.setStroke( new BasicStroke( 1f ) );
+		g.drawRect( LEFT, TOP, pw, ph );
+		g.setFont( new Font( Font.SANS_SERIF, Font.PLAIN, 12 ) );
+		final FontMetrics fm = g.getFontMetrics();
+		final Axis x = map.xAxis(), y = map.yAxis();
+		for ( final double t : ticks( x.min(), x.max() ) )
+		{
+			final int px = LEFT + ( int ) Math.round( ( x.position( t ) + 0.5 ) * sx );
+			g.drawLine( px, TOP + ph, px, TOP + ph + 5 );
+			final String s = label( t );
+			g.drawString( s, px - fm.stringWidth( s ) / 2, TOP + ph + 18 );
+		}
+		for ( final double t : ticks( y.min(), y.max() ) )
+		{
+			final int py = TOP + ( int ) Math.round( ( h - 1 - y.position( t ) + 0.5 ) * sy );
+			g.drawLine( LEFT - 5, py, LEFT, py );
+			final String s = label( t );
+			g.drawString( s, LEFT - 8 - fm.stringWidth( s ), py + 4 );
+		}
+		final String xl = x.name() + " (" + x.unit() + ")";
+		g.drawString( xl, LEFT + pw / 2 - fm.stringWidth( xl ) / 2, TOP + ph + 40 );
+		final String yl = y.name() + " (" + y.unit() + ")";
+		final AffineTransform saved = g.getTransform();
+		g.rotate( -Math.PI / 2 );
+		g.drawString( yl, -( TOP + ph / 2 ) - fm.stringWidth( yl ) / 2, 18 );
+		g.setTransform( saved );
+		g.setFont( new Font( Font.SANS_SERIF, Font.BOLD, 13 ) );
+		g.drawString( title, LEFT, 22 );
+		colourBar( g, range, LEFT + pw + 20, TOP, ph, map.quantity() + " (" + map.valueUnit() + ")" );
+		g.dispose();
+		return img;
+	}
+
+	private static void colourBar( final Graphics2D g, final DisplayRange range, final int x0, final int y0, final int height, final String label )
+	{
+		final int bw = 16;
+		for ( int p = 0; p < height; p++ )
+		{
+			final int k = ( int ) Math.round( 255.0 * ( height - 1 - p ) / Math.max( 1, height - 1 ) );
+			g.setColor( new Color( range.colorMap().rgb( k ) ) );
+			g.fillRect( x0, y0 + p, bw, 1 );
+		}
+		g.setColor( Color.BLACK );
+		g.drawRect( x0, y0, bw, height );
+		g.setFont( new Font( Font.SANS_SERIF, Font.PLAIN, 11 ) );
+		for ( final double t : ticks( range.min(), range.max() ) )
+		{
+			final int py = y0 + ( int ) Math.round( ( range.max() - t ) / ( range.max() - range.min() ) * ( height - 1 ) );
+			g.drawLine( x0 + bw, py, x0 + bw + 4, py );
+			g.drawString( label( t ), x0 + bw + 6, py + 4 );
+		}
+		final AffineTransform saved = g.getTransform();
+		g.rotate( Math.PI / 2 );
+		g.drawString( label, y0, -( x0 + bw + 80 ) );
+		g.setTransform( saved );
+	}
+
+	/** About five round tick values within [lo, hi]. */
+	static double[] ticks( final double lo, final double hi )
+	{
+		if ( !( hi > lo ) )
+			return new double[] { lo };
+		final double raw = ( hi - lo ) / 5;
+		final double mag = Math.pow( 10, Math.floor( Math.log10( raw ) ) );
+		final double f = raw / mag;
+		final double step = ( f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10 ) * mag;
+		final double first = Math.ceil( lo / step - 1e-9 ) * step;
+		final int n = ( int ) Math.floor( ( hi - first ) / step + 1e-9 ) + 1;
+		final double[] t = new double[ Math.max( n, 0 ) ];
+		for ( int k = 0; k < t.length; k++ )
+			t[ k ] = Math.abs( first + k * step ) < 1e-12 * step ? 0 : first + k * step;
+		return t;
+	}
+
+	private static String label( final double v )
+	{
+		final String s = String.format( Locale.ROOT, "%.4g", v );
+		return s.contains( "e" ) ? s : s.replaceAll( "\\.?0+$", "" );
+	}
+}

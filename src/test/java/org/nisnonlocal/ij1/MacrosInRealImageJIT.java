@@ -1,0 +1,64 @@
+package org.nisnonlocal.ij1;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.nisnonlocal.io.TiffMapIO;
+import org.nisnonlocal.maps.ConductanceMap;
+import org.nisnonlocal.maps.ToyNonlocalMap;
+
+/**
+ * Runs every example macro in {@code macros/} in real ImageJ 1.54p (batch mode, under Xvfb) and checks the images it
+ * saved: size, calibration and values.
+ */
+@Tag( "imagej" )
+class MacrosInRealImageJIT
+{
+	private static RealImageJ ij;
+	private static Path out;
+
+	@BeforeAll
+	static void start() throws Exception
+	{
+		ij = new RealImageJ();
+		out = ij.target.resolve( "macro-out" );
+		Files.createDirectories( out );
+	}
+
+	@AfterAll
+	static void stop()
+	{
+		if ( ij != null )
+			ij.close();
+	}
+
+	private static String run( final String macro ) throws Exception
+	{
+		final String log = ij.runMacro( ij.project.resolve( "macros" ).resolve( macro ), out.toString(), 120 );
+		assertTrue( log.contains( "MACRO DONE" ), macro + " did not finish: " + log );
+		return log;
+	}
+
+	@Test
+	void exampleMapIsCalibratedAndRoundTrips() throws Exception
+	{
+		final String log = run( "example_map.ijm" );
+		assertTrue( log.contains( "example map: 61x41 unit=mV pw=0.02 ph=0.02" ), log );
+		final ConductanceMap saved = TiffMapIO.read( out.resolve( "example_Is+10uA.tif" ) );
+		final ConductanceMap expected = new ToyNonlocalMap().generate();
+		assertEquals( expected.xAxis(), saved.xAxis() );
+		assertEquals( expected.yAxis(), saved.yAxis() );
+		assertEquals( "nS", saved.valueUnit() );
+		for ( int j = 0; j < 41; j++ )
+			for ( int i = 0; i < 61; i++ )
+				assertEquals( expected.get( i, j ), saved.get( i, j ), 0f );
+		assertTrue( Files.size( out.resolve( "example_Is+10uA.png" ) ) > 1000 );
+	}
+}
