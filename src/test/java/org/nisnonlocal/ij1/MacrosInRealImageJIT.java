@@ -61,4 +61,31 @@ class MacrosInRealImageJIT
 				assertEquals( expected.get( i, j ), saved.get( i, j ), 0f );
 		assertTrue( Files.size( out.resolve( "example_Is+10uA.png" ) ) > 1000 );
 	}
+
+	@Test
+	void supercurrentPairIsDecomposedIntoExactParts() throws Exception
+	{
+		final String log = run( "decompose_pair.ijm" );
+		final ConductanceMap gs = TiffMapIO.read( out.resolve( "pair_g_s.tif" ) );
+		final ConductanceMap ga = TiffMapIO.read( out.resolve( "pair_g_a.tif" ) );
+		final ConductanceMap gss = TiffMapIO.read( out.resolve( "pair_g_ss.tif" ) );
+		final ConductanceMap gsa = TiffMapIO.read( out.resolve( "pair_g_sa.tif" ) );
+		final ToyNonlocalMap toy = new ToyNonlocalMap();
+		final ConductanceMap plus = toy.generate();
+		toy.supercurrentUa = -10;
+		toy.seed = 2;
+		final ConductanceMap minus = toy.generate();
+		assertEquals( 61, gs.width() );
+		assertTrue( log.contains( "g_sa: 61x41" ), log ); // the example grid is symmetric: the overlap is all of it
+		for ( int j = 0; j < 41; j++ )
+			for ( int i = 0; i < 61; i++ )
+			{
+				assertEquals( 0.5 * ( plus.get( i, j ) + minus.get( i, j ) ), gs.get( i, j ), 1e-6 );
+				assertEquals( 0.5 * ( plus.get( i, j ) - minus.get( i, j ) ), ga.get( i, j ), 1e-6 );
+				assertEquals( gs.get( i, j ), gss.get( i, j ) + gsa.get( i, j ), 1e-6 );
+				assertEquals( gsa.get( i, j ), -gsa.get( 60 - i, j ), 0 );
+			}
+		assertEquals( "g_a", ga.quantity() );
+		assertEquals( "mV", gsa.xAxis().unit() );
+	}
 }
