@@ -8,6 +8,9 @@ final class SubcommandRegistry
 	static Subcommand[] all()
 	{
 		return new Subcommand[] {
+				new ConvertCommand(),
+				new DecomposeCommand(),
+				new ExampleMapCommand(),
 		};
 	}
 }

@@ -79,8 +79,8 @@ public final class ToyNonlocalMap
 	{
 		return MapMetadata.empty()
 				.with( MapMetadata.JUNCTIONS, "A-B (synthetic)" )
-				.with( MapMetadata.SUPERCURRENT_A, supercurrentUa * 1e-6 )
-				.with( MapMetadata.DELTA0_EV, delta0MeV * 1e-3 )
+				.with( MapMetadata.SUPERCURRENT_A, supercurrentUa / 1e6 )
+				.with( MapMetadata.DELTA0_EV, delta0MeV / 1e3 )
 				.with( MapMetadata.TEMPERATURE_K, 0.024 )
 				.with( MapMetadata.G_INJ_S, 24.6e-6 )
 				.with( MapMetadata.G_DET_S, 20.0e-6 )

@@ -1,0 +1,54 @@
+package org.nisnonlocal.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.nisnonlocal.BadInputException;
+import org.nisnonlocal.maps.ConductanceMap;
+
+/**
+ * Reads and writes maps by file type: {@code .tif/.tiff} (ImageJ TIFF with the plugin's description), {@code .png}
+ * (heatmap, write only), anything else text ({@link TextMapImporter}; written as long-format CSV, or matrix CSV when
+ * the name ends in {@code .matrix.csv}). Outputs never replace an input file.
+ */
+public final class MapFiles
+{
+	private MapFiles() {}
+
+	public static ImportedMap read( final Path file, final MapImportOptions options )
+	{
+		if ( !Files.isRegularFile( file ) )
+			throw new BadInputException( file + ": no such file" );
+		if ( isTiff( file ) )
+			return new ImportedMap( TiffMapIO.read( file ), java.util.Collections.singletonList( "read ImageJ TIFF " + file.getFileName() ) );
+		return TextMapImporter.read( file, options );
+	}
+
+	public static ConductanceMap read( final Path file ) { return read( file, new MapImportOptions() ).map(); }
+
+	public static void write( final ConductanceMap map, final Path file ) throws IOException
+	{
+		final String name = file.getFileName().toString().toLowerCase( Locale.ROOT );
+		final String src = map.metadata().get( org.nisnonlocal.maps.MapMetadata.SOURCE );
+		if ( src != null )
+			AtomicFiles.checkNotSame( java.nio.file.Paths.get( src ), file );
+		if ( isTiff( file ) )
+			TiffMapIO.write( map, file );
+		else if ( name.endsWith( ".png" ) )
+			HeatmapPng.write( map, file, map.quantity() );
+		else if ( name.endsWith( ".matrix.csv" ) )
+			MapCsvWriter.writeMatrix( map, file );
+		else if ( name.endsWith( ".csv" ) || name.endsWith( ".txt" ) || name.endsWith( ".tsv" ) )
+			MapCsvWriter.writeLong( map, file );
+		else
+			throw new BadInputException( file + ": unknown output type (use .tif, .csv, .matrix.csv or .png)" );
+	}
+
+	static boolean isTiff( final Path file )
+	{
+		final String name = file.getFileName().toString().toLowerCase( Locale.ROOT );
+		return name.endsWith( ".tif" ) || name.endsWith( ".tiff" );
+	}
+}
