@@ -15,6 +15,8 @@ import org.nisnonlocal.BadInputException;
  */
 public final class AtomicFiles
 {
+	private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
 	private AtomicFiles() {}
 
 	/** Writes the bytes a {@code writer} produces. */
@@ -34,7 +36,7 @@ public final class AtomicFiles
 	public static void write( final Path target, final StreamWriter writer ) throws IOException
 	{
 		writeVia( target, tmp -> {
-			try (OutputStream out = Files.newOutputStream( tmp ))
+			try (OutputStream out = Files.newOutputStream( tmp, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE ))
 			{
 				writer.write( out );
 			}
@@ -51,7 +53,9 @@ public final class AtomicFiles
 		final String name = abs.getFileName().toString();
 		final int dot = name.lastIndexOf( '.' );
 		final String ext = dot > 0 ? name.substring( dot ) : "";
-		final Path tmp = Files.createTempFile( dir, "." + ( dot > 0 ? name.substring( 0, dot ) : name ) + "-", ext + ".part" );
+		// Not Files.createTempFile: that makes the file owner-only (0600); this one gets the user's usual permissions.
+		final Path tmp = abs.resolveSibling( "." + ( dot > 0 ? name.substring( 0, dot ) : name ) + "-"
+				+ Long.toHexString( RANDOM.nextLong() & Long.MAX_VALUE ) + ext + ".part" );
 		boolean done = false;
 		try
 		{

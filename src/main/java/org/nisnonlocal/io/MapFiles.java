@@ -33,7 +33,16 @@ public final class MapFiles
 		final String name = file.getFileName().toString().toLowerCase( Locale.ROOT );
 		final String src = map.metadata().get( org.nisnonlocal.maps.MapMetadata.SOURCE );
 		if ( src != null )
-			AtomicFiles.checkNotSame( java.nio.file.Paths.get( src ), file );
+		{
+			try
+			{
+				AtomicFiles.checkNotSame( java.nio.file.Paths.get( src ), file );
+			}
+			catch ( final java.nio.file.InvalidPathException e )
+			{
+				// the source is a description, not a file ("synthetic: …")
+			}
+		}
 		if ( isTiff( file ) )
 			TiffMapIO.write( map, file );
 		else if ( name.endsWith( ".png" ) )

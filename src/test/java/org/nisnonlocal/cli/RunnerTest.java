@@ -1,0 +1,129 @@
+package org.nisnonlocal.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nisnonlocal.io.MapFiles;
+import org.nisnonlocal.maps.ConductanceMap;
+
+/** The runner's command-line contract: verbs, files written, exit codes and one-line errors. */
+class RunnerTest
+{
+	static final Path EXAMPLES = Paths.get( System.getProperty( "nis.project.dir", "." ) ).resolve( "examples" );
+
+	@TempDir
+	Path dir;
+
+	/** exit code, stdout, stderr */
+	static String[] run( final String... argv )
+	{
+		final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+		final int code = Main.run( argv, new PrintStream( out, true ), new PrintStream( err, true ) );
+		return new String[] { Integer.toString( code ), out.toString( StandardCharsets.UTF_8 ), err.toString( StandardCharsets.UTF_8 ) };
+	}
+
+	@Test
+	void decomposeWritesTheContractFiles() throws Exception
+	{
+		final String[] r = run( "decompose", "--in", EXAMPLES.resolve( "example_Is+10uA.csv" ).toString(), "--minus",
+				EXAMPLES.resolve( "example_Is-10uA.csv" ).toString(), "--out", dir.toString() );
+		assertEquals( "0", r[ 0 ], r[ 2 ] );
+		for ( final String part : new String[] { "g_s", "g_a", "g_ss", "g_sa" } )
+		{
+			final List< String > lines = Files.readAllLines( dir.resolve( part + ".csv" ) );
+			assertEquals( "Vinj,Vdet,g", lines.get( 0 ) );
+			assertEquals( 1 + 61 * 41, lines.size() );
+		}
+		final ConductanceMap plus = MapFiles.read( EXAMPLES.resolve( "example_Is+10uA.csv" ) );
+		final ConductanceMap minus = MapFiles.read( EXAMPLES.resolve( "example_Is-10uA.csv" ) );
+		final ConductanceMap ga = MapFiles.read( dir.resolve( "g_a.csv" ) );
+		final ConductanceMap gss = MapFiles.read( dir.resolve( "g_ss.csv" ) );
+		final ConductanceMap gsa = MapFiles.read( dir.resolve( "g_sa.csv" ) );
+		assertEquals( "mV", gsa.xAxis().unit() );
+		assertEquals( "nS", gsa.valueUnit() );
+		for ( int j = 0; j < 41; j++ )
+			for ( int i = 0; i < 61; i++ )
+			{
+				assertEquals( 0.5 * ( plus.get( i, j ) - minus.get( i, j ) ), ga.get( i, j ), 1e-6 );
+				assertEquals( 0.5 * ( plus.get( i, j ) + minus.get( i, j ) ), gss.get( i, j ) + gsa.get( i, j ), 1e-6 );
+				assertEquals( gss.get( i, j ), gss.get( 60 - i, j ), 0f );
+			}
+	}
+
+	@Test
+	void decomposeAlongVdetGivesAPartOddInVdet() throws Exception
+	{
+		final String[] r = run( "decompose", "--in", EXAMPLES.resolve( "example_Is+10uA.csv" ).toString(), "--axis", "vdet", "--out", dir.toString() );
+		assertEquals( "0", r[ 0 ], r[ 2 ] );
+		final ConductanceMap odd = MapFiles.read( dir.resolve( "g_sa.csv" ) );
+		for ( int j = 0; j < 41; j++ )
+			assertEquals( odd.get( 7, j ), -odd.get( 7, 40 - j ), 0f );
+	}
+
+	@Test
+	void convertRoundTripsThroughTiffAndMatrixCsv() throws Exception
+	{
+		final Path tif = dir.resolve( "m.tif" ), matrix = dir.resolve( "m.matrix.csv" ), png = dir.resolve( "m.png" );
+		assertEquals( "0", run( "convert", "--in", EXAMPLES.resolve( "example_Is+10uA.csv" ).toString(), "--out", tif.toString() )[ 0 ] );
+		assertEquals( "0", run( "convert", "--in", tif.toString(), "--out", matrix.toString() )[ 0 ] );
+		assertEquals( "0", run( "convert", "--in", matrix.toString(), "--out", png.toString() )[ 0 ] );
+		final ConductanceMap a = MapFiles.read( EXAMPLES.resolve( "example_Is+10uA.csv" ) ), b = MapFiles.read( matrix );
+		assertEquals( a.xAxis().size(), b.xAxis().size() );
+		assertEquals( a.yAxis().max(), b.yAxis().max(), 1e-12 );
+		for ( int k = 0; k < a.data().length; k++ )
+			assertEquals( a.data()[ k ], b.data()[ k ], 0f );
+		assertTrue( Files.size( png ) > 2000 );
+	}
+
+	@Test
+	void badInputExitsWithOneLineNamingTheFile() throws Exception
+	{
+		final Path bad = dir.resolve( "bad.csv" );
+		Files.write( bad, "Vinj,Vdet,g\n0,0,1\n0.1,0,x\n".getBytes( StandardCharsets.UTF_8 ) );
+		final String[] r = run( "convert", "--in", bad.toString(), "--out", dir.resolve( "o.tif" ).toString() );
+		assertEquals( "2", r[ 0 ] );
+		assertEquals( 1, r[ 2 ].trim().split( "\n" ).length, r[ 2 ] );
+		assertTrue( r[ 2 ].contains( "bad.csv" ), r[ 2 ] );
+		assertFalse( Files.exists( dir.resolve( "o.tif" ) ), "no output on failure" );
+
+		final String[] missing = run( "decompose", "--in", dir.resolve( "nope.csv" ).toString(), "--out", dir.toString() );
+		assertEquals( "2", missing[ 0 ] );
+		assertTrue( missing[ 2 ].contains( "nope.csv" ), missing[ 2 ] );
+
+		final String[] typo = run( "decompose", "--in", bad.toString(), "--out", dir.toString(), "--axsi", "vinj" );
+		assertEquals( "2", typo[ 0 ] );
+		assertTrue( typo[ 2 ].contains( "--axsi" ), typo[ 2 ] );
+	}
+
+	@Test
+	void convertRefusesToOverwriteItsInput() throws Exception
+	{
+		final Path csv = dir.resolve( "in.csv" );
+		Files.copy( EXAMPLES.resolve( "example_Is+10uA.csv" ), csv );
+		final byte[] before = Files.readAllBytes( csv );
+		final String[] r = run( "convert", "--in", csv.toString(), "--out", csv.toString() );
+		assertEquals( "2", r[ 0 ] );
+		assertTrue( java.util.Arrays.equals( before, Files.readAllBytes( csv ) ) );
+	}
+
+	@Test
+	void helpListsEveryVerb()
+	{
+		final String[] r = run( "--help" );
+		assertEquals( "0", r[ 0 ] );
+		for ( final Subcommand c : Main.subcommands() )
+			assertTrue( r[ 1 ].contains( c.name() ), c.name() );
+		assertEquals( "2", run( "frobnicate" )[ 0 ] );
+	}
+}
