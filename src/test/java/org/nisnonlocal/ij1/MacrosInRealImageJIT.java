@@ -88,4 +88,24 @@ class MacrosInRealImageJIT
 		assertEquals( "g_a", ga.quantity() );
 		assertEquals( "mV", gsa.xAxis().unit() );
 	}
+
+	@Test
+	void folderOfMapsIsImportedAndDecomposed() throws Exception
+	{
+		final Path examples = ij.project.resolve( "examples" );
+		final Path folderOut = out.resolve( "folder" );
+		Files.createDirectories( folderOut );
+		final String log = ij.runMacro( ij.project.resolve( "macros/decompose_folder.ijm" ), "in=" + examples + " out=" + folderOut, 120 );
+		assertTrue( log.contains( "decomposed 2 maps" ) && log.contains( "MACRO DONE" ), log );
+		final ConductanceMap input = org.nisnonlocal.io.MapFiles.read( examples.resolve( "example_Is+10uA.csv" ) );
+		final ConductanceMap gss = TiffMapIO.read( folderOut.resolve( "example_Is+10uA_g_ss.tif" ) );
+		final ConductanceMap gsa = org.nisnonlocal.io.MapFiles.read( folderOut.resolve( "example_Is+10uA_g_sa.csv" ) );
+		assertEquals( "g_sa", gsa.quantity() );
+		for ( int j = 0; j < 41; j++ )
+			for ( int i = 0; i < 61; i++ )
+			{
+				assertEquals( 0.5 * ( input.get( i, j ) + input.get( 60 - i, j ) ), gss.get( i, j ), 1e-6 );
+				assertEquals( 0.5 * ( input.get( i, j ) - input.get( 60 - i, j ) ), gsa.get( i, j ), 1e-6 );
+			}
+	}
 }
