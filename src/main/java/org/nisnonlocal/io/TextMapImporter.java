@@ -174,7 +174,7 @@ public final class TextMapImporter
 			lines[ r ] = row.line;
 			xs[ r ] = axisCell( row, xi, p.x, t );
 			ys[ r ] = axisCell( row, yi, p.y, t );
-			vs[ r ] = valueCell( row, vi, p.value.label(), t );
+			vs[ r ] = valueCell( row, vi, "value column " + p.value.label(), t );
 			if ( Double.isNaN( vs[ r ] ) )
 				nanRows++;
 		}
@@ -284,14 +284,15 @@ public final class TextMapImporter
 		return v;
 	}
 
+	/** A value cell; {@code label} names it in messages ("value column 'g'"). Empty or NaN is a missing point. */
 	private static double valueCell( final TextTable.Row row, final int k, final String label, final TextTable t )
 	{
 		final String cell = row.cells[ k ];
 		final Double v = TextTable.number( cell, t.delimiter );
 		if ( v == null )
-			throw BadInputException.at( t.file, row.line, "value column " + label + " is not a number: '" + cell + "'" );
+			throw BadInputException.at( t.file, row.line, label + " is not a number: '" + cell + "'" );
 		if ( Double.isInfinite( v ) )
-			throw BadInputException.at( t.file, row.line, "value column " + label + " is " + cell + "; write NaN for a missing point" );
+			throw BadInputException.at( t.file, row.line, label + " is " + cell + "; write NaN for a missing point" );
 		return v;
 	}
 
@@ -469,7 +470,7 @@ public final class TextMapImporter
 			y[ r ] = yv;
 			for ( int k = 0; k < nx; k++ )
 			{
-				final String label = "column " + ( k + 2 ) + " (x = " + Numbers.format( x[ k ] ) + ")";
+				final String label = "value in column " + ( k + 2 ) + " (x = " + Numbers.format( x[ k ] ) + ")";
 				v[ r ][ k ] = valueCell( row, k + 1, label, t );
 				if ( Double.isNaN( v[ r ][ k ] ) )
 					nan++;

@@ -52,6 +52,28 @@ public class MapInterpolationTest
 		assertTrue( Double.isNaN( MapInterpolation.linear( x, y, -1.001 ) ) );
 	}
 
+	/** The local cubic is exact for cubic polynomials, also on a non-uniform abscissa and in the edge cells. */
+	@Test
+	public void cubicIsExactForCubics()
+	{
+		final double[] x = { -1, -0.7, 0, 0.2, 0.9, 1.5 };
+		final double[] y = new double[ x.length ];
+		for ( int i = 0; i < x.length; i++ )
+			y[ i ] = cube( x[ i ] );
+		for ( final double at : new double[] { -0.95, -0.3, 0.1, 0.5, 1.4 } )
+			assertEquals( cube( at ), MapInterpolation.cubic( x, y, at ), 1e-12 );
+		assertEquals( y[ 5 ], MapInterpolation.cubic( x, y, 1.5 ), 0 );
+		assertTrue( Double.isNaN( MapInterpolation.cubic( x, y, 1.5001 ) ) );
+		y[ 0 ] = Double.NaN;
+		assertEquals( cube( 0.1 ), MapInterpolation.cubic( x, y, 0.1 ), 1e-12 ); // cell [0, 0.2] uses samples 1 … 4: −0.7 … 0.9
+		assertTrue( Double.isNaN( MapInterpolation.cubic( x, y, -0.3 ) ) ); // cell [−0.7, 0] uses samples 0 … 3
+	}
+
+	private static double cube( final double v )
+	{
+		return 0.5 - 2 * v + 3 * v * v - 1.25 * v * v * v;
+	}
+
 	/** Bilinear interpolation is exact for f = a + b·x + c·y + d·x·y; dyadic nodes make the stored floats exact. */
 	@Test
 	public void bilinearIsExactForBilinearFunctions()
