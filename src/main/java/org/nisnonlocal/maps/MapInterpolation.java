@@ -1,7 +1,8 @@
 package org.nisnonlocal.maps;
 
 /**
- * Linear (1D) and bilinear (2D, linear in each axis separately) interpolation of sampled values.
+ * Linear (1D), local cubic (1D; for bias-offset estimation) and bilinear (2D: linear in x on the two bracketing rows,
+ * then linear in y) interpolation of sampled values.
  * <p>
  * Conventions: a position within {@link #SNAP} of a step from a grid point is that grid point, so that axis values
  * carrying decimal rounding (−0.93 + 93·0.02) still hit their node. Outside the sampled range the result is NaN: we

@@ -50,7 +50,8 @@ public final class SupercurrentDecomposition
 		report.add( currents );
 		final ConductanceMap m = onPlusGrid( plus, minus, resampleMinus, report );
 
-		final String history = "supercurrent-decompose " + currents;
+		final String minusSource = minus.metadata().get( MapMetadata.SOURCE );
+		final String history = "supercurrent-decompose " + currents + ( minusSource == null ? "" : " minus_source=" + minusSource );
 		final ConductanceMap gs = ConductanceMap.empty( plus.xAxis(), plus.yAxis(), "g_s", plus.valueUnit(), plus.metadata().withHistory( history + " part=g_s" ) );
 		final ConductanceMap ga = ConductanceMap.empty( plus.xAxis(), plus.yAxis(), "g_a", plus.valueUnit(), plus.metadata().withHistory( history + " part=g_a" ) );
 		for ( int j = 0; j < plus.height(); j++ )

@@ -71,6 +71,73 @@ public final class SymmetryDecomposition
 		return new Result( even, odd, mirror, report );
 	}
 
+	/**
+	 * Even and odd parts of a 1D curve (a local spectrum, or a cut of a map) about bias 0, named
+	 * "&lt;quantity&gt;_even" and "&lt;quantity&gt;_odd". The bias need not be uniform: g(−b_i) is linearly
+	 * interpolated, and is the sample itself when −b_i is within 1e-9 of a spacing of a sample. Only points whose
+	 * mirror lies inside [b_0, b_n−1] are kept.
+	 */
+	public static SpectrumParts decompose( final Spectrum s )
+	{
+		final double[] b = s.bias();
+		final double[] g = s.values();
+		final double lo = b[ 0 ], hi = b[ b.length - 1 ];
+		final double tol = MapInterpolation.SNAP * ( hi - lo ) / ( b.length - 1 );
+		int first = -1, last = -1;
+		for ( int i = 0; i < b.length; i++ )
+			if ( -b[ i ] >= lo - tol && -b[ i ] <= hi + tol )
+			{
+				if ( first < 0 )
+					first = i;
+				last = i;
+			}
+		final int count = first < 0 ? 0 : last - first + 1;
+		if ( count < 2 )
+			throw new BadInputException( String.format( Locale.ROOT,
+					"%s: bias %s spans %s … %s %s: fewer than 2 points have their mirror -v inside the measured range, so there is nothing to decompose about 0",
+					s.quantity(), s.biasName(), Format.num( lo ), Format.num( hi ), s.biasUnit() ) );
+		final double[] kept = new double[ count ];
+		final double[] even = new double[ count ];
+		final double[] odd = new double[ count ];
+		for ( int i = first; i <= last; i++ )
+		{
+			final double gm = MapInterpolation.linear( b, g, -b[ i ] );
+			kept[ i - first ] = b[ i ];
+			even[ i - first ] = 0.5 * ( g[ i ] + gm );
+			odd[ i - first ] = 0.5 * ( g[ i ] - gm );
+		}
+		final String history = "decompose bias=" + s.biasName() + " overlap=" + Format.num( b[ first ] ) + ".." + Format.num( b[ last ] ) + " mirror=linear";
+		final List< String > report = new ArrayList<>();
+		report.add( String.format( Locale.ROOT, "%s [%s]: measured %s … %s; centre of the range (min+max)/2 = %s %s", s.biasName(), s.biasUnit(),
+				Format.num( lo ), Format.num( hi ), Format.num( 0.5 * ( lo + hi ) ), s.biasUnit() ) );
+		report.add( String.format( Locale.ROOT, "overlap kept: %s … %s %s (%d of %d points)", Format.num( b[ first ] ), Format.num( b[ last ] ), s.biasUnit(), count, b.length ) );
+		return new SpectrumParts(
+				new Spectrum( kept, even, s.biasName(), s.biasUnit(), s.quantity() + "_even", s.valueUnit(), s.metadata().withHistory( history + " part=even" ) ),
+				new Spectrum( kept, odd, s.biasName(), s.biasUnit(), s.quantity() + "_odd", s.valueUnit(), s.metadata().withHistory( history + " part=odd" ) ),
+				report );
+	}
+
+	/** Even and odd parts of a spectrum, on the overlap. */
+	public static final class SpectrumParts
+	{
+		private final Spectrum even;
+		private final Spectrum odd;
+		private final List< String > report;
+
+		private SpectrumParts( final Spectrum even, final Spectrum odd, final List< String > report )
+		{
+			this.even = even;
+			this.odd = odd;
+			this.report = Collections.unmodifiableList( new ArrayList<>( report ) );
+		}
+
+		public Spectrum even() { return even; }
+
+		public Spectrum odd() { return odd; }
+
+		public List< String > report() { return report; }
+	}
+
 	/** The two parts, where they were taken, and what the user should be told about the grid. */
 	public static final class Result
 	{

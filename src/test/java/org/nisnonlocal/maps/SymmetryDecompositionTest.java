@@ -209,4 +209,24 @@ public class SymmetryDecompositionTest
 		final BadInputException e = assertThrows( BadInputException.class, () -> SymmetryDecomposition.decompose( map( x, VDET, SymmetryDecompositionTest::lopsided ), MapAxis.X ) );
 		assertTrue( e.getMessage().contains( "axis Vinj [V] spans 0.1" ), e.getMessage() );
 	}
+
+	/** Two-segment bias −0.5 … 0.8: mirrors of the fine points fall on coarse cells; g = 1 + 2v splits exactly. */
+	@Test
+	public void spectrumOnANonUniformBias()
+	{
+		final double[] b = { -0.5, -0.3, -0.1, 0, 0.05, 0.1, 0.15, 0.2, 0.4, 0.6, 0.8 };
+		final double[] g = new double[ b.length ];
+		for ( int i = 0; i < b.length; i++ )
+			g[ i ] = 1 + 2 * b[ i ];
+		g[ 10 ] = Double.NaN; // 0.8: outside the overlap and no mirror needs it
+		final SymmetryDecomposition.SpectrumParts p = SymmetryDecomposition.decompose( new Spectrum( b, g, "V", "mV", "G", "µS", null ) );
+		assertArrayEquals( new double[] { -0.5, -0.3, -0.1, 0, 0.05, 0.1, 0.15, 0.2, 0.4 }, p.even().bias(), 0 );
+		for ( int i = 0; i < p.even().size(); i++ )
+		{
+			assertEquals( 1, p.even().value( i ), 1e-15 );
+			assertEquals( 2 * p.odd().bias( i ), p.odd().value( i ), 1e-15 );
+		}
+		assertEquals( "G_even", p.even().quantity() );
+		assertTrue( p.report().get( 1 ).contains( "9 of 11 points" ), p.report().get( 1 ) );
+	}
 }
