@@ -9,6 +9,7 @@ import org.nisnonlocal.io.MapFiles;
 import org.nisnonlocal.io.MapImportOptions;
 import org.nisnonlocal.maps.ConductanceMap;
 import org.nisnonlocal.maps.MapAxis;
+import org.nisnonlocal.maps.OffsetCorrection;
 import org.nisnonlocal.maps.SupercurrentDecomposition;
 import org.nisnonlocal.maps.SymmetryDecomposition;
 
@@ -27,7 +28,7 @@ final class DecomposeCommand implements Subcommand
 	public String summary() { return "even/odd parts in V_inj (g_ss, g_sa) and, with --minus, g_s and g_a of a ±I_s pair"; }
 
 	@Override
-	public String usage() { return "--in MAP --out DIR [--minus MAP_AT_MINUS_IS] [--axis vinj|vdet] [--resample-minus] " + ImportArgs.USAGE; }
+	public String usage() { return "--in MAP --out DIR [--minus MAP_AT_MINUS_IS] [--axis vinj|vdet] [--resample-minus] [--offset V | --estimate-offset even|odd] " + ImportArgs.USAGE; }
 
 	@Override
 	public void run( final Args a ) throws Exception
@@ -37,9 +38,21 @@ final class DecomposeCommand implements Subcommand
 		final String minusFile = a.string( "minus", null );
 		final MapAxis axis = MapAxis.parse( a.string( "axis", "vinj" ) );
 		final boolean resample = a.flag( "resample-minus" );
+		final double offset = a.number( "offset", Double.NaN );
+		final String estimate = a.string( "estimate-offset", null );
 		final MapImportOptions options = ImportArgs.parse( a );
 		a.rejectUnknown();
-		final ConductanceMap map = MapFiles.read( in, options ).map();
+		if ( estimate != null && !Double.isNaN( offset ) )
+			throw new org.nisnonlocal.BadInputException( "give at most one of --offset and --estimate-offset" );
+		ConductanceMap map = MapFiles.read( in, options ).map();
+		double removed = Double.NaN;
+		if ( estimate != null || !Double.isNaN( offset ) )
+		{
+			final OffsetCorrection c = OffsetCorrection.apply( map, axis, estimate == null ? "given" : estimate, offset );
+			System.err.println( "  " + c.report() );
+			map = c.map();
+			removed = c.offset();
+		}
 		Files.createDirectories( dir );
 		final List< String > report;
 		if ( minusFile == null )
@@ -51,7 +64,9 @@ final class DecomposeCommand implements Subcommand
 		}
 		else
 		{
-			final ConductanceMap minus = MapFiles.read( java.nio.file.Paths.get( minusFile ), options ).map();
+			ConductanceMap minus = MapFiles.read( java.nio.file.Paths.get( minusFile ), options ).map();
+			if ( !Double.isNaN( removed ) ) // the same offset: both maps come from one set-up
+				minus = OffsetCorrection.apply( minus, axis, "given", removed ).map();
 			final SupercurrentDecomposition.Result r = SupercurrentDecomposition.decompose( map, minus, axis, true, resample );
 			MapCsvWriter.writeLong( r.gs(), dir.resolve( "g_s.csv" ) );
 			MapCsvWriter.writeLong( r.ga(), dir.resolve( "g_a.csv" ) );

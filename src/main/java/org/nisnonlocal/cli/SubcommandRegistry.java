@@ -11,6 +11,8 @@ final class SubcommandRegistry
 				new ConvertCommand(),
 				new DecomposeCommand(),
 				new ExampleMapCommand(),
+				new NormalizeCommand(),
+				new OffsetCommand(),
 		};
 	}
 }

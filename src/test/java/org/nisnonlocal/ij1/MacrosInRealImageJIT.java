@@ -108,4 +108,27 @@ class MacrosInRealImageJIT
 				assertEquals( 0.5 * ( input.get( i, j ) - input.get( 60 - i, j ) ), gsa.get( i, j ), 1e-6 );
 			}
 	}
+
+	@Test
+	void mapIsOffsetCorrectedNormalizedAndSaved() throws Exception
+	{
+		final Path example = ij.project.resolve( "examples/example_Is+10uA.csv" );
+		final Path normOut = out.resolve( "normalized" );
+		Files.createDirectories( normOut );
+		final String log = ij.runMacro( ij.project.resolve( "macros/normalize_and_save.ijm" ), "in=" + example + " out=" + normOut, 120 );
+		assertTrue( log.contains( "MACRO DONE" ), log );
+		final ConductanceMap n = TiffMapIO.read( normOut.resolve( "normalized.tif" ) );
+		final ConductanceMap raw = org.nisnonlocal.io.MapFiles.read( example );
+		assertEquals( "\u03A9", n.valueUnit() );
+		assertEquals( "eV/\u03940", n.xAxis().unit() );
+		// values: nS / (24.6 µS · 20 µS), pixels unchanged in position
+		final double f = 1e-9 / ( 24.6e-6 * 20e-6 );
+		assertEquals( raw.get( 10, 5 ) * f, n.get( 10, 5 ), 1e-6 * Math.abs( raw.get( 10, 5 ) * f ) );
+		// bias: the example's +4 µV offset removed; step 0.02 mV / 0.265 meV
+		assertEquals( 0.02 / 0.265, n.xAxis().step(), 1e-12 );
+		final double offsetMv = n.metadata().number( org.nisnonlocal.maps.MapMetadata.BIAS_OFFSET ) * 1e3;
+		assertEquals( 0.004, offsetMv, 1e-12, "offset in mV" );
+		assertEquals( ( -0.6 - offsetMv ) / 0.265, n.xAxis().min(), 1e-9 );
+		assertTrue( Files.size( normOut.resolve( "normalized.png" ) ) > 500 );
+	}
 }
