@@ -25,7 +25,7 @@ import org.nisnonlocal.maps.DisplayRange;
  */
 public final class HeatmapPng
 {
-	private static final int LEFT = 80, RIGHT = 110, TOP = 36, BOTTOM = 56;
+	private static final int LEFT = 80, RIGHT = 130, TOP = 36, BOTTOM = 56;
 
 	private HeatmapPng() {}
 
@@ -116,7 +116,7 @@ public final class HeatmapPng
 		}
 		final AffineTransform saved = g.getTransform();
 		g.rotate( Math.PI / 2 );
-		g.drawString( label, y0, -( x0 + bw + 80 ) );
+		g.drawString( label, y0, -( x0 + bw + 62 ) );
 		g.setTransform( saved );
 	}
 

@@ -126,4 +126,20 @@ class RunnerTest
 			assertTrue( r[ 1 ].contains( c.name() ), c.name() );
 		assertEquals( "2", run( "frobnicate" )[ 0 ] );
 	}
+
+	@Test
+	void reproduceWritesEveryPartInThreeFormats() throws Exception
+	{
+		final String[] r = run( "reproduce", "--out", dir.toString(), "--examples", EXAMPLES.toString() );
+		assertEquals( "0", r[ 0 ], r[ 2 ] );
+		for ( final String part : new String[] { "g_plus", "g_minus", "g_s", "g_a", "g_ss", "g_sa" } )
+			for ( final String ext : new String[] { ".tif", ".csv", ".png" } )
+				assertTrue( Files.size( dir.resolve( part + ext ) ) > 500, part + ext );
+		final ConductanceMap gsa = MapFiles.read( dir.resolve( "g_sa.tif" ) );
+		final ConductanceMap gss = MapFiles.read( dir.resolve( "g_ss.csv" ) );
+		// the recorded +4 µV offset is removed, so the overlap is symmetric about the corrected zero
+		assertEquals( -gsa.xAxis().max(), gsa.xAxis().min(), 0.02 );
+		assertEquals( 0.004e-3, gsa.metadata().number( org.nisnonlocal.maps.MapMetadata.BIAS_OFFSET ), 1e-15 );
+		assertEquals( gss.xAxis().size(), gsa.xAxis().size() );
+	}
 }
