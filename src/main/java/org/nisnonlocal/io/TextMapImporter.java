@@ -80,27 +80,31 @@ public final class TextMapImporter
 		Column x, y, value;
 	}
 
-	/** An axis or value column: its header (null without one), its 1-based position, and what it is called. */
-	private static class Column
+	/** An axis or value column: its header (null without one), how messages and the history name it. */
+	private static final class Column
 	{
 		final HeaderName header;
-		final int position;
+		final String label;
+		final String historyName;
 
-		Column( final HeaderName header, final int position )
+		Column( final HeaderName header, final String label, final String historyName )
 		{
 			this.header = header;
-			this.position = position;
+			this.label = label;
+			this.historyName = historyName;
 		}
 
-		String label()
+		/** A long-format column: "'v_bias'" with a header, "column 2" without. */
+		static Column at( final HeaderName[] names, final int k )
 		{
-			return header != null && !header.raw.isEmpty() ? "'" + header.raw + "'" : "column " + position;
+			final HeaderName h = names == null ? null : names[ k ];
+			final boolean named = h != null && !h.raw.isEmpty();
+			return new Column( h, named ? "'" + h.raw + "'" : "column " + ( k + 1 ), named ? h.raw : "#" + ( k + 1 ) );
 		}
 
-		String historyName()
-		{
-			return header != null && !header.raw.isEmpty() ? header.raw : "#" + position;
-		}
+		String label() { return label; }
+
+		String historyName() { return historyName; }
 	}
 
 	// ---- long format ----
@@ -158,9 +162,9 @@ public final class TextMapImporter
 
 		final Parsed p = new Parsed();
 		p.format = "long";
-		p.x = new Column( names == null ? null : names[ xi ], xi + 1 );
-		p.y = new Column( names == null ? null : names[ yi ], yi + 1 );
-		p.value = new Column( names == null ? null : names[ vi ], vi + 1 );
+		p.x = Column.at( names, xi );
+		p.y = Column.at( names, yi );
+		p.value = Column.at( names, vi );
 		report.add( "columns: x = " + p.x.label() + ", y = " + p.y.label() + ", value = " + p.value.label() + ( hasHeader ? "" : " (no header line: chosen by position)" ) );
 
 		final int n = data.size();
@@ -486,27 +490,9 @@ public final class TextMapImporter
 
 		final Parsed p = new Parsed();
 		p.format = "matrix";
-		p.x = new Column( null, 0 )
-		{
-			@Override
-			String label() { return "x (first row)"; }
-
-			@Override
-			String historyName() { return "row1"; }
-		};
-		p.y = new Column( null, 1 )
-		{
-			@Override
-			String label() { return "y (first column)"; }
-
-			@Override
-			String historyName() { return "column1"; }
-		};
-		p.value = new Column( null, 0 )
-		{
-			@Override
-			String historyName() { return "cells"; }
-		};
+		p.x = new Column( null, "x (first row)", "row1" );
+		p.y = new Column( null, "y (first column)", "column1" );
+		p.value = new Column( null, "cells", "cells" );
 		p.gx = grid( xa, p.x, t.file, o.resample(), false );
 		p.gy = grid( ya, p.y, t.file, o.resample(), false );
 		p.values = new double[ nx * ny ];

@@ -276,4 +276,16 @@ class LongFormatImportTest
 		final BadInputException e = assertThrows( BadInputException.class, () -> TextMapImporter.read( file, new MapImportOptions().convertValuesTo( "mV" ) ) );
 		assertEquals( file + ": cannot convert values from G0 to mV (different kinds of unit)", e.getMessage() );
 	}
+
+	@Test
+	void latin1HeaderAndWindowsLineEnds() throws IOException
+	{
+		final Path file = dir.resolve( "latin1.txt" );
+		Files.write( file, "Vinj (\u00B5V)\tVdet (\u00B5V)\tG (nS)\r\n0\t0\t1\r\n5\t0\t2\r\n0\t5\t3\r\n5\t5\t4\r\n".getBytes( java.nio.charset.StandardCharsets.ISO_8859_1 ) );
+		final ConductanceMap m = TextMapImporter.read( file, null ).map();
+		assertEquals( "µV", m.xAxis().unit() );
+		assertEquals( "nS", m.valueUnit() );
+		assertEquals( 5, m.yAxis().step(), 0 );
+		assertEquals( 4f, m.get( 1, 1 ), 0f );
+	}
 }
