@@ -36,6 +36,15 @@ public final class TextMapImporter
 
 	private TextMapImporter() {}
 
+	/**
+	 * Reads {@code file}.
+	 *
+	 * @param options
+	 *            layout, columns, units, retrace policy, resampling; null for the defaults
+	 * @return the map (x and y ascending, NaN where no data) and the report of what was detected and done
+	 * @throws BadInputException
+	 *             for a missing or malformed file, with the file, the line where known and the problem
+	 */
 	public static ImportedMap read( final Path file, final MapImportOptions options )
 	{
 		final MapImportOptions o = options == null ? new MapImportOptions() : options;
@@ -54,7 +63,7 @@ public final class TextMapImporter
 		}
 		else
 			report.add( "format: " + format.name().toLowerCase( Locale.ROOT ) + " (as asked)" );
-		final Parsed p = format == Format.MATRIX ? readMatrix( table, o, side, report ) : readLong( table, o, side, report );
+		final Parsed p = format == Format.MATRIX ? readMatrix( table, o, report ) : readLong( table, o, report );
 		return assemble( file, p, o, side, report );
 	}
 
@@ -67,7 +76,11 @@ public final class TextMapImporter
 		final String[] second = t.rows.get( 1 ).cells;
 		if ( TextTable.allNumeric( first, 0, t.delimiter ) )
 			return TextTable.width( first ) == TextTable.width( second ) - 1 ? Format.MATRIX : Format.LONG;
-		return TextTable.allNumeric( first, 1, t.delimiter ) && TextTable.allNumeric( second, 0, t.delimiter ) ? Format.MATRIX : Format.LONG;
+		// empty cells in the data rows are missing points, not labels
+		boolean dataRow = second.length > 1 && !second[ 0 ].isEmpty() && TextTable.number( second[ 0 ], t.delimiter ) != null;
+		for ( int k = 1; k < second.length && dataRow; k++ )
+			dataRow = TextTable.number( second[ k ], t.delimiter ) != null;
+		return dataRow && TextTable.allNumeric( first, 1, t.delimiter ) ? Format.MATRIX : Format.LONG;
 	}
 
 	/** What either layout yields: values on the (possibly irregular) grid of distinct axis values. */
@@ -109,7 +122,7 @@ public final class TextMapImporter
 
 	// ---- long format ----
 
-	private static Parsed readLong( final TextTable t, final MapImportOptions o, final MapSidecar side, final List< String > report )
+	private static Parsed readLong( final TextTable t, final MapImportOptions o, final List< String > report )
 	{
 		final TextTable.Row first = t.rows.get( 0 );
 		final boolean hasHeader = isHeader( first.cells, t );
@@ -429,7 +442,7 @@ public final class TextMapImporter
 
 	// ---- matrix format ----
 
-	private static Parsed readMatrix( final TextTable t, final MapImportOptions o, final MapSidecar side, final List< String > report )
+	private static Parsed readMatrix( final TextTable t, final MapImportOptions o, final List< String > report )
 	{
 		if ( t.rows.size() < 3 )
 			throw BadInputException.at( t.file, t.rows.get( 0 ).line, "matrix format needs a first row of x values and at least 2 rows of data, found " + t.rows.size() + " rows" );
