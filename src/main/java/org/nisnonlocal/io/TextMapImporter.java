@@ -34,6 +34,9 @@ public final class TextMapImporter
 {
 	private static final String DEFAULT_QUANTITY = "G";
 
+	/** Largest map built from a long table (a float each: 200 MB). */
+	private static final long MAX_POINTS = 50_000_000L;
+
 	private TextMapImporter() {}
 
 	/**
@@ -201,6 +204,10 @@ public final class TextMapImporter
 		p.gy = grid( ys, p.y, t.file, o.resample(), true );
 		final int nx = p.gx.uniform ? p.gx.size : p.gx.centers.length;
 		final int ny = p.gy.uniform ? p.gy.size : p.gy.centers.length;
+		// scattered points (no common grid) would make a huge, nearly empty map
+		if ( ( long ) nx * ny > Math.max( 20L * n, 10_000 ) || ( long ) nx * ny > MAX_POINTS )
+			throw BadInputException.at( t.file, 0, String.format( Locale.ROOT, "the points do not lie on a grid: %d rows give %d distinct %s values × %d distinct %s values", n, nx, p.x.label(), ny,
+					p.y.label() ) );
 		final int[] ix = new int[ n ], iy = new int[ n ];
 		for ( int r = 0; r < n; r++ )
 		{
