@@ -205,7 +205,8 @@ final class LongTableReader
 	/**
 	 * In a file written sweep by sweep, finds sweeps that go back and forth (retrace). The fast axis is the one that
 	 * changes between more consecutive rows; a file whose slow axis changes nearly every row is not in sweep order
-	 * (shuffled) and is not examined.
+	 * (shuffled) and is not examined. A jump back to the start followed by the old direction is a flyback between
+	 * repeated sweeps, not a retrace.
 	 */
 	private static void detectSweeps( final ParsedTable p, final int[] ix, final int[] iy, final int[] lines, final Retrace policy, final String file, final List< String > report )
 	{
@@ -228,49 +229,67 @@ final class LongTableReader
 			report.add( "rows are not in sweep order: no retrace detection" );
 			return;
 		}
-		int backAndForth = 0, firstReversalLine = 0, firstReversalSlow = 0;
-		int slowDir = 0, slowReversalLine = 0;
-		int dir = 0;
-		for ( int r = 1; r < n; r++ )
-		{
+		// runs of constant slow value: [runStart[k], runStart[k + 1])
+		final int[] runStart = new int[ runs + 1 ];
+		final int[] slowOfRun = new int[ runs ];
+		for ( int r = 1, k = 1; r < n; r++ )
 			if ( slow[ r ] != slow[ r - 1 ] )
+				runStart[ k++ ] = r;
+		runStart[ runs ] = n;
+		int backAndForth = 0, firstReversal = -1;
+		for ( int k = 0; k < runs; k++ )
+		{
+			slowOfRun[ k ] = slow[ runStart[ k ] ];
+			final int r = firstReversal( fast, runStart[ k ], runStart[ k + 1 ] );
+			if ( r >= 0 )
 			{
-				final int d = Integer.signum( slow[ r ] - slow[ r - 1 ] );
-				if ( slowDir != 0 && d != slowDir && slowReversalLine == 0 )
-					slowReversalLine = lines[ r ];
-				slowDir = d;
-				dir = 0;
-				continue;
+				backAndForth++;
+				if ( firstReversal < 0 )
+					firstReversal = r;
 			}
-			final int d = Integer.signum( fast[ r ] - fast[ r - 1 ] );
+		}
+		report.add( String.format( Locale.ROOT, "sweeps: %d along %s (fast axis), one after the other in %s", runs, fastCol.label(), slowCol.label() ) );
+		if ( firstReversal >= 0 )
+		{
+			final double at = slowValue( slowGrid, slow[ firstReversal ] );
+			if ( policy == Retrace.REJECT )
+				throw BadInputException.at( file, lines[ firstReversal ], "retrace: " + fastCol.label() + " reverses direction within the sweep at " + slowCol.label() + " = " + Numbers.format( at )
+						+ "; import with retrace average or first" );
+			report.add( String.format( Locale.ROOT, "retrace: %s reverses direction in %d of %d sweeps (first at line %d, %s = %s)", fastCol.label(), backAndForth, runs, lines[ firstReversal ], slowCol.label(),
+					Numbers.format( at ) ) );
+		}
+		final int slowReversal = firstReversal( slowOfRun, 0, runs );
+		if ( slowReversal >= 0 )
+		{
+			final int line = lines[ runStart[ slowReversal ] ];
+			if ( policy == Retrace.REJECT )
+				throw BadInputException.at( file, line, "retrace: " + slowCol.label() + " is swept back and forth; import with retrace average or first" );
+			report.add( "retrace: " + slowCol.label() + " is swept back and forth (first reversal at line " + line + ")" );
+		}
+	}
+
+	/** Index of the first step in s[from … to) that reverses the direction of the steps before it, or −1. */
+	static int firstReversal( final int[] s, final int from, final int to )
+	{
+		int dir = 0;
+		for ( int r = from + 1; r < to; r++ )
+		{
+			final int d = Integer.signum( s[ r ] - s[ r - 1 ] );
 			if ( d == 0 )
 				continue;
 			if ( dir != 0 && d != dir )
 			{
-				if ( firstReversalLine == 0 )
-				{
-					firstReversalLine = lines[ r ];
-					firstReversalSlow = slow[ r ];
-				}
-				backAndForth++;
+				int next = 0;
+				for ( int q = r + 1; q < to && next == 0; q++ )
+					next = Integer.signum( s[ q ] - s[ q - 1 ] );
+				final boolean flyback = Math.abs( s[ r ] - s[ r - 1 ] ) > 1 && next != d;
+				if ( !flyback )
+					return r;
+				continue;
 			}
 			dir = d;
 		}
-		report.add( String.format( Locale.ROOT, "sweeps: %d along %s (fast axis), one after the other in %s", runs, fastCol.label(), slowCol.label() ) );
-		if ( firstReversalLine > 0 )
-		{
-			final double at = slowValue( slowGrid, firstReversalSlow );
-			if ( policy == Retrace.REJECT )
-				throw BadInputException.at( file, firstReversalLine, "retrace: " + fastCol.label() + " reverses direction within the sweep at " + slowCol.label() + " = " + Numbers.format( at )
-						+ "; import with retrace average or first" );
-			report.add( String.format( Locale.ROOT, "retrace: %s reverses direction %d times within sweeps (first at line %d, %s = %s)", fastCol.label(), backAndForth, firstReversalLine, slowCol.label(), Numbers.format( at ) ) );
-		}
-		if ( slowReversalLine > 0 )
-		{
-			if ( policy == Retrace.REJECT )
-				throw BadInputException.at( file, slowReversalLine, "retrace: " + slowCol.label() + " is swept back and forth; import with retrace average or first" );
-			report.add( "retrace: " + slowCol.label() + " is swept back and forth (first reversal at line " + slowReversalLine + ")" );
-		}
+		return -1;
 	}
 
 	private static double slowValue( final AxisGrid g, final int gridIndex )
