@@ -96,8 +96,8 @@ final class LongTableReader
 
 		p.gx = ParsedTable.grid( xs, p.x, t.file, o.resample(), true );
 		p.gy = ParsedTable.grid( ys, p.y, t.file, o.resample(), true );
-		final int nx = p.gx.uniform ? p.gx.size : p.gx.centers.length;
-		final int ny = p.gy.uniform ? p.gy.size : p.gy.centers.length;
+		final int nx = p.nx();
+		final int ny = p.ny();
 		// scattered points (no common grid) would make a huge, nearly empty map
 		if ( ( long ) nx * ny > Math.max( 20L * n, 10_000 ) || ( long ) nx * ny > MAX_POINTS )
 			throw BadInputException.at( t.file, 0, String.format( Locale.ROOT, "the points do not lie on a grid: %d rows give %d distinct %s values × %d distinct %s values", n, nx, p.x.label(), ny,

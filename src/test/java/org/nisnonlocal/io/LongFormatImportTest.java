@@ -260,6 +260,8 @@ class LongFormatImportTest
 		assertEquals( 2, m.yAxis().step(), 0 );
 		assertEquals( "µS", m.valueUnit() );
 		assertEquals( 0.75f, m.get( 0, 1 ), 0f );
+		final Path tabs = TestFiles.write( dir, "euro.tsv", "Vinj\tVdet\tg", "0,5\t-1\t0,25", "1\t-1\t0,5", "0,5\t1\t0,75", "1\t1\t1" );
+		assertEquals( 0.75f, TextMapImporter.read( tabs, null ).map().get( 0, 1 ), 0f );
 	}
 
 	@Test
