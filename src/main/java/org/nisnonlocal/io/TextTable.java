@@ -153,8 +153,8 @@ final class TextTable
 	}
 
 	/**
-	 * The cell as a number: decimal, "NaN", "Inf"/"Infinity" with sign, and a decimal comma when cells are split by
-	 * semicolons. Returns null for text that is not a number; an empty cell is NaN.
+	 * The cell as a number: decimal, "NaN", "Inf"/"Infinity" with sign, and a decimal comma when cells are not split
+	 * by commas (European exports). Returns null for text that is not a number; an empty cell is NaN.
 	 */
 	static Double number( final String cell, final Delimiter d )
 	{
@@ -184,7 +184,7 @@ final class TextTable
 			return null;
 		try
 		{
-			return Double.parseDouble( d == Delimiter.SEMICOLON ? cell.replace( ',', '.' ) : cell );
+			return Double.parseDouble( d != Delimiter.COMMA && cell.indexOf( ',' ) == cell.lastIndexOf( ',' ) ? cell.replace( ',', '.' ) : cell );
 		}
 		catch ( final NumberFormatException e )
 		{

@@ -106,4 +106,17 @@ class ImportErrorsTest
 		assertEquals( MapImportOptions.Delimiter.TAB, MapImportOptions.Delimiter.parse( "\t" ) );
 		assertEquals( MapImportOptions.Format.MATRIX, MapImportOptions.Format.parse( "Matrix" ) );
 	}
+
+	@Test
+	void scatteredPointsAreNotAGrid()
+	{
+		final java.util.List< String > rows = new java.util.ArrayList<>();
+		rows.add( "Vinj,Vdet,g" );
+		final java.util.Random rnd = new java.util.Random( 3 );
+		for ( int k = 0; k < 200; k++ )
+			rows.add( rnd.nextDouble() + "," + rnd.nextDouble() + ",1" );
+		final Path file = TestFiles.write( dir, "scatter.csv", rows );
+		assertEquals( file + ": the points do not lie on a grid: 200 rows give 200 distinct 'Vinj' values × 200 distinct 'Vdet' values",
+				message( file, new MapImportOptions().resample( true ) ) );
+	}
 }

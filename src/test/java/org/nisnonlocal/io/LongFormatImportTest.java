@@ -132,7 +132,7 @@ class LongFormatImportTest
 			for ( int i = 0; i <= 4; i++ )
 				assertEquals( ( float ) ( ( f( i, j ) + 0.1 + f( i, j ) - 0.1 ) / 2 ), m.get( i, j ), 0f );
 		// line 1 header, lines 2-6 up, 7 repeats x = 4, line 8 goes down
-		assertTrue( im.report().contains( "retrace: 'Vinj' reverses direction 3 times within sweeps (first at line 8, 'Vdet' = 0)" ), report( im ) );
+		assertTrue( im.report().contains( "retrace: 'Vinj' reverses direction in 3 of 3 sweeps (first at line 8, 'Vdet' = 0)" ), report( im ) );
 		assertTrue( im.report().contains( "repeated points: 15 grid points measured more than once (up to 2 times): averaged" ), report( im ) );
 	}
 
@@ -260,6 +260,8 @@ class LongFormatImportTest
 		assertEquals( 2, m.yAxis().step(), 0 );
 		assertEquals( "µS", m.valueUnit() );
 		assertEquals( 0.75f, m.get( 0, 1 ), 0f );
+		final Path tabs = TestFiles.write( dir, "euro.tsv", "Vinj\tVdet\tg", "0,5\t-1\t0,25", "1\t-1\t0,5", "0,5\t1\t0,75", "1\t1\t1" );
+		assertEquals( 0.75f, TextMapImporter.read( tabs, null ).map().get( 0, 1 ), 0f );
 	}
 
 	@Test
@@ -275,5 +277,38 @@ class LongFormatImportTest
 		assertEquals( 1f, scaled.get( 0, 1 ), 0f );
 		final BadInputException e = assertThrows( BadInputException.class, () -> TextMapImporter.read( file, new MapImportOptions().convertValuesTo( "mV" ) ) );
 		assertEquals( file + ": cannot convert values from G0 to mV (different kinds of unit)", e.getMessage() );
+	}
+
+	@Test
+	void latin1HeaderAndWindowsLineEnds() throws IOException
+	{
+		final Path file = dir.resolve( "latin1.txt" );
+		Files.write( file, "Vinj (\u00B5V)\tVdet (\u00B5V)\tG (nS)\r\n0\t0\t1\r\n5\t0\t2\r\n0\t5\t3\r\n5\t5\t4\r\n".getBytes( java.nio.charset.StandardCharsets.ISO_8859_1 ) );
+		final ConductanceMap m = TextMapImporter.read( file, null ).map();
+		assertEquals( "µV", m.xAxis().unit() );
+		assertEquals( "nS", m.valueUnit() );
+		assertEquals( 5, m.yAxis().step(), 0 );
+		assertEquals( 4f, m.get( 1, 1 ), 0f );
+	}
+
+	/** Two sawtooth sweeps per y (x jumps back to the start): a repeated sweep, not a retrace. Then y goes back down. */
+	@Test
+	void flybackIsNoRetraceButSlowAxisReversalIs()
+	{
+		final List< String > rows = new ArrayList<>();
+		rows.add( "Vinj,Vdet,g" );
+		for ( final int j : new int[] { 0, 1, 2, 1 } )
+			for ( int sweep = 0; sweep < 2; sweep++ )
+				for ( int i = 0; i <= 3; i++ )
+					rows.add( row( ",", i, j, f( i, j ) + ( j == 1 ? 0.5 * sweep : 0 ) ) );
+		final Path file = TestFiles.write( dir, "sawtooth.csv", rows );
+		final ImportedMap im = TextMapImporter.read( file, null );
+		assertTrue( im.report().stream().noneMatch( s -> s.startsWith( "retrace: 'Vinj'" ) ), report( im ) );
+		// header, then 3 y values × 8 rows: the fourth run starts at line 26
+		assertTrue( im.report().contains( "retrace: 'Vdet' is swept back and forth (first reversal at line 26)" ), report( im ) );
+		assertTrue( im.report().contains( "repeated points: 12 grid points measured more than once (up to 4 times): averaged" ), report( im ) );
+		assertEquals( ( float ) ( f( 2, 1 ) + 0.25 ), im.map().get( 2, 1 ), 0f );
+		final BadInputException e = assertThrows( BadInputException.class, () -> TextMapImporter.read( file, new MapImportOptions().retrace( Retrace.REJECT ) ) );
+		assertEquals( file + ":26: retrace: 'Vdet' is swept back and forth; import with retrace average or first", e.getMessage() );
 	}
 }

@@ -48,7 +48,7 @@ class MatrixFormatImportTest
 	@Test
 	void descendingAxesAreReversed()
 	{
-		final Path file = TestFiles.write( dir, "desc.csv", "Vdet\\Vinj,2,1,0", "0.5,1,2,3", "0.25,4,5,NaN", "0,7,8,9" );
+		final Path file = TestFiles.write( dir, "desc.csv", "Vdet\\Vinj,2,1,0", "0.5,1,,3", "0.25,4,5,NaN", "0,7,8,9" );
 		final ImportedMap im = TextMapImporter.read( file, null );
 		final ConductanceMap m = im.map();
 		assertEquals( 0, m.xAxis().origin(), 0 );
@@ -60,10 +60,12 @@ class MatrixFormatImportTest
 		assertEquals( 7f, m.get( 2, 0 ), 0f );
 		assertEquals( 3f, m.get( 0, 2 ), 0f );
 		assertEquals( 1f, m.get( 2, 2 ), 0f );
+		assertEquals( 4f, m.get( 2, 1 ), 0f );
 		assertTrue( Float.isNaN( m.get( 0, 1 ) ) );
-		assertEquals( 8, m.validCount() );
+		assertTrue( Float.isNaN( m.get( 1, 2 ) ) ); // an empty cell
+		assertEquals( 7, m.validCount() );
 		assertTrue( im.report().contains( "grid: 3 × 3 = 9 points, x descending in the file (reversed), y descending in the file (reversed)" ), report( im ) );
-		assertTrue( im.report().contains( "missing points: 1 of 9 are NaN in the file" ), report( im ) );
+		assertTrue( im.report().contains( "missing points: 2 of 9 are NaN in the file" ), report( im ) );
 		assertTrue( im.report().contains( "corner cell 'Vdet\\Vinj' taken as a label" ), report( im ) );
 	}
 
