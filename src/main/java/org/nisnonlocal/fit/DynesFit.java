@@ -11,6 +11,7 @@ import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer
 import org.apache.commons.math3.fitting.leastsquares.ValueAndJacobianFunction;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.linear.SingularMatrixException;
@@ -25,6 +26,7 @@ import org.nisnonlocal.maps.Units;
  * <p>
  * Free parameters: G_N, Γ, Δ, T_e, V0 (each but Δ and T_e can be fixed). Γ, Δ and T_e are fitted as logarithms, so they
  * stay positive; G_N and V0 are fitted scaled by their starting values so all internal parameters are of order 1.
+ * The reported errors are from the covariance in the linear parameters at the optimum (see {@code Problem.errors}).
  * The energy lattice step is set from the current temperature; when the fitted T_e ends far below the start, the fit
  * is repeated on a finer lattice from the result (at most {@value #MAX_PASSES} passes).
  * <p>
@@ -132,23 +134,10 @@ public final class DynesFit
 			ss += Math.pow( r[ k ] / w[ k ], 2 );
 		}
 		final double chi2Red = chi2 / ( n - free );
-		final RealMatrix cov;
-		try
-		{
-			cov = opt.getCovariances( 1e-14 );
-		}
-		catch ( final SingularMatrixException e )
-		{
-			throw new BadInputException( what + ": the data do not determine all parameters of the Dynes fit (singular covariance); fix Γ or the offset" );
-		}
 		final double scale = options.sigma == null ? chi2Red : 1;
-		final double[] err = new double[ 5 ];
-		for ( int j = 0; j < free; j++ )
-		{
-			final int par = p.free[ j ];
-			final double sd = Math.sqrt( cov.getEntry( j, j ) * scale );
-			err[ par ] = par == GN ? p.gN0 * sd : par == V0 ? p.d0 * sd : q[ par ] * sd;
-		}
+		final double[] err = p.errors( q, scale );
+		if ( err == null )
+			throw new BadInputException( what + ": the data do not determine all parameters of the Dynes fit (singular covariance); fix Γ or the offset" );
 
 		final double reach = Math.max( Math.abs( v[ 0 ] - q[ V0 ] ), Math.abs( v[ n - 1 ] - q[ V0 ] ) );
 		if ( q[ DELTA ] > 0.9 * reach )
@@ -298,6 +287,75 @@ public final class DynesFit
 					jac[ k ][ j ] = q[ GN ] * w[ k ] * ( up[ k ] - down[ k ] ) / ( 2 * DIFF );
 			}
 			return new Array2DRowRealMatrix( jac, false );
+		}
+
+		/**
+		 * One-σ errors of the free parameters at q, in physical units, from the covariance (JᵀJ)⁻¹·scale with J taken
+		 * in the physical (linear) parameters. Why not LM's own covariance: that is in log Γ, which is singular when Γ
+		 * runs to 0, whereas G depends on Γ ≥ 0 with a finite one-sided slope there. Null when JᵀJ is singular.
+		 */
+		double[] errors( final double[] q, final double scale )
+		{
+			final double[] x = energies( q[ V0 ] );
+			final double[] kernel = model.kernel( q[ TEMP ], vacRms );
+			final DynesConductance.Curve c = curve( q, x, kernel );
+			final double[] base = c.at( x, 0 );
+			// columns are derivatives per unit of the scaled parameter (G_N/G_N0, Γ/Δ0, Δ/Δ0, T/T0, V0/Δ0)
+			final double[] unit = { gN0, d0, d0, t0, d0 };
+			final double[][] jac = new double[ v.length ][ free.length ];
+			for ( int j = 0; j < free.length; j++ )
+			{
+				final int par = free[ j ];
+				final double[] up, down;
+				double h = DIFF;
+				if ( par == GN )
+				{
+					up = base.clone();
+					down = new double[ base.length ];
+					h = 0.5 * q[ GN ] / gN0;
+				}
+				else if ( par == V0 )
+				{
+					up = c.at( x, -d0 * DIFF );
+					down = c.at( x, d0 * DIFF );
+				}
+				else
+				{
+					final double[] qu = q.clone(), qd = q.clone();
+					qu[ par ] += DIFF * unit[ par ];
+					// Γ near 0: one-sided, since G is even in Γ but has a finite slope for Γ → 0⁺
+					final boolean oneSided = par == GAMMA && q[ GAMMA ] < DIFF * unit[ par ];
+					if ( !oneSided )
+						qd[ par ] -= DIFF * unit[ par ];
+					else
+						h = 0.5 * DIFF;
+					final boolean t = par == TEMP;
+					up = curve( qu, x, t ? model.kernel( qu[ TEMP ], vacRms ) : kernel ).at( x, 0 );
+					down = curve( qd, x, t ? model.kernel( qd[ TEMP ], vacRms ) : kernel ).at( x, 0 );
+				}
+				final double gn = par == GN ? gN0 : q[ GN ];
+				for ( int k = 0; k < v.length; k++ )
+					jac[ k ][ j ] = gn * w[ k ] * ( up[ k ] - down[ k ] ) / ( 2 * h );
+			}
+			final RealMatrix jm = new Array2DRowRealMatrix( jac, false );
+			final RealMatrix cov;
+			try
+			{
+				cov = new LUDecomposition( jm.transpose().multiply( jm ), 1e-14 ).getSolver().getInverse();
+			}
+			catch ( final SingularMatrixException e )
+			{
+				return null;
+			}
+			final double[] err = new double[ 5 ];
+			for ( int j = 0; j < free.length; j++ )
+			{
+				final double var = cov.getEntry( j, j ) * scale;
+				if ( !( var >= 0 ) )
+					return null;
+				err[ free[ j ] ] = unit[ free[ j ] ] * Math.sqrt( var );
+			}
+			return err;
 		}
 
 		double lastRms()

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The outcome of a {@link DynesFit}. Units: G_N in the spectrum's value unit, Δ and Γ in eV, T_e in K, V0 in V. Errors
  * are one standard deviation from the covariance (scaled by χ²_red unless per-point σ were given), 0 for a fixed
- * parameter. Errors of Γ, Δ, T_e are linearised from the log-parametrisation used in the fit.
+ * parameter; the covariance is taken in the linear parameters at the optimum.
  */
 public final class DynesFitResult
 {

@@ -56,4 +56,99 @@ class DynesFitSyntheticTest
 		// the noise is 0.1 µS: χ²_red (unscaled residual variance) is 0.01 µS²
 		assertEquals( 0.01, r.chi2Reduced(), 0.001 );
 	}
+
+	@Test
+	void recoversWithTwoPercentNoiseAndSigmaGiven()
+	{
+		final Spectrum s = synthetic( 2001, V0, 0, 0.5, 7 );
+		final double[] sigma = new double[ s.size() ];
+		java.util.Arrays.fill( sigma, 0.5 );
+		final DynesFitResult r = DynesFit.fit( s, new DynesFitOptions().sigma( sigma ) );
+		System.out.println( "synthetic, 2 % noise: " + r );
+		// with the true σ given, χ²_red is a test of the model: 1 within its spread sqrt(2/(n − 5)) = 0.032
+		assertEquals( 1, r.chi2Reduced(), 3 * 0.032 );
+		assertWithin( "G_N", GN, r.gN(), r.gNError(), 0.01 );
+		assertWithin( "Δ", DELTA, r.delta(), r.deltaError(), 0.01 );
+		assertWithin( "T_e", T, r.temperature(), r.temperatureError(), 0.05 );
+		assertWithin( "V0", V0, r.offset(), r.offsetError(), 0.1 );
+		// Γ = 1 µeV is barely visible under 2 % noise: only the 3σ test applies
+		assertTrue( Math.abs( r.gamma() - GAMMA ) <= 3 * r.gammaError(), "Γ = " + r.gamma() + " ± " + r.gammaError() );
+	}
+
+	@Test
+	void lockInBroadeningIsModelled()
+	{
+		final double vac = 15e-6;
+		final Spectrum s = synthetic( 2001, V0, vac, 0.1, 3 );
+		final DynesFitResult with = DynesFit.fit( s, new DynesFitOptions().vacRms( vac ) );
+		System.out.println( "lock-in 15 µV, modelled: " + with );
+		assertWithin( "T_e", T, with.temperature(), with.temperatureError(), 0.05 );
+		assertWithin( "Δ", DELTA, with.delta(), with.deltaError(), 0.01 );
+		assertWithin( "Γ", GAMMA, with.gamma(), with.gammaError(), 0.3 );
+		// ignoring a 15 µV rms excitation (semicircle of radius 21 µV, wider than k_BT = 5.3 µeV) fakes a hotter junction
+		final DynesFitResult without = DynesFit.fit( s, new DynesFitOptions() );
+		System.out.println( "lock-in 15 µV, ignored: " + without );
+		assertTrue( without.temperature() > 1.5 * T, "T_e without the lock-in kernel: " + without.temperature() );
+	}
+
+	@Test
+	void fixedGammaAndOffsetStayFixed()
+	{
+		final DynesFitResult r = DynesFit.fit( synthetic( 1001, 0, 0, 0.1, 5 ), new DynesFitOptions().fixGamma( GAMMA ).fixOffset( 0 ) );
+		assertEquals( GAMMA, r.gamma(), 0 );
+		assertEquals( 0, r.gammaError(), 0 );
+		assertEquals( 0, r.offset(), 0 );
+		assertTrue( r.isFixed( 4 ) && r.isFixed( 1 ) && !r.isFixed( 2 ) );
+		assertWithin( "Δ", DELTA, r.delta(), r.deltaError(), 0.01 );
+		assertWithin( "T_e", T, r.temperature(), r.temperatureError(), 0.05 );
+	}
+
+	@Test
+	void fitRangeSelectsPoints()
+	{
+		// only −0.6 … +0.6 mV: 601 of 1001 points on the 2 µV grid
+		final DynesFitResult r = DynesFit.fit( synthetic( 1001, V0, 0, 0.1, 11 ), new DynesFitOptions().range( -0.6001, 0.6001 ) );
+		assertEquals( 601, r.points() );
+		assertWithin( "Δ", DELTA, r.delta(), r.deltaError(), 0.01 );
+	}
+
+	@Test
+	void spectraWithoutAGapAreRejected()
+	{
+		final int n = 501;
+		final double[] v = new double[ n ], flat = new double[ n ], linear = new double[ n ];
+		final Random r = new Random( 2 );
+		for ( int i = 0; i < n; i++ )
+		{
+			v[ i ] = -1 + 2.0 * i / ( n - 1 );
+			flat[ i ] = 24.6 + 0.2 * r.nextGaussian();
+			linear[ i ] = 24.6 * ( 1 + 0.8 * v[ i ] ) + 0.2 * r.nextGaussian();
+		}
+		for ( final double[] g : new double[][] { flat, linear } )
+		{
+			final Spectrum s = new Spectrum( v, g, "V", "mV", "G", "µS", MapMetadata.empty().with( "source", "nogap.csv" ) );
+			final BadInputException e = assertThrows( BadInputException.class, () -> DynesFit.fit( s, new DynesFitOptions() ) );
+			assertTrue( e.getMessage().startsWith( "nogap.csv: no superconducting gap found" ), e.getMessage() );
+		}
+	}
+
+	@Test
+	void nonConvergenceSaysSoWithTheResidual()
+	{
+		final Spectrum s = synthetic( 1001, V0, 0, 0.1, 13 );
+		final BadInputException e = assertThrows( BadInputException.class, () -> DynesFit.fit( s, new DynesFitOptions().maxIterations( 1 ) ) );
+		assertTrue( e.getMessage().startsWith( "synthetic: Dynes fit did not converge in 1 iterations (rms residual " ), e.getMessage() );
+		final DynesFitResult r = DynesFit.fit( s, new DynesFitOptions().maxIterations( 1 ).failIfNotConverged( false ) );
+		assertTrue( !r.converged() );
+		assertTrue( r.rmsResidual() > 0.1, "rms residual of the unconverged fit " + r.rmsResidual() );
+	}
+
+	@Test
+	void nonVoltageBiasIsRejected()
+	{
+		final Spectrum s = synthetic( 101, V0, 0, 0.1, 1 );
+		final Spectrum field = new Spectrum( s.bias(), s.values(), "B", "mT", "G", "µS", null );
+		final BadInputException e = assertThrows( BadInputException.class, () -> DynesFit.fit( field, new DynesFitOptions() ) );
+		assertEquals( "G: bias unit 'mT' is not a voltage; a Dynes fit needs V, mV or µV", e.getMessage() );
+	}
 }
