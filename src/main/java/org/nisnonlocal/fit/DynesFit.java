@@ -24,7 +24,7 @@ import org.nisnonlocal.maps.Units;
  * Fits the NIS conductance G(V) = G_N ∫ N_Dynes(ε; Δ, Γ)·[−∂f(ε − e(V − V0))/∂ε] dε, optionally broadened by the lock-in
  * kernel (see {@link DynesConductance}), to one spectrum by Levenberg-Marquardt (commons-math3).
  * <p>
- * Free parameters: G_N, Γ, Δ, T_e, V0 (each but Δ and T_e can be fixed). Γ, Δ and T_e are fitted as logarithms, so they
+ * Free parameters: G_N, Γ, Δ, T_e, V0 (each but T_e can be fixed). Γ, Δ and T_e are fitted as logarithms, so they
  * stay positive; G_N and V0 are fitted scaled by their starting values so all internal parameters are of order 1.
  * The reported errors are from the covariance in the linear parameters at the optimum (see {@code Problem.errors}).
  * The energy lattice step is set from the current temperature; when the fitted T_e ends far below the start, the fit
@@ -71,10 +71,10 @@ public final class DynesFit
 		final double[] q = new double[ 5 ];
 		q[ GN ] = Double.isNaN( options.fixedGN ) ? start.gN : options.fixedGN;
 		q[ GAMMA ] = Double.isNaN( options.fixedGamma ) ? 0.01 * start.delta : options.fixedGamma;
-		q[ DELTA ] = start.delta;
+		q[ DELTA ] = Double.isNaN( options.fixedDelta ) ? start.delta : options.fixedDelta;
 		q[ TEMP ] = start.temperature;
 		q[ V0 ] = Double.isNaN( options.fixedOffset ) ? start.offset : options.fixedOffset;
-		final boolean[] fixed = { !Double.isNaN( options.fixedGN ), !Double.isNaN( options.fixedGamma ), false, false, !Double.isNaN( options.fixedOffset ) };
+		final boolean[] fixed = { !Double.isNaN( options.fixedGN ), !Double.isNaN( options.fixedGamma ), !Double.isNaN( options.fixedDelta ), false, !Double.isNaN( options.fixedOffset ) };
 
 		Problem p = null;
 		Optimum opt = null;

@@ -12,6 +12,7 @@ public final class DynesFitOptions
 	double fixedGamma = Double.NaN;
 	double fixedOffset = Double.NaN;
 	double fixedGN = Double.NaN;
+	double fixedDelta = Double.NaN;
 	double vmin = Double.NEGATIVE_INFINITY;
 	double vmax = Double.POSITIVE_INFINITY;
 	double[] sigma = null;
@@ -51,6 +52,15 @@ public final class DynesFitOptions
 		if ( !( gN > 0 ) || !Double.isFinite( gN ) )
 			throw new BadInputException( "fixed G_N must be > 0, got " + gN );
 		fixedGN = gN;
+		return this;
+	}
+
+	/** Fixes Δ (eV, > 0), e.g. to reproduce a fit that took Δ from the coherence peaks. */
+	public DynesFitOptions fixDelta( final double delta )
+	{
+		if ( !( delta > 0 ) || !Double.isFinite( delta ) )
+			throw new BadInputException( "fixed Δ must be > 0 eV, got " + delta );
+		fixedDelta = delta;
 		return this;
 	}
 
