@@ -8,6 +8,7 @@ final class SubcommandRegistry
 	static Subcommand[] all()
 	{
 		return new Subcommand[] {
+			new FitDynesCommand(),
 		};
 	}
 }

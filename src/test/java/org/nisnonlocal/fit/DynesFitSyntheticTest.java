@@ -151,4 +151,39 @@ class DynesFitSyntheticTest
 		final BadInputException e = assertThrows( BadInputException.class, () -> DynesFit.fit( field, new DynesFitOptions() ) );
 		assertEquals( "G: bias unit 'mT' is not a voltage; a Dynes fit needs V, mV or µV", e.getMessage() );
 	}
+
+	/**
+	 * Both sweep directions through the Nanonis reader: a file sweeping +1 → −1 mV with forward and {@code [bwd]}
+	 * columns whose offsets differ (10 and 18 µV), as in real files where the offset depends on the direction.
+	 */
+	@Test
+	void bothSweepDirectionsOfANanonisFile( @org.junit.jupiter.api.io.TempDir final java.nio.file.Path dir ) throws java.io.IOException
+	{
+		final int n = 1001;
+		final double vBwd = 18e-6;
+		final double[] v = new double[ n ];
+		for ( int i = 0; i < n; i++ )
+			v[ i ] = 1e-3 - 2e-3 * i / ( n - 1 );
+		final double[] fwd = DynesConductance.conductance( v, 1.55, DELTA, GAMMA, T, V0, 0 );
+		final double[] bwd = DynesConductance.conductance( v, 1.55, DELTA, GAMMA, T, vBwd, 0 );
+		final Random r = new Random( 17 );
+		final StringBuilder sb = new StringBuilder( "Experiment\tbias spectroscopy\t\n\n[DATA]\nBias calc (V)\tX% LockIn (V)\tX% LockIn [bwd] (V)\n" );
+		for ( int i = 0; i < n; i++ )
+			sb.append( v[ i ] ).append( '\t' ).append( fwd[ i ] + 0.006 * r.nextGaussian() ).append( '\t' ).append( bwd[ i ] + 0.006 * r.nextGaussian() ).append( '\n' );
+		final java.nio.file.Path file = dir.resolve( "sweeps.dat" );
+		java.nio.file.Files.write( file, sb.toString().getBytes( java.nio.charset.StandardCharsets.UTF_8 ) );
+		final org.nisnonlocal.io.NanonisSpectrumReader.Contents c = org.nisnonlocal.io.NanonisSpectrumReader.read( file );
+		final DynesFitResult f = DynesFit.fit( org.nisnonlocal.io.NanonisSpectrumReader.spectrum( c, null, org.nisnonlocal.io.NanonisSpectrumReader.Sweep.FORWARD ), new DynesFitOptions() );
+		final DynesFitResult b = DynesFit.fit( org.nisnonlocal.io.NanonisSpectrumReader.spectrum( c, null, org.nisnonlocal.io.NanonisSpectrumReader.Sweep.BACKWARD ), new DynesFitOptions() );
+		System.out.println( "synthetic forward: " + f );
+		System.out.println( "synthetic backward: " + b );
+		assertWithin( "V0 forward", V0, f.offset(), f.offsetError(), 0.05 );
+		assertWithin( "V0 backward", vBwd, b.offset(), b.offsetError(), 0.05 );
+		for ( final DynesFitResult x : new DynesFitResult[] { f, b } )
+		{
+			assertWithin( "G_N", 1.55, x.gN(), x.gNError(), 0.01 );
+			assertWithin( "Δ", DELTA, x.delta(), x.deltaError(), 0.01 );
+			assertWithin( "T_e", T, x.temperature(), x.temperatureError(), 0.05 );
+		}
+	}
 }
