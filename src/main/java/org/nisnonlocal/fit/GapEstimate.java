@@ -6,7 +6,7 @@ import org.nisnonlocal.BadInputException;
 
 /**
  * Starting values for a Dynes fit read off the data, and the check that there is a gap at all. G_N is the mean of the
- * outer 10 % of points on each side; the gap centre (bias offset V0) and Δ come from the two coherence peaks (midpoint
+ * outer 10 % of points on each side divided by the BCS DOS there; the gap centre (bias offset V0) and Δ come from the two coherence peaks (midpoint
  * and half their distance) or, when the peaks are washed out, from the half-depth crossings; k_BT from the 20-80 %
  * rise of the gap edges (for a thermally broadened BCS edge that rise is ≈ 3.5 k_BT). All in V / eV / K.
  */
@@ -34,18 +34,19 @@ final class GapEstimate
 		final int n = x.length;
 		if ( n < 20 )
 			throw new BadInputException( what + ": " + n + " points are too few for a Dynes fit (need ≥ 20)" );
-		final double[] s = smooth( g, Math.max( 1, n / 200 ) );
+		final int half = Math.max( 1, n / 200 );
+		final double[] s = smooth( g, half );
 		final int edge = Math.max( 2, n / 10 );
 		final double gLeft = mean( g, 0, edge ), gRight = mean( g, n - edge, n );
-		final double gN = 0.5 * ( gLeft + gRight );
-		if ( !( gN > 0 ) )
-			throw new BadInputException( what + ": the high-bias signal is not positive (mean " + fmt( gN ) + "); wrong column, or inverted lock-in phase?" );
+		final double gEnds = 0.5 * ( gLeft + gRight );
+		if ( !( gEnds > 0 ) )
+			throw new BadInputException( what + ": the high-bias signal is not positive (mean " + fmt( gEnds ) + "); wrong column, or inverted lock-in phase?" );
 		int iMin = edge;
 		for ( int i = edge; i < n - edge; i++ )
 			if ( s[ i ] < s[ iMin ] )
 				iMin = i;
 		final double gMin = s[ iMin ];
-		final double depth = ( Math.min( gLeft, gRight ) - gMin ) / gN;
+		final double depth = ( Math.min( gLeft, gRight ) - gMin ) / gEnds;
 		if ( !( depth > MIN_DEPTH ) )
 			throw new BadInputException( String.format( Locale.ROOT, "%s: no superconducting gap found: the conductance dips only %.1f %% below its high-bias value (a gap needs > %.0f %%)", what, 100 * Math.max( 0, depth ), 100 * MIN_DEPTH ) );
 
@@ -60,8 +61,9 @@ final class GapEstimate
 		final double xL, xR;
 		if ( peaks )
 		{
-			xL = x[ iL ];
-			xR = x[ iR ];
+			// the smoothed maximum locates the peak safely; the raw maximum near it places it to one bias step
+			xL = x[ rawMax( g, iL, 2 * half ) ];
+			xR = x[ rawMax( g, iR, 2 * half ) ];
 		}
 		else
 		{
@@ -79,7 +81,25 @@ final class GapEstimate
 		double kT = 0.5 * ( wL + wR ) / 3.5;
 		kT = Math.max( Math.max( kT, delta / 500 ), 0.25 * step );
 		kT = Math.min( kT, delta / 2 );
-		return new GapEstimate( gN, 0.5 * ( xL + xR ), delta, kT / DynesConductance.K_B );
+		// the ends still feel the gap (BCS N = 1.036 at 3.8 Δ): divide by the BCS DOS there
+		final double v0 = 0.5 * ( xL + xR );
+		final double gN = 0.5 * ( gLeft / bcs( mean( x, 0, edge ) - v0, delta ) + gRight / bcs( mean( x, n - edge, n ) - v0, delta ) );
+		return new GapEstimate( gN, v0, delta, kT / DynesConductance.K_B );
+	}
+
+	/** BCS DOS |ε|/sqrt(ε² − Δ²), 1 where it is undefined (ends inside the gap). */
+	private static double bcs( final double eps, final double delta )
+	{
+		return Math.abs( eps ) > 1.05 * delta ? Math.abs( eps ) / Math.sqrt( eps * eps - delta * delta ) : 1;
+	}
+
+	private static int rawMax( final double[] g, final int i0, final int reach )
+	{
+		int best = i0;
+		for ( int i = Math.max( 0, i0 - reach ); i <= Math.min( g.length - 1, i0 + reach ); i++ )
+			if ( g[ i ] > g[ best ] )
+				best = i;
+		return best;
 	}
 
 	/** First x walking from i0 in direction dir where s reaches level (linearly interpolated); the end if never. */

@@ -186,4 +186,29 @@ class DynesFitSyntheticTest
 			assertWithin( "T_e", T, x.temperature(), x.temperatureError(), 0.05 );
 		}
 	}
+
+	/**
+	 * The reported errors are honest: over 20 noise seeds the pulls (fit − truth)/error of Δ, T_e, V0 and G_N have an
+	 * rms of 1. For 20 unit Gaussians the rms scatters by 1/sqrt(40) ≈ 0.16, so it must lie in 1 ± 3·0.16.
+	 */
+	@Test
+	void errorsMatchTheScatterOverNoiseSeeds()
+	{
+		final int seeds = 20;
+		final double[] truth = { GN, GAMMA, DELTA, T, V0 };
+		final int[] checked = { 0, 2, 3, 4 };
+		final double[] sum = new double[ 5 ];
+		for ( int k = 0; k < seeds; k++ )
+		{
+			final DynesFitResult r = DynesFit.fit( synthetic( 1001, V0, 0, 0.5, 100 + k ), new DynesFitOptions() );
+			for ( final int p : checked )
+				sum[ p ] += Math.pow( ( r.values()[ p ] - truth[ p ] ) / r.errors()[ p ], 2 );
+		}
+		for ( final int p : checked )
+		{
+			final double rms = Math.sqrt( sum[ p ] / seeds );
+			System.out.println( "rms pull of " + DynesFitResult.NAMES[ p ] + ": " + rms );
+			assertTrue( rms > 0.52 && rms < 1.48, DynesFitResult.NAMES[ p ] + ": rms pull " + rms );
+		}
+	}
 }
