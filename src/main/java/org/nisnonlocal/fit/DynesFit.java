@@ -39,6 +39,8 @@ public final class DynesFit
 	private static final int MAX_PASSES = 4;
 	/** Step of the central differences in the internal (log or scaled) parameters. */
 	private static final double DIFF = 1e-5;
+	/** Bounds of the log-parameters (e^±30) and caps, in units of the starting Δ, of Γ, Δ and k_BT_e. */
+	private static final double LOG_BOUND = 30, CAP = 10, TEMP_CAP = 2;
 
 	private DynesFit() {}
 
@@ -139,6 +141,12 @@ public final class DynesFit
 		if ( err == null )
 			throw new BadInputException( what + ": the data do not determine all parameters of the Dynes fit (singular covariance); fix Γ or the offset" );
 
+		if ( !( q[ GN ] > 0 ) )
+			throw new BadInputException( what + ": the fitted G_N = " + fmt( q[ GN ] ) + " is not positive; wrong column, or inverted lock-in phase?" );
+		if ( q[ TEMP ] >= 0.999 * p.tempCap() )
+			throw new BadInputException( String.format( Locale.ROOT, "%s: Dynes fit diverged: T_e ran to its bound (k_BT_e = %.0f %% of the starting Δ); these data show no thermally broadened gap", what, 100 * TEMP_CAP ) );
+		if ( q[ GAMMA ] >= q[ DELTA ] )
+			throw new BadInputException( String.format( Locale.ROOT, "%s: no superconducting gap found: the fitted Γ = %.4g µeV is not below Δ = %.4g µeV", what, q[ GAMMA ] * 1e6, q[ DELTA ] * 1e6 ) );
 		final double reach = Math.max( Math.abs( v[ 0 ] - q[ V0 ] ), Math.abs( v[ n - 1 ] - q[ V0 ] ) );
 		if ( q[ DELTA ] > 0.9 * reach )
 			throw new BadInputException( String.format( Locale.ROOT, "%s: no superconducting gap found: the fitted gap Δ = %.4g µeV lies at the edge of the data (|eV − eV0| ≤ %.4g µeV)", what, q[ DELTA ] * 1e6, reach * 1e6 ) );
@@ -197,17 +205,25 @@ public final class DynesFit
 			return new ArrayRealVector( p, false );
 		}
 
-		/** Physical G_N, Γ, Δ, T_e, V0 of internal parameters p. */
+		/**
+		 * Physical G_N, Γ, Δ, T_e, V0 of internal parameters p. Γ and Δ are capped at {@value #CAP}·Δ_start and k_BT_e
+		 * at {@link #TEMP_CAP}·Δ_start: a runaway step then meets a flat model (and the checks after the fit) instead
+		 * of overflowing or a thermal kernel of millions of lattice points.
+		 */
 		double[] physical( final double[] p )
 		{
 			final double[] q = q0.clone();
 			for ( int j = 0; j < free.length; j++ )
 			{
 				final int par = free[ j ];
-				q[ par ] = par == GN ? gN0 * p[ j ] : par == GAMMA ? d0 * Math.exp( p[ j ] ) : par == DELTA ? d0 * Math.exp( p[ j ] ) : par == TEMP ? t0 * Math.exp( p[ j ] ) : q0[ V0 ] + d0 * p[ j ];
+				final double e = Math.exp( Math.max( -LOG_BOUND, Math.min( LOG_BOUND, p[ j ] ) ) );
+				q[ par ] = par == GN ? gN0 * p[ j ] : par == GAMMA || par == DELTA ? d0 * Math.min( CAP, e ) : par == TEMP ? Math.min( t0 * e, tempCap() ) : q0[ V0 ] + d0 * p[ j ];
 			}
 			return q;
 		}
+
+		/** The largest T_e (K) the fit may reach. */
+		double tempCap() { return TEMP_CAP * d0 / DynesConductance.K_B; }
 
 		private DynesConductance.Curve curve( final double[] q, final double[] x, final double[] kernel )
 		{
@@ -232,6 +248,7 @@ public final class DynesFit
 		@Override
 		public RealVector computeValue( final double[] p )
 		{
+			lastPoint = p.clone();
 			final double[] q = physical( p );
 			final double[] x = energies( q[ V0 ] );
 			final double[] base = curve( q, x, model.kernel( q[ TEMP ], vacRms ) ).at( x, 0 );
@@ -242,7 +259,6 @@ public final class DynesFit
 				if ( !Double.isFinite( f[ k ] ) )
 					throw new IllegalArgumentException( "model is " + f[ k ] + " at bias " + v[ k ] + " V" );
 			}
-			lastPoint = p.clone();
 			lastModel = f;
 			return new ArrayRealVector( f, false );
 		}

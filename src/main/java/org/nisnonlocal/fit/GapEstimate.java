@@ -9,11 +9,17 @@ import org.nisnonlocal.BadInputException;
  * outer 10 % of points on each side divided by the BCS DOS there; the gap centre (bias offset V0) and Δ come from the two coherence peaks (midpoint
  * and half their distance) or, when the peaks are washed out, from the half-depth crossings; k_BT from the 20-80 %
  * rise of the gap edges (for a thermally broadened BCS edge that rise is ≈ 3.5 k_BT). All in V / eV / K.
+ * <p>
+ * A gap must be a dip of more than {@value #MIN_DEPTH} of G_N, below both ends, and more than {@value #MIN_SNR} times the
+ * per-point noise deep.
  */
 final class GapEstimate
 {
 	/** A dip shallower than this fraction of G_N is not taken for a superconducting gap. */
 	static final double MIN_DEPTH = 0.2;
+
+	/** The dip must exceed this many times the per-point noise. */
+	static final double MIN_SNR = 10;
 
 	final double gN;
 	final double offset;
@@ -49,6 +55,10 @@ final class GapEstimate
 		final double depth = ( Math.min( gLeft, gRight ) - gMin ) / gEnds;
 		if ( !( depth > MIN_DEPTH ) )
 			throw new BadInputException( String.format( Locale.ROOT, "%s: no superconducting gap found: the conductance dips only %.1f %% below its high-bias value (a gap needs > %.0f %%)", what, 100 * Math.max( 0, depth ), 100 * MIN_DEPTH ) );
+
+		final double noise = noise( g );
+		if ( !( Math.min( gLeft, gRight ) - gMin > MIN_SNR * noise ) )
+			throw new BadInputException( String.format( Locale.ROOT, "%s: no superconducting gap found: the dip (%.3g) is not above the noise (%.3g per point)", what, Math.min( gLeft, gRight ) - gMin, noise ) );
 
 		int iL = 0, iR = n - 1;
 		for ( int i = 0; i < iMin; i++ )
@@ -91,6 +101,16 @@ final class GapEstimate
 	private static double bcs( final double eps, final double delta )
 	{
 		return Math.abs( eps ) > 1.05 * delta ? Math.abs( eps ) / Math.sqrt( eps * eps - delta * delta ) : 1;
+	}
+
+	/** Per-point noise from successive differences: 1.4826·median|g_{i+1} − g_i|/√2 (robust to the few steep edges). */
+	static double noise( final double[] g )
+	{
+		final double[] d = new double[ g.length - 1 ];
+		for ( int i = 0; i < d.length; i++ )
+			d[ i ] = Math.abs( g[ i + 1 ] - g[ i ] );
+		java.util.Arrays.sort( d );
+		return 1.4826 * d[ d.length / 2 ] / Math.sqrt( 2 );
 	}
 
 	private static int rawMax( final double[] g, final int i0, final int reach )

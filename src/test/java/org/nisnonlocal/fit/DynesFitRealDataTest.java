@@ -67,4 +67,13 @@ class DynesFitRealDataTest
 		assertEquals( free.delta(), fixed.delta(), 1e-3 * free.delta() );
 		assertEquals( 0.3366e-3, fixed.delta(), 0.05 * 0.3366e-3 );
 	}
+
+	/** The lock-in Y channel (Input 4) is noise around zero: its dip of 0.042 V is 5.5 times the noise, not a gap. */
+	@Test
+	void quadratureChannelHasNoGap() throws IOException
+	{
+		final Spectrum y = NanonisSpectrumReader.spectrum( NanonisSpectrumReader.read( GRRE ), "Input 4 [AVG]", Sweep.FORWARD );
+		final org.nisnonlocal.BadInputException e = org.junit.jupiter.api.Assertions.assertThrows( org.nisnonlocal.BadInputException.class, () -> DynesFit.fit( y, new DynesFitOptions() ) );
+		org.junit.jupiter.api.Assertions.assertTrue( e.getMessage().startsWith( GRRE + ": no superconducting gap found: the dip (0.0422) is not above the noise (0.00773 per point)" ), e.getMessage() );
+	}
 }
