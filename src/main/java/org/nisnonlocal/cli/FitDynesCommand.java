@@ -15,10 +15,12 @@ import org.nisnonlocal.io.NanonisSpectrumReader;
 import org.nisnonlocal.io.Numbers;
 import org.nisnonlocal.io.SpectrumTextReader;
 import org.nisnonlocal.maps.Spectrum;
+import org.nisnonlocal.maps.Units;
 
 /**
- * {@code fit-dynes}: fits the Dynes NIS conductance to one spectrum and writes {@code name,value,error} rows: G_N (the
- * data's unit), Gamma and Delta (eV), T_e (K), V0 (V), chi2_reduced (error column empty).
+ * {@code fit-dynes}: fits the Dynes NIS conductance to one spectrum and writes {@code name,value,error} rows: G_N (in S
+ * when the data are a conductance, else in the data's unit, e.g. lock-in volts), Gamma and Delta (eV), T_e (K), V0 (V),
+ * chi2_reduced (in the data's unit squared; error column empty).
  */
 final class FitDynesCommand implements Subcommand
 {
@@ -72,12 +74,16 @@ final class FitDynesCommand implements Subcommand
 			s = SpectrumTextReader.read( in, null, column );
 		}
 		final DynesFitResult r = DynesFit.fit( s, o );
+		final double toS = "conductance".equals( Units.kind( s.valueUnit() ) ) ? Units.conversionFactor( s.valueUnit(), "S" ) : 1;
 		AtomicFiles.write( out, os -> {
 			final PrintWriter w = new PrintWriter( new java.io.OutputStreamWriter( os, StandardCharsets.UTF_8 ) );
 			w.print( "name,value,error\n" );
 			final double[] v = r.values(), e = r.errors();
 			for ( int i = 0; i < v.length; i++ )
-				w.print( DynesFitResult.NAMES[ i ] + "," + Numbers.format( v[ i ] ) + "," + Numbers.format( e[ i ] ) + "\n" );
+			{
+				final double f = i == 0 ? toS : 1;
+				w.print( DynesFitResult.NAMES[ i ] + "," + Numbers.format( f * v[ i ] ) + "," + Numbers.format( f * e[ i ] ) + "\n" );
+			}
 			w.print( "chi2_reduced," + Numbers.format( r.chi2Reduced() ) + ",\n" );
 			w.flush();
 		} );

@@ -1,7 +1,6 @@
 package org.nisnonlocal.fit;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Locale;
 
 /**
  * The outcome of a {@link DynesFit}. Units: G_N in the spectrum's value unit, Δ and Γ in eV, T_e in K, V0 in V. Errors
@@ -97,19 +96,10 @@ public final class DynesFitResult
 		return DynesConductance.conductance( biasV, gN(), delta(), gamma(), temperature(), offset(), vacRms );
 	}
 
-	/** {name, value, error} rows in SI units, as the runner writes them. */
-	public List< String[] > rows()
-	{
-		final List< String[] > rows = new ArrayList<>();
-		for ( int i = 0; i < NAMES.length; i++ )
-			rows.add( new String[] { NAMES[ i ], Double.toString( values[ i ] ), Double.toString( errors[ i ] ) } );
-		return rows;
-	}
-
 	@Override
 	public String toString()
 	{
-		return String.format( java.util.Locale.ROOT, "G_N = %.5g ± %.2g %s, Γ = %.4g ± %.2g µeV, Δ = %.5g ± %.2g µeV, T_e = %.4g ± %.2g mK, V0 = %.4g ± %.2g µV, χ²_red = %.4g, %d points, %d iterations%s",
+		return String.format( Locale.ROOT, "G_N = %.5g ± %.2g %s, Γ = %.4g ± %.2g µeV, Δ = %.5g ± %.2g µeV, T_e = %.4g ± %.2g mK, V0 = %.4g ± %.2g µV, χ²_red = %.4g, %d points, %d iterations%s",
 				gN(), gNError(), valueUnit, gamma() * 1e6, gammaError() * 1e6, delta() * 1e6, deltaError() * 1e6, temperature() * 1e3, temperatureError() * 1e3, offset() * 1e6, offsetError() * 1e6, chi2Reduced, points, iterations, converged ? "" : " (NOT converged)" );
 	}
 }

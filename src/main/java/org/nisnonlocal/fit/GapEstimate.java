@@ -1,5 +1,6 @@
 package org.nisnonlocal.fit;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 import org.nisnonlocal.BadInputException;
@@ -109,7 +110,7 @@ final class GapEstimate
 		final double[] d = new double[ g.length - 1 ];
 		for ( int i = 0; i < d.length; i++ )
 			d[ i ] = Math.abs( g[ i + 1 ] - g[ i ] );
-		java.util.Arrays.sort( d );
+		Arrays.sort( d );
 		return 1.4826 * d[ d.length / 2 ] / Math.sqrt( 2 );
 	}
 

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.maps.MapMetadata;
@@ -45,6 +47,8 @@ public final class NanonisSpectrumReader
 	}
 
 	private static final String BWD = "[bwd]";
+	/** A header comment naming the input that carries the lock-in X output, e.g. "Input 3: X gain 1k". */
+	private static final Pattern INPUT_IS_X = Pattern.compile( "(?i)\\b(input\\s*\\d+)\\s*:\\s*x\\b" );
 
 	private NanonisSpectrumReader() {}
 
@@ -243,7 +247,7 @@ public final class NanonisSpectrumReader
 			{
 				if ( !e.getKey().toLowerCase( Locale.ROOT ).startsWith( "comment" ) )
 					continue;
-				final java.util.regex.Matcher m = java.util.regex.Pattern.compile( "(?i)\\b(input\\s*\\d+)\\s*:\\s*x\\b" ).matcher( e.getValue() );
+				final Matcher m = INPUT_IS_X.matcher( e.getValue() );
 				if ( m.find() )
 					for ( final String n : c.columnNames() )
 						if ( !n.contains( BWD ) && baseName( n ).toLowerCase( Locale.ROOT ).startsWith( m.group( 1 ).toLowerCase( Locale.ROOT ).replaceAll( "\\s+", " " ) ) )

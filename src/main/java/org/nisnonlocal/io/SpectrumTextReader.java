@@ -152,12 +152,13 @@ public final class SpectrumTextReader
 
 	private static String separatorOf( final String line )
 	{
-		if ( line.indexOf( ',' ) >= 0 )
-			return ",";
+		// ';' first: files that use it often have decimal commas, which then fail as "not a number", not silently
 		if ( line.indexOf( ';' ) >= 0 )
 			return ";";
 		if ( line.indexOf( '\t' ) >= 0 )
 			return "\t";
+		if ( line.indexOf( ',' ) >= 0 )
+			return ",";
 		return " ";
 	}
 

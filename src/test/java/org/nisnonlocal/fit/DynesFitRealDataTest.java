@@ -1,12 +1,15 @@
 package org.nisnonlocal.fit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
 import org.junit.jupiter.api.Test;
+import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.io.NanonisSpectrumReader;
 import org.nisnonlocal.io.NanonisSpectrumReader.Sweep;
 import org.nisnonlocal.maps.Spectrum;
@@ -63,7 +66,7 @@ class DynesFitRealDataTest
 		final DynesFitResult fixed = DynesFit.fit( s, new DynesFitOptions().vacRms( 15e-6 ).fixGamma( 10e-6 ) );
 		System.out.println( "Gr/Re forward, V_ac = 15 µV rms, Γ = 10 µeV: " + fixed );
 		final double combined = Math.hypot( free.temperatureError(), fixed.temperatureError() );
-		assertEquals( true, fixed.temperature() < free.temperature() - 3 * combined );
+		assertTrue( fixed.temperature() < free.temperature() - 3 * combined, fixed + " vs " + free );
 		assertEquals( free.delta(), fixed.delta(), 1e-3 * free.delta() );
 		assertEquals( 0.3366e-3, fixed.delta(), 0.05 * 0.3366e-3 );
 	}
@@ -73,7 +76,7 @@ class DynesFitRealDataTest
 	void quadratureChannelHasNoGap() throws IOException
 	{
 		final Spectrum y = NanonisSpectrumReader.spectrum( NanonisSpectrumReader.read( GRRE ), "Input 4 [AVG]", Sweep.FORWARD );
-		final org.nisnonlocal.BadInputException e = org.junit.jupiter.api.Assertions.assertThrows( org.nisnonlocal.BadInputException.class, () -> DynesFit.fit( y, new DynesFitOptions() ) );
-		org.junit.jupiter.api.Assertions.assertTrue( e.getMessage().startsWith( GRRE + ": no superconducting gap found: the dip (0.0422) is not above the noise (0.00773 per point)" ), e.getMessage() );
+		final BadInputException e = assertThrows( BadInputException.class, () -> DynesFit.fit( y, new DynesFitOptions() ) );
+		assertTrue( e.getMessage().startsWith( GRRE + ": no superconducting gap found: the dip (0.0422) is not above the noise (0.00773 per point)" ), e.getMessage() );
 	}
 }

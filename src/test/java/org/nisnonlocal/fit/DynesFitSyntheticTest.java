@@ -4,10 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nisnonlocal.BadInputException;
+import org.nisnonlocal.io.NanonisSpectrumReader;
+import org.nisnonlocal.io.NanonisSpectrumReader.Sweep;
 import org.nisnonlocal.maps.MapMetadata;
 import org.nisnonlocal.maps.Spectrum;
 
@@ -62,7 +70,7 @@ class DynesFitSyntheticTest
 	{
 		final Spectrum s = synthetic( 2001, V0, 0, 0.5, 7 );
 		final double[] sigma = new double[ s.size() ];
-		java.util.Arrays.fill( sigma, 0.5 );
+		Arrays.fill( sigma, 0.5 );
 		final DynesFitResult r = DynesFit.fit( s, new DynesFitOptions().sigma( sigma ) );
 		System.out.println( "synthetic, 2 % noise: " + r );
 		// with the true σ given, χ²_red is a test of the model: 1 within its spread sqrt(2/(n − 5)) = 0.032
@@ -157,7 +165,7 @@ class DynesFitSyntheticTest
 	 * columns whose offsets differ (10 and 18 µV), as in real files where the offset depends on the direction.
 	 */
 	@Test
-	void bothSweepDirectionsOfANanonisFile( @org.junit.jupiter.api.io.TempDir final java.nio.file.Path dir ) throws java.io.IOException
+	void bothSweepDirectionsOfANanonisFile( @TempDir final Path dir ) throws IOException
 	{
 		final int n = 1001;
 		final double vBwd = 18e-6;
@@ -170,11 +178,11 @@ class DynesFitSyntheticTest
 		final StringBuilder sb = new StringBuilder( "Experiment\tbias spectroscopy\t\n\n[DATA]\nBias calc (V)\tX% LockIn (V)\tX% LockIn [bwd] (V)\n" );
 		for ( int i = 0; i < n; i++ )
 			sb.append( v[ i ] ).append( '\t' ).append( fwd[ i ] + 0.006 * r.nextGaussian() ).append( '\t' ).append( bwd[ i ] + 0.006 * r.nextGaussian() ).append( '\n' );
-		final java.nio.file.Path file = dir.resolve( "sweeps.dat" );
-		java.nio.file.Files.write( file, sb.toString().getBytes( java.nio.charset.StandardCharsets.UTF_8 ) );
-		final org.nisnonlocal.io.NanonisSpectrumReader.Contents c = org.nisnonlocal.io.NanonisSpectrumReader.read( file );
-		final DynesFitResult f = DynesFit.fit( org.nisnonlocal.io.NanonisSpectrumReader.spectrum( c, null, org.nisnonlocal.io.NanonisSpectrumReader.Sweep.FORWARD ), new DynesFitOptions() );
-		final DynesFitResult b = DynesFit.fit( org.nisnonlocal.io.NanonisSpectrumReader.spectrum( c, null, org.nisnonlocal.io.NanonisSpectrumReader.Sweep.BACKWARD ), new DynesFitOptions() );
+		final Path file = dir.resolve( "sweeps.dat" );
+		Files.write( file, sb.toString().getBytes( StandardCharsets.UTF_8 ) );
+		final NanonisSpectrumReader.Contents c = NanonisSpectrumReader.read( file );
+		final DynesFitResult f = DynesFit.fit( NanonisSpectrumReader.spectrum( c, null, Sweep.FORWARD ), new DynesFitOptions() );
+		final DynesFitResult b = DynesFit.fit( NanonisSpectrumReader.spectrum( c, null, Sweep.BACKWARD ), new DynesFitOptions() );
 		System.out.println( "synthetic forward: " + f );
 		System.out.println( "synthetic backward: " + b );
 		assertWithin( "V0 forward", V0, f.offset(), f.offsetError(), 0.05 );

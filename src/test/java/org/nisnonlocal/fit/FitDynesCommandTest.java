@@ -80,14 +80,15 @@ class FitDynesCommandTest
 		final double[] v = new double[ n ];
 		for ( int i = 0; i < n; i++ )
 			v[ i ] = -0.8e-3 + 1.6e-3 * i / ( n - 1 );
-		final double[] g = DynesConductance.conductance( v, 24.6e-6, 265e-6, 1e-6, 0.061, 0, 0 );
-		final StringBuilder sb = new StringBuilder( "# synthetic, no noise\nV (mV),G (S)\n" );
+		final double[] g = DynesConductance.conductance( v, 24.6, 265e-6, 1e-6, 0.061, 0, 0 );
+		final StringBuilder sb = new StringBuilder( "# synthetic, no noise\nV (mV),G (uS)\n" );
 		for ( int i = n - 1; i >= 0; i-- )
 			sb.append( v[ i ] * 1e3 ).append( ',' ).append( g[ i ] ).append( '\n' );
 		final Path in = tmp.resolve( "g.csv" ), out = tmp.resolve( "fit.csv" );
 		Files.write( in, sb.toString().getBytes( StandardCharsets.UTF_8 ) );
 		assertEquals( 0, run( "fit-dynes", "--in", in.toString(), "--out", out.toString(), "--no-offset", "--vmin", "-0.6", "--vmax", "0.6" ), err );
 		final Map< String, double[] > r = readRows( out );
+		// written in S although the file is in µS
 		assertEquals( 24.6e-6, r.get( "G_N" )[ 0 ], 1e-4 * 24.6e-6 );
 		assertEquals( 265e-6, r.get( "Delta" )[ 0 ], 1e-4 * 265e-6 );
 		assertEquals( 0.061, r.get( "T_e" )[ 0 ], 1e-3 * 0.061 );
