@@ -17,6 +17,7 @@ import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.linear.SingularMatrixException;
 import org.apache.commons.math3.util.Pair;
 import org.nisnonlocal.BadInputException;
+import org.nisnonlocal.maps.MapMetadata;
 import org.nisnonlocal.maps.Spectrum;
 import org.nisnonlocal.maps.Units;
 
@@ -46,7 +47,7 @@ public final class DynesFit
 
 	public static DynesFitResult fit( final Spectrum spectrum, final DynesFitOptions options )
 	{
-		final String what = spectrum.metadata().has( "source" ) ? spectrum.metadata().get( "source" ) : spectrum.quantity();
+		final String what = spectrum.metadata().has( MapMetadata.SOURCE ) ? spectrum.metadata().get( MapMetadata.SOURCE ) : spectrum.quantity();
 		if ( !"voltage".equals( Units.kind( spectrum.biasUnit() ) ) )
 			throw new BadInputException( what + ": bias unit '" + spectrum.biasUnit() + "' is not a voltage; a Dynes fit needs V, mV or µV" );
 		final double toV = Units.conversionFactor( spectrum.biasUnit(), "V" );
