@@ -14,6 +14,7 @@ final class SubcommandRegistry
 				new ExampleMapCommand(),
 				new NormalizeCommand(),
 				new OffsetCommand(),
+				new FitDynesCommand(),
 		};
 	}
 }
