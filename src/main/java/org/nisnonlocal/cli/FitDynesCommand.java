@@ -2,8 +2,6 @@ package org.nisnonlocal.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import org.nisnonlocal.BadInputException;
@@ -11,9 +9,8 @@ import org.nisnonlocal.fit.DynesFit;
 import org.nisnonlocal.fit.DynesFitOptions;
 import org.nisnonlocal.fit.DynesFitResult;
 import org.nisnonlocal.io.AtomicFiles;
-import org.nisnonlocal.io.NanonisSpectrumReader;
 import org.nisnonlocal.io.Numbers;
-import org.nisnonlocal.io.SpectrumTextReader;
+import org.nisnonlocal.io.SpectrumFiles;
 import org.nisnonlocal.maps.Spectrum;
 import org.nisnonlocal.maps.Units;
 
@@ -61,18 +58,7 @@ final class FitDynesCommand implements Subcommand
 			o.range( args.number( "vmin", Double.NEGATIVE_INFINITY ), args.number( "vmax", Double.POSITIVE_INFINITY ) );
 		args.rejectUnknown();
 		AtomicFiles.checkNotSame( in, out );
-		if ( !Files.isRegularFile( in ) )
-			throw new NoSuchFileException( in.toString() );
-
-		final Spectrum s;
-		if ( NanonisSpectrumReader.isNanonis( in ) )
-			s = NanonisSpectrumReader.spectrum( NanonisSpectrumReader.read( in ), column, NanonisSpectrumReader.Sweep.parse( sweep ) );
-		else
-		{
-			if ( NanonisSpectrumReader.Sweep.parse( sweep ) != NanonisSpectrumReader.Sweep.FORWARD )
-				throw new BadInputException( in + ": a text spectrum has a single sweep; --sweep backward needs a Nanonis file" );
-			s = SpectrumTextReader.read( in, null, column );
-		}
+		final Spectrum s = SpectrumFiles.read( in, column, sweep );
 		final DynesFitResult r = DynesFit.fit( s, o );
 		final double toS = "conductance".equals( Units.kind( s.valueUnit() ) ) ? Units.conversionFactor( s.valueUnit(), "S" ) : 1;
 		AtomicFiles.write( out, os -> {

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import ij.IJ;
 import ij.ImagePlus;
+import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 
 import org.nisnonlocal.BadInputException;
@@ -60,6 +61,8 @@ public class NisPlugIn implements PlugIn
 			final Object v = done.getOutput( out.getName() );
 			if ( v instanceof ImagePlus )
 				( ( ImagePlus ) v ).show();
+			else if ( v instanceof ResultsTable )
+				( ( ResultsTable ) v ).show( done.getInfo().getTitle().replace( "...", "" ) + ": " + out.getName() );
 			else if ( v instanceof String && !( ( String ) v ).isEmpty() )
 				IJ.log( ( String ) v );
 		}

@@ -131,4 +131,26 @@ class MacrosInRealImageJIT
 		assertEquals( ( -0.6 - offsetMv ) / 0.265, n.xAxis().min(), 1e-9 );
 		assertTrue( Files.size( normOut.resolve( "normalized.png" ) ) > 500 );
 	}
+
+	@Test
+	void realNisSpectrumIsFittedFromAMacro() throws Exception
+	{
+		final Path spectrum = ij.project.resolve( "../shared/data/real/stmtools_GrRe_NIS/BiasSpectroscopyNIS.dat" ).normalize();
+		final Path fitOut = out.resolve( "fit" );
+		Files.createDirectories( fitOut );
+		final String log = ij.runMacro( ij.project.resolve( "macros/fit_spectrum.ijm" ), "in=" + spectrum + " out=" + fitOut, 120 );
+		assertTrue( log.contains( "MACRO DONE" ), log );
+		final java.util.Map< String, String[] > rows = new java.util.HashMap<>();
+		for ( final String line : Files.readAllLines( fitOut.resolve( "dynes_parameters.csv" ) ) )
+		{
+			final String[] c = line.split( "," );
+			rows.put( c[ 0 ], c );
+		}
+		// published analysis of this spectrum (shared/data/real/README.md): Δ ≈ 0.3366 meV, T ≈ 0.21 K, V0 ≈ +0.054 mV
+		assertEquals( 3.366e-4, Double.parseDouble( rows.get( "Delta" )[ 1 ] ), 0.02 * 3.366e-4 );
+		assertEquals( 0.214, Double.parseDouble( rows.get( "T_e" )[ 1 ] ), 0.02 );
+		assertEquals( 5.35e-5, Double.parseDouble( rows.get( "V0" )[ 1 ] ), 0.5e-5 );
+		assertTrue( Files.size( fitOut.resolve( "dynes_fit.png" ) ) > 2000 );
+		assertTrue( Files.size( fitOut.resolve( "spectrum.png" ) ) > 2000 );
+	}
 }

@@ -1,0 +1,72 @@
+package org.nisnonlocal.commands;
+
+import java.io.File;
+import java.io.IOException;
+
+import ij.ImagePlus;
+import ij.gui.Plot;
+import ij.measure.ResultsTable;
+
+import org.nisnonlocal.BadInputException;
+import org.nisnonlocal.io.SpectrumFiles;
+import org.nisnonlocal.maps.Spectrum;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/** A local spectrum (Nanonis .dat or text) as a Plot and a table, forward and (when present) backward sweep. */
+@Plugin( type = Command.class, menuPath = "Plugins>NIS Nonlocal>Import Spectrum...", visible = false )
+public class ImportSpectrumCommand extends ContextCommand
+{
+	@Parameter( label = "file" )
+	private File file;
+
+	@Parameter( label = "column", required = false, description = "signal column; empty = lock-in X" )
+	private String column = "";
+
+	@Parameter( type = ItemIO.OUTPUT )
+	private ImagePlus plot;
+
+	@Parameter( type = ItemIO.OUTPUT )
+	private ResultsTable table;
+
+	@Override
+	public void run()
+	{
+		if ( file == null )
+			throw new BadInputException( "no file given" );
+		try
+		{
+			final Spectrum fwd = SpectrumFiles.read( file.toPath(), column, "forward" );
+			final Spectrum bwd = SpectrumFiles.hasBackward( file.toPath() ) ? SpectrumFiles.read( file.toPath(), column, "backward" ) : null;
+			final Plot p = new Plot( file.getName(), fwd.biasName() + " (" + fwd.biasUnit() + ")", fwd.quantity() + " (" + fwd.valueUnit() + ")" );
+			p.setColor( "blue" );
+			p.addPoints( fwd.bias(), fwd.values(), Plot.LINE );
+			String legend = "forward";
+			if ( bwd != null )
+			{
+				p.setColor( "red" );
+				p.addPoints( bwd.bias(), bwd.values(), Plot.LINE );
+				legend += "\tbackward";
+			}
+			p.setLegend( legend, Plot.AUTO_POSITION );
+			plot = p.getImagePlus();
+			table = new ResultsTable();
+			for ( int i = 0; i < fwd.size(); i++ )
+			{
+				table.incrementCounter();
+				table.addValue( "bias_" + fwd.biasUnit(), fwd.bias( i ) );
+				table.addValue( "forward", fwd.value( i ) );
+				if ( bwd != null && i < bwd.size() )
+					table.addValue( "backward", bwd.value( i ) );
+			}
+			Tables.fullPrecision( table );
+		}
+		catch ( final IOException e )
+		{
+			throw new BadInputException( file + ": " + e.getMessage(), e );
+		}
+	}
+}
