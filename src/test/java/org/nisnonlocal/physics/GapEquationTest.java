@@ -99,5 +99,9 @@ public class GapEquationTest
 		// Abrikosov-Gor'kov at T = 0, small ζ: Δ(ζ) ≈ 1 − πζ/4
 		assertEquals( 1 - Math.PI * 0.05 / 4, d1, 0.01 );
 		assertTrue( g.criticalTemperature( 0.05 ) < g.criticalTemperature( 0 ) );
+		// Abrikosov-Gor'kov: at T = 0 superconductivity ends at ζ = Δ(0)/2
+		final GapEquation weak = new GapEquation( 1e-4 );
+		assertTrue( weak.delta( 0.002, 0.495 ) > 0.05 );
+		assertEquals( 0, weak.delta( 0.002, 0.505 ), 0 );
 	}
 }
