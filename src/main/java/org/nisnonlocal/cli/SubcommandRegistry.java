@@ -8,6 +8,12 @@ final class SubcommandRegistry
 	static Subcommand[] all()
 	{
 		return new Subcommand[] {
+				new DosCommand(),
+				new GapCommand(),
+				new DeviceCommand(),
+				new ChargeImbalanceCommand(),
+				new SupercurrentRelationCommand(),
+				new BenchCommand(),
 		};
 	}
 }
