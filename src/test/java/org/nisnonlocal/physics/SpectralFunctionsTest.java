@@ -173,6 +173,45 @@ public class SpectralFunctionsTest
 		}
 	}
 
+	/**
+	 * Seeded random parameters (Δ up to 2, Γ from 1e-7 to 0.5, ζ from 1e-6 to 100, random unsorted grids with
+	 * repeated zeros, energies up to 1e3): always finite, N ≥ 0, Re F ≥ 0, and the grid continuation equals the
+	 * pointwise Im E continuation.
+	 */
+	@Test
+	public void randomParametersStayOnRetardedBranch()
+	{
+		final java.util.Random r = new java.util.Random( 1 );
+		for ( int c = 0; c < 400; c++ )
+		{
+			final double delta = r.nextInt( 5 ) == 0 ? 0.01 * r.nextDouble() : 2 * r.nextDouble();
+			final double gamma = Math.pow( 10, -7 + 6.7 * r.nextDouble() );
+			final double zeta = r.nextInt( 4 ) == 0 ? 0 : Math.pow( 10, -6 + 8 * r.nextDouble() );
+			final int n = 1 + r.nextInt( 200 );
+			final double range = Math.pow( 10, -3 + 6 * r.nextDouble() );
+			final double lo = -range * r.nextDouble(), hi = range * r.nextDouble();
+			final double[] eps = new double[ n ];
+			for ( int i = 0; i < n; i++ )
+				eps[ i ] = r.nextInt( 10 ) == 0 ? 0 : lo + ( hi - lo ) * r.nextDouble();
+			final SpectralFunctions sf = new SpectralFunctions( delta, gamma, zeta );
+			final SpectralGrid g = sf.onGrid( eps );
+			final String where = "delta " + delta + " gamma " + gamma + " zeta " + zeta;
+			for ( int i = 0; i < n; i++ )
+			{
+				assertTrue( Double.isFinite( g.imG( i ) ) && Double.isFinite( g.imF( i ) ), where );
+				assertTrue( g.n( i ) >= 0 && g.reF( i ) >= 0, where + " eps " + eps[ i ] );
+			}
+			for ( int i = 0; i < n; i += Math.max( 1, n / 4 ) )
+			{
+				final SpectralGrid p = sf.at( eps[ i ] );
+				final double scale = 1 + Math.abs( p.reG( 0 ) ) + Math.abs( p.imF( 0 ) ) + Math.abs( p.reF( 0 ) );
+				assertEquals( p.reG( 0 ), g.reG( i ), 1e-7 * scale, where );
+				assertEquals( p.reF( 0 ), g.reF( i ), 1e-7 * scale, where );
+				assertEquals( p.imF( 0 ), g.imF( i ), 1e-7 * scale, where );
+			}
+		}
+	}
+
 	@Test
 	public void rejectsBadParameters()
 	{
