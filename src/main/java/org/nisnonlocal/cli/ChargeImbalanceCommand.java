@@ -23,8 +23,9 @@ final class ChargeImbalanceCommand implements Subcommand
 	@Override
 	public String usage()
 	{
-		return "--gamma G --kappa K --distance X --t T [--zeta 0] [--delta 1] [--length L] [--vinj-from -3] [--vinj-to 3]"
+		return "--gamma G --kappa K --distance X --t T [--t-inj T (overrides --t)] [--zeta 0] [--delta 1] [--length L] [--vinj-from -3] [--vinj-to 3]"
 				+ " [--vinj-step 0.01] --out FILE.csv   (energies in Delta0, lengths in xi; kappa = G_inj R_xi / 2;"
+				+ " only the injector temperature enters g_nl;"
 				+ " --length is the full wire length, omit for a semi-infinite half wire; columns eV_inj,g_nl)";
 	}
 
@@ -36,9 +37,12 @@ final class ChargeImbalanceCommand implements Subcommand
 		final double distance = a.requiredNumber( "distance" );
 		if ( !( distance >= 0 ) )
 			throw new BadInputException( "--distance must be >= 0, got " + distance );
-		final double t = a.requiredNumber( "t" );
+		// Only the injector electrode's temperature enters g_nl here: the reservoirs hold f_T = 0 at any
+		// temperature, and the detector's f_T^N(V_det) drops out of dI_det/dV_inj (see ChargeImbalanceModel).
+		final String tKey = a.has( "t-inj" ) ? "t-inj" : "t";
+		final double t = a.requiredNumber( tKey );
 		if ( !( t >= 1e-4 ) || t > 10 )
-			throw new BadInputException( "--t must be in [1e-4, 10], got " + t );
+			throw new BadInputException( "--" + tKey + " must be in [1e-4, 10], got " + t );
 		final double zeta = PhysicsCsv.nonNegative( a, "zeta", 0 );
 		final double delta = PhysicsCsv.nonNegative( a, "delta", 1 );
 		final double length = a.has( "length" ) ? PhysicsCsv.positive( a, "length", 1 ) : Double.POSITIVE_INFINITY;

@@ -124,6 +124,23 @@ public class PhysicsCommandsTest
 			assertEquals( 3.5, Double.parseDouble( row( lines, v )[ 1 ] ), 3.5 * 1.1e-6 );
 	}
 
+	/** S's junction A/B parameters: g_nl of order 1 at eV = Δ0 and 10 at 1.5 Δ0; --t-inj overrides --t. */
+	@Test
+	public void chargeImbalanceOrientationAndInjectorTemperature() throws IOException
+	{
+		final Path a = dir.resolve( "a.csv" );
+		final Path b = dir.resolve( "b.csv" );
+		assertEquals( 0, run( "charge-imbalance", "--gamma", "1.53e-3", "--kappa", "1.054e-4", "--distance", "4.62", "--t", "0.0198", "--length", "169.2",
+				"--vinj-from", "1", "--vinj-to", "1.5", "--vinj-step", "0.5", "--out", a.toString() ), err() );
+		assertEquals( 0, run( "charge-imbalance", "--gamma", "1.53e-3", "--kappa", "1.054e-4", "--distance", "4.62", "--t", "0.5", "--t-inj", "0.0198",
+				"--length", "169.2", "--vinj-from", "1", "--vinj-to", "1.5", "--vinj-step", "0.5", "--out", b.toString() ), err() );
+		final List< String > la = Files.readAllLines( a );
+		final double g1 = Double.parseDouble( row( la, 1 )[ 1 ] );
+		final double g15 = Double.parseDouble( row( la, 1.5 )[ 1 ] );
+		assertTrue( g1 > 0.3 && g1 < 3 && g15 > 3 && g15 < 30, g1 + " " + g15 );
+		assertEquals( la, Files.readAllLines( b ) );
+	}
+
 	@Test
 	public void supercurrentRelationSlope() throws IOException
 	{
