@@ -39,6 +39,7 @@ final class ChargeImbalanceCommand implements Subcommand
 			throw new BadInputException( "--distance must be >= 0, got " + distance );
 		// Only the injector electrode's temperature enters g_nl here: the reservoirs hold f_T = 0 at any
 		// temperature, and the detector's f_T^N(V_det) drops out of dI_det/dV_inj (see ChargeImbalanceModel).
+		a.has( "t" ); // --t is allowed beside --t-inj (which wins), as elsewhere in the runner
 		final String tKey = a.has( "t-inj" ) ? "t-inj" : "t";
 		final double t = a.requiredNumber( tKey );
 		if ( !( t >= 1e-4 ) || t > 10 )
