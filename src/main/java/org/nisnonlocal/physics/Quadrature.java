@@ -9,6 +9,8 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactor
 
 /**
  * Nodes and weights of a composite Gauss-Legendre rule on panels that cluster geometrically at chosen points.
+ * Accuracy for a Lorentzian of width w clustered with scale w: ≲ 5e-13 relative per geometric panel, 4e-13 in
+ * total (see the test).
  * <p>
  * Why: the quasiclassical integrands have structure of width Γ (coherence peak, ~1e-3) at the gap edge and width t
  * (Fermi kernel) elsewhere. An equidistant grid with δε ≫ Γ samples the coherence peak between grid points and is
@@ -97,7 +99,9 @@ public final class Quadrature
 				return this;
 			if ( c > a && c < b )
 				breaks.add( c );
-			for ( double d = scale; d < ( b - a ) * 2; d *= 2 )
+			// from scale/4: the innermost panels would otherwise see the peak's complex poles (c ± i·scale) at
+			// only ~2 half-widths (error ~ 2e-11 instead of ~5e-13 per panel)
+			for ( double d = scale / 4; d < ( b - a ) * 2; d *= 2 )
 			{
 				if ( c - d > a && c - d < b )
 					breaks.add( c - d );
@@ -111,7 +115,14 @@ public final class Quadrature
 		public Builder maxPanel( final double h, final double from, final double to )
 		{
 			if ( h > 0 && to > from )
+			{
 				maxPanels.add( new double[] { h, from, to } );
+				// confine the splitting to [from, to]
+				if ( from > a && from < b )
+					breaks.add( from );
+				if ( to > a && to < b )
+					breaks.add( to );
+			}
 			return this;
 		}
 

@@ -65,6 +65,8 @@ public class SpectralFunctionsTest
 				assertEquals( 0.5 * ( 1 + g2 - f2 ), g.dL( i ), 1e-10 );
 				assertEquals( 0.5 * ( 1 + g2 + f2 ), g.dT( i ), 1e-10 );
 				assertTrue( g.dL( i ) >= -1e-10 );
+				assertEquals( 2 * fr, g.rT( i ), 0 ); // R_T = 2Δ Re F, Δ = 1 (ChargeRelaxation)
+				assertEquals( 2 * fr * fi, g.jEps( i ), 1e-12 * ( 1 + f2 ) );
 			}
 		}
 	}
