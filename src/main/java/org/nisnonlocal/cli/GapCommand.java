@@ -42,6 +42,9 @@ final class GapCommand implements Subcommand
 			throw new BadInputException( "--omega-d must be > 2, got " + omegaD );
 		final Path out = a.path( "out" );
 		a.rejectUnknown();
-		PhysicsCsv.write( out, "t,delta", t, new GapEquation( gamma, omegaD ).curve( t, zeta ) );
+		final GapEquation g = new GapEquation( gamma, omegaD );
+		PhysicsCsv.write( out, "t,delta", t, g.curve( t, zeta ) );
+		System.out.println( "lambda (calibrated so Delta(0) = 1) = " + g.lambda() + "; S's 1/arcsinh(omega_D) = "
+				+ GapEquation.matsubaraLambda( omegaD ) + "; t_c(zeta) = " + g.criticalTemperature( zeta ) );
 	}
 }

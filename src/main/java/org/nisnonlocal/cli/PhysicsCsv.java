@@ -32,8 +32,9 @@ final class PhysicsCsv
 		if ( count > MAX_POINTS )
 			throw new BadInputException( "--" + stepKey + " " + step + " gives " + ( long ) count + " points (max " + MAX_POINTS + ")" );
 		final double[] g = new double[ ( int ) count ];
+		// rounded to 12 significant digits (0.3, not 0.30000000000000004): the value computed is the value printed
 		for ( int i = 0; i < g.length; i++ )
-			g[ i ] = from + i * step;
+			g[ i ] = Double.parseDouble( Numbers.formatAxis( from + i * step ) );
 		return g;
 	}
 

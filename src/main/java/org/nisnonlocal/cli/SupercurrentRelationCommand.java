@@ -45,5 +45,7 @@ final class SupercurrentRelationCommand implements Subcommand
 		a.rejectUnknown();
 		final SupercurrentRelation s = new SupercurrentRelation( gamma, t, selfConsistent ? new GapEquation( gamma ) : null );
 		PhysicsCsv.write( out, "phase_gradient,I_s_over_I0", q, s.curve( q ) );
+		final double[] c = s.criticalPoint();
+		System.out.println( "maximum (depairing critical current): I_s/I0 = " + c[ 1 ] + " at phase gradient " + c[ 0 ] );
 	}
 }
