@@ -48,19 +48,18 @@ final class DeviceCommand implements Subcommand
 		a.rejectUnknown();
 		if ( delta0 > 0.1 )
 			throw new BadInputException( "--delta0 is in eV (e.g. 265e-6), got " + delta0 );
-		final DeviceNumbers dev = new DeviceNumbers( r, l, d, delta0, temp );
-		final double xi = override ? xiOverride : dev.xi();
-		final double rXi = dev.rXi( xi );
+		final DeviceNumbers computed = new DeviceNumbers( r, l, d, delta0, temp );
+		final DeviceNumbers dev = override ? computed.withXi( xiOverride ) : computed;
 		final StringBuilder sb = new StringBuilder( "name,value,unit\n" );
-		row( sb, "xi", xi, "m" );
-		row( sb, "R_xi", rXi, "Ohm" );
-		row( sb, "I0", dev.delta0() / ( DeviceNumbers.E * rXi ), "A" );
+		row( sb, "xi", dev.xi(), "m" );
+		row( sb, "R_xi", dev.rXi(), "Ohm" );
+		row( sb, "I0", dev.i0(), "A" );
 		row( sb, "L_T", dev.thoulessLength(), "m" );
-		row( sb, "kappa", gInj * rXi / 2, "1" );
+		row( sb, "kappa", dev.kappa( gInj ), "1" );
 		row( sb, "t", dev.t(), "1" );
 		row( sb, "tau_ee", dev.tauEe( gammaEe ), "s" );
 		row( sb, "gamma_ee", gammaEe, "1" );
-		row( sb, "length_in_xi", l / xi, "1" );
+		row( sb, "length_in_xi", dev.inXi( l ), "1" );
 		if ( out == null )
 		{
 			final PrintStream ps = System.out;

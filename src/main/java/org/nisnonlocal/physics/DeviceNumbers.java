@@ -39,6 +39,11 @@ public final class DeviceNumbers
 	 */
 	public DeviceNumbers( final double resistance, final double length, final double diffusion, final double delta0Ev, final double temperature )
 	{
+		this( resistance, length, diffusion, delta0Ev, temperature, Double.NaN );
+	}
+
+	private DeviceNumbers( final double resistance, final double length, final double diffusion, final double delta0Ev, final double temperature, final double xiOverride )
+	{
 		positive( "resistance", resistance );
 		positive( "length", length );
 		positive( "diffusion", diffusion );
@@ -49,7 +54,17 @@ public final class DeviceNumbers
 		this.diffusion = diffusion;
 		this.delta0 = delta0Ev * E;
 		this.temperature = temperature;
-		this.xi = Math.sqrt( HBAR * diffusion / delta0 );
+		this.xi = Double.isNaN( xiOverride ) ? Math.sqrt( HBAR * diffusion / this.delta0 ) : xiOverride;
+	}
+
+	/**
+	 * The same device with ξ set to a given value (m), e.g. S's rounded 65 nm; R_ξ, I0 and κ_I then follow it, L_T
+	 * and t do not depend on ξ.
+	 */
+	public DeviceNumbers withXi( final double xiMetres )
+	{
+		positive( "xi", xiMetres );
+		return new DeviceNumbers( resistance, length, diffusion, delta0 / E, temperature, xiMetres );
 	}
 
 	/** From resistivity ρ (Ω m) and cross-section A (m²) instead of the wire resistance: R = ρ l / A. */

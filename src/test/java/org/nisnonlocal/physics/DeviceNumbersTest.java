@@ -24,6 +24,11 @@ public class DeviceNumbersTest
 		assertEquals( 30.9e-6, 265e-6 / rXi65, 0.05e-6 );
 		assertEquals( 1.054e-4, 24.6e-6 * rXi65 / 2, 0.0005e-4 );
 		assertEquals( 1.050e-4, TABLE1.kappa( 24.6e-6 ), 0.0005e-4 );
+		final DeviceNumbers rounded = TABLE1.withXi( 65e-9 );
+		assertEquals( rXi65, rounded.rXi(), 1e-12 );
+		assertEquals( 30.9e-6, rounded.i0(), 0.05e-6 );
+		assertEquals( 1.054e-4, rounded.kappa( 24.6e-6 ), 0.0005e-4 );
+		assertEquals( 84.6, rounded.inXi( 5.5e-6 ), 0.05 );
 		assertEquals( 733e-9, TABLE1.thoulessLength(), 0.5e-9 );
 		assertEquals( 12.4e-9, TABLE1.tauEe( 2e-4 ), 0.05e-9 );
 		assertEquals( 2e-4, TABLE1.gammaEe( TABLE1.tauEe( 2e-4 ) ), 1e-16 );
