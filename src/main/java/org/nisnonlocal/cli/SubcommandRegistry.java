@@ -15,6 +15,12 @@ final class SubcommandRegistry
 				new NormalizeCommand(),
 				new OffsetCommand(),
 				new FitDynesCommand(),
+				new DosCommand(),
+				new GapCommand(),
+				new DeviceCommand(),
+				new ChargeImbalanceCommand(),
+				new SupercurrentRelationCommand(),
+				new BenchCommand(),
 		};
 	}
 }

@@ -1,0 +1,100 @@
+package org.nisnonlocal.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+import org.nisnonlocal.BadInputException;
+import org.nisnonlocal.physics.ChargeImbalanceModel;
+import org.nisnonlocal.physics.GapEquation;
+import org.nisnonlocal.physics.SpectralFunctions;
+import org.nisnonlocal.physics.SupercurrentRelation;
+
+/**
+ * {@code bench}: wall-clock medians of the model solvers after warm-up, one thread. Prints a table; the figures in
+ * BENCHMARKS.md come from it.
+ */
+final class BenchCommand implements Subcommand
+{
+	@Override
+	public String name()
+	{
+		return "bench";
+	}
+
+	@Override
+	public String summary()
+	{
+		return "measure the model solvers (median wall time after warm-up)";
+	}
+
+	@Override
+	public String usage()
+	{
+		return "[--runs 7] [--warmup 3]";
+	}
+
+	/** Keeps results alive so the JIT cannot drop the work. */
+	private double sink;
+
+	@Override
+	public void run( final Args a ) throws Exception
+	{
+		final int runs = a.integer( "runs", 7 );
+		final int warmup = a.integer( "warmup", 3 );
+		a.rejectUnknown();
+		if ( runs < 1 || runs > 1000 )
+			throw new BadInputException( "--runs must be in 1..1000, got " + runs );
+		if ( warmup < 0 || warmup > 1000 )
+			throw new BadInputException( "--warmup must be in 0..1000, got " + warmup );
+		final PrintStream out = System.out;
+		out.printf( "%-58s %12s %12s%n", "case", "median_ms", "min_ms" );
+		for ( final int n : new int[] { 50, 200, 800 } )
+			for ( final double zeta : new double[] { 0, 0.02 } )
+			{
+				final double[] v = grid( -3, 3, n );
+				time( out, runs, warmup, String.format( "g_nl(V_inj) %d biases, t=0.012, zeta=%s, L=169.2", n, zeta ), () -> new ChargeImbalanceModel( 1, 1.53e-3, zeta, 1.054e-4, 4.62, 0.012, 169.2 ).conductance( v ) );
+			}
+		for ( final int n : new int[] { 1000, 10000, 100000 } )
+			for ( final double zeta : new double[] { 0, 0.1 } )
+			{
+				final double[] e = grid( -3, 3, n );
+				time( out, runs, warmup, String.format( "DOS %d energies, gamma=1e-3, zeta=%s", n, zeta ), () -> {
+					final double[] r = { new SpectralFunctions( 1, 1e-3, zeta ).onGrid( e ).n( n / 2 ) };
+					return r;
+				} );
+			}
+		for ( final double zeta : new double[] { 0, 0.05 } )
+		{
+			final double[] t = grid( 0, 0.6, 61 );
+			time( out, runs, warmup, String.format( "gap Delta(t) 61 temperatures 0..0.6, zeta=%s", zeta ), () -> new GapEquation( 1e-3 ).curve( t, zeta ) );
+		}
+		final double[] q = grid( 0, 1.2, 121 );
+		time( out, runs, warmup, "supercurrent relation 121 gradients, Delta=1", () -> new SupercurrentRelation( 1e-3, 0.01 ).curve( q ) );
+		out.printf( "(%d runs after %d warm-up runs; %d processors visible; sink %s)%n", runs, warmup, Runtime.getRuntime().availableProcessors(), sink != 0 ? "ok" : "0" );
+	}
+
+	private static double[] grid( final double from, final double to, final int n )
+	{
+		final double[] g = new double[ n ];
+		for ( int i = 0; i < n; i++ )
+			g[ i ] = from + ( to - from ) * i / ( n - 1 );
+		return g;
+	}
+
+	private void time( final PrintStream out, final int runs, final int warmup, final String label, final Supplier< double[] > work )
+	{
+		for ( int w = 0; w < warmup; w++ )
+			sink += work.get()[ 0 ];
+		final double[] ms = new double[ runs ];
+		for ( int r = 0; r < runs; r++ )
+		{
+			final long t0 = System.nanoTime();
+			sink += work.get()[ 0 ];
+			ms[ r ] = ( System.nanoTime() - t0 ) * 1e-6;
+		}
+		Arrays.sort( ms );
+		out.printf( "%-58s %12.2f %12.2f%n", label, ms[ runs / 2 ], ms[ 0 ] );
+		out.flush();
+	}
+}
