@@ -98,6 +98,8 @@ public final class BackgroundRemoval
 		case COLUMN_MEDIAN:
 			return lineLevel( map, MapDirection.Y, true );
 		case POLYNOMIAL:
+			if ( along == null )
+				throw new BadInputException( "background poly: choose the axis the polynomial runs along (vinj or vdet)" );
 			return polynomial( map, along, degree );
 		default:
 			throw new IllegalStateException( mode.toString() );

@@ -212,6 +212,26 @@ public final class SweepAverage
 		return new Shift( s, up.xAxis(), Math.sqrt( r[ 0 ] ), ( int ) r[ 1 ] );
 	}
 
+	/**
+	 * {@code down} moved back by a measured shift so that it lines up with the up sweep: aligned(x, y) = down(x + s, y),
+	 * by cubic convolution along x; NaN where x + s falls outside down's x axis. History
+	 * "align-sweep shift=… unit=…". Average the result with the up sweep to combine both directions.
+	 */
+	public static ConductanceMap aligned( final ConductanceMap down, final Shift shift )
+	{
+		final Axis x = down.xAxis();
+		final double s = shift.shift() * Units.conversionFactor( shift.unit(), x.unit() ) / x.step();
+		final MapMetadata md = down.metadata().withHistory( "align-sweep shift=" + ToolNumbers.num( shift.shift() ) + " unit=" + shift.unit() );
+		final double[][] rows = new double[ down.height() ][];
+		for ( int j = 0; j < rows.length; j++ )
+			rows[ j ] = down.row( j );
+		return ConductanceMap.fromFunction( x, down.yAxis(), down.quantity(), down.valueUnit(), md, ( i, j ) ->
+		{
+			final double p = i + s;
+			return p < -1e-9 || p > x.size() - 1 + 1e-9 ? Double.NaN : cubic( rows[ j ], Math.max( 0, Math.min( x.size() - 1, p ) ) );
+		} );
+	}
+
 	/** {mean of (down[i] − up(i − s))² over i in [from, to] and all rows, number of pairs}; +∞ when none. */
 	private static double[] meanSquare( final double[][] up, final double[][] down, final double s, final int from, final int to )
 	{
