@@ -11,8 +11,8 @@ import org.nisnonlocal.BadInputException;
  * ∂g/∂x or ∂g/∂y of a map in calibrated units (value unit per axis unit), e.g. dI_det/dV_inj from a current map.
  * <ul>
  * <li>{@link #central}: second-order finite differences, (g[i+1] − g[i−1]) / 2h inside and the one-sided
- * (∓3g[0] ± 4g[1] ∓ g[2]) / 2h at the two ends, so the error is O(h²) everywhere. A two-point axis gets the plain
- * difference (first order).</li>
+ * (−3g[0] + 4g[1] − g[2]) / 2h and (3g[n−1] − 4g[n−2] + g[n−3]) / 2h at the two ends, so the error is O(h²)
+ * everywhere (error +h²/6·g''' inside, −h²/3·g''' at the ends). A two-point axis gets the plain difference (first order).</li>
  * <li>{@link #savitzkyGolay}: the derivative of the least-squares polynomial of degree {@code order} through the W
  * points of a window centred on each point (odd W ≥ 3, order &lt; W). Near the ends the window is shifted inside the
  * axis and the polynomial's derivative is taken at the off-centre point, so polynomials of degree ≤ order are

@@ -90,9 +90,10 @@ public final class SweepAverage
 		final MapMetadata md = first.metadata().withHistory( history );
 		final ConductanceMap mean = ConductanceMap.fromFunction( x, y, first.quantity(), first.valueUnit(), md,
 				( i, j ) -> n[ j * w + i ] == 0 ? Double.NaN : mu[ j * w + i ] );
-		final ConductanceMap error = ConductanceMap.fromFunction( x, y, first.quantity() + " error", first.valueUnit(), md,
+		final ConductanceMap error = ConductanceMap.fromFunction( x, y, first.quantity() + " error", first.valueUnit(), first.metadata().withHistory( history + " part=error" ),
 				( i, j ) -> n[ j * w + i ] < 2 ? Double.NaN : Math.sqrt( m2[ j * w + i ] / ( n[ j * w + i ] - 1 ) / n[ j * w + i ] ) );
-		final ConductanceMap count = ConductanceMap.fromFunction( x, y, "count", Units.NORMALIZED, md, ( i, j ) -> n[ j * w + i ] );
+		final ConductanceMap count = ConductanceMap.fromFunction( x, y, "count", Units.NORMALIZED, first.metadata().withHistory( history + " part=count" ),
+				( i, j ) -> n[ j * w + i ] );
 		return new Average( mean, error, count );
 	}
 

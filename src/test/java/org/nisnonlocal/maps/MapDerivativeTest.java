@@ -51,6 +51,14 @@ class MapDerivativeTest
 				// O(h⁴) term ≤ h⁴/120·max|∂⁵g| = h⁴/120·32 ≈ 1.7e-6; float storage of g adds ≤ 1e-7/h ≈ 2e-6.
 				assertEquals( dgdx( x, y ) + leading, d.get( i, j ), 5e-6 );
 			}
+		// Ends: one-sided error = −h²/3 · ∂³g/∂x³ ∓ h³/4 · ∂⁴g/∂x⁴ + …; the h³ term is ≤ h³/4·a⁴ = 5e-4.
+		for ( int j = 0; j < n; j += 5 )
+			for ( final int i : new int[] { 0, n - 1 } )
+			{
+				final double x = m.xAxis().value( i ), y = m.yAxis().value( j );
+				final double leading = -h * h / 3 * ( -A * A * A * Math.cos( A * x ) * y * y + 6 );
+				assertEquals( dgdx( x, y ) + leading, d.get( i, j ), 1e-3 );
+			}
 		// Halving the step divides the maximum error (one-sided ends included) by 4.
 		final double ratio = maxErrorX( 21 ) / maxErrorX( 41 );
 		assertEquals( 4, ratio, 0.4 );

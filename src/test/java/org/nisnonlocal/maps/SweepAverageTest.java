@@ -75,6 +75,8 @@ class SweepAverageTest
 		assertEquals( 1, avg.count().get( 50, 5 ), 0 );
 		assertTrue( Float.isNaN( avg.standardError().get( 50, 5 ) ) );
 		assertEquals( "average n=2 resampled=1 error=standard-error", avg.mean().metadata().history().get( 0 ) );
+		assertEquals( "average n=2 resampled=1 error=standard-error part=error", avg.standardError().metadata().history().get( 0 ) );
+		assertEquals( "1", avg.count().valueUnit() );
 	}
 
 	@Test
