@@ -83,20 +83,20 @@ public final class BackgroundRemoval
 	 * Any mode by name, for the runner and the menu. {@code along} and {@code degree} are used by
 	 * {@link Mode#POLYNOMIAL} only.
 	 */
-	public static Result remove( final ConductanceMap map, final Mode mode, final MapDirection along, final int degree )
+	public static Result remove( final ConductanceMap map, final Mode mode, final MapAxis along, final int degree )
 	{
 		switch ( mode )
 		{
 		case PLANE:
 			return plane( map );
 		case ROW_MEAN:
-			return lineLevel( map, MapDirection.X, false );
+			return lineLevel( map, MapAxis.X, false );
 		case ROW_MEDIAN:
-			return lineLevel( map, MapDirection.X, true );
+			return lineLevel( map, MapAxis.X, true );
 		case COLUMN_MEAN:
-			return lineLevel( map, MapDirection.Y, false );
+			return lineLevel( map, MapAxis.Y, false );
 		case COLUMN_MEDIAN:
-			return lineLevel( map, MapDirection.Y, true );
+			return lineLevel( map, MapAxis.Y, true );
 		case POLYNOMIAL:
 			if ( along == null )
 				throw new BadInputException( "background poly: choose the axis the polynomial runs along (vinj or vdet)" );
@@ -141,11 +141,11 @@ public final class BackgroundRemoval
 		final double b = c[ 1 ] / xs, cy = c[ 2 ] / ys, a = c[ 0 ] - b * xc - cy * yc;
 		final ConductanceMap bg = ConductanceMap.fromFunction( x, y, map.quantity() + " background", map.valueUnit(), null,
 				( i, j ) -> a + b * x.value( i ) + cy * y.value( j ) );
-		return result( map, bg, "background mode=plane a=" + ToolNumbers.num( a ) + " b=" + ToolNumbers.num( b ) + " c=" + ToolNumbers.num( cy ) );
+		return result( map, bg, "background mode=plane a=" + Format.num( a ) + " b=" + Format.num( b ) + " c=" + Format.num( cy ) );
 	}
 
 	/** Each line along {@code along} (rows for X, columns for Y) minus its mean or median over its non-NaN points. */
-	public static Result lineLevel( final ConductanceMap map, final MapDirection along, final boolean median )
+	public static Result lineLevel( final ConductanceMap map, final MapAxis along, final boolean median )
 	{
 		final ConductanceMap bg = emptyBackground( map );
 		final int lines = along.otherOf( map ).size(), n = along.of( map ).size();
@@ -155,7 +155,7 @@ public final class BackgroundRemoval
 			for ( int i = 0; i < n; i++ )
 				along.set( bg, i, k, ( float ) level );
 		}
-		final Mode mode = along == MapDirection.X ? ( median ? Mode.ROW_MEDIAN : Mode.ROW_MEAN ) : ( median ? Mode.COLUMN_MEDIAN : Mode.COLUMN_MEAN );
+		final Mode mode = along == MapAxis.X ? ( median ? Mode.ROW_MEDIAN : Mode.ROW_MEAN ) : ( median ? Mode.COLUMN_MEDIAN : Mode.COLUMN_MEAN );
 		return result( map, bg, "background mode=" + mode.spelling() );
 	}
 
@@ -163,7 +163,7 @@ public final class BackgroundRemoval
 	 * Each line along {@code along} minus its own least-squares polynomial of degree {@code degree} (0 … 10) in that
 	 * axis. History "background mode=poly axis=vinj degree=2".
 	 */
-	public static Result polynomial( final ConductanceMap map, final MapDirection along, final int degree )
+	public static Result polynomial( final ConductanceMap map, final MapAxis along, final int degree )
 	{
 		final Axis a = along.of( map );
 		if ( degree < 0 || degree > MAX_DEGREE )

@@ -22,4 +22,10 @@ final class Format
 			m = m.substring( 0, m.length() - 1 );
 		return m + exponent;
 	}
+
+	/** "[min, max] unit" of an axis, for messages. */
+	static String range( final Axis a )
+	{
+		return "[" + num( a.min() ) + ", " + num( a.max() ) + "] " + a.unit();
+	}
 }

@@ -7,7 +7,7 @@ import org.nisnonlocal.BadInputException;
 
 /**
  * Line cuts of a map at given values of one axis: a cut at V_det = v is the row g(V_inj) at that V_det (selecting
- * along {@link MapDirection#Y}), a cut at V_inj = v the column g(V_det) (selecting along {@link MapDirection#X}).
+ * along {@link MapAxis#Y}), a cut at V_inj = v the column g(V_det) (selecting along {@link MapAxis#X}).
  * <p>
  * A value on a grid line (within 1e-9 of a step) gives that line exactly; a value between two grid lines j and j+1
  * gives (1 − w)·line(j) + w·line(j+1), w = fractional position, and the cut is flagged interpolated. A NaN in either
@@ -90,9 +90,9 @@ public final class LineCuts
 		public Spectrum toSpectrum( final MapMetadata source )
 		{
 			if ( values.length < 2 )
-				throw new BadInputException( "cut at " + selecting.name() + " = " + ToolNumbers.num( value ) + " has only " + values.length + " point" );
-			final MapMetadata md = ( source == null ? MapMetadata.empty() : source ).withHistory( "cut " + historyKey() + "=" + ToolNumbers.num( value )
-					+ " interpolated=" + interpolated + " offset=" + ToolNumbers.num( offset ) );
+				throw new BadInputException( "cut at " + selecting.name() + " = " + Format.num( value ) + " has only " + values.length + " point" );
+			final MapMetadata md = ( source == null ? MapMetadata.empty() : source ).withHistory( "cut " + historyKey() + "=" + Format.num( value )
+					+ " interpolated=" + interpolated + " offset=" + Format.num( offset ) );
 			return new Spectrum( along.values(), values, along.name(), along.unit(), quantity, valueUnit, md );
 		}
 
@@ -104,8 +104,8 @@ public final class LineCuts
 		@Override
 		public String toString()
 		{
-			return "cut " + selecting.name() + " = " + ToolNumbers.num( value ) + " " + selecting.unit() + ( interpolated ? " (interpolated)" : "" )
-					+ ( offset != 0 ? " offset " + ToolNumbers.num( offset ) : "" );
+			return "cut " + selecting.name() + " = " + Format.num( value ) + " " + selecting.unit() + ( interpolated ? " (interpolated)" : "" )
+					+ ( offset != 0 ? " offset " + Format.num( offset ) : "" );
 		}
 	}
 
@@ -115,7 +115,7 @@ public final class LineCuts
 	 *
 	 * @throws BadInputException for a NaN value or one outside the axis range
 	 */
-	public static List< Cut > at( final ConductanceMap map, final MapDirection selecting, final double... values )
+	public static List< Cut > at( final ConductanceMap map, final MapAxis selecting, final double... values )
 	{
 		final Axis a = selecting.of( map );
 		final List< Cut > cuts = new ArrayList<>();
@@ -124,15 +124,15 @@ public final class LineCuts
 			if ( !Double.isFinite( v ) )
 				throw new BadInputException( "cut value " + v + " for " + a.name() + " is not a number" );
 			if ( !a.contains( v ) )
-				throw new BadInputException( "cut at " + a.name() + " = " + ToolNumbers.num( v ) + " " + a.unit() + " is outside the "
-						+ a.name() + " axis range " + ToolNumbers.range( a ) );
+				throw new BadInputException( "cut at " + a.name() + " = " + Format.num( v ) + " " + a.unit() + " is outside the "
+						+ a.name() + " axis range " + Format.range( a ) );
 			cuts.add( cut( map, selecting, v ) );
 		}
 		return cuts;
 	}
 
 	/** Cuts along every n-th grid line of the selecting axis, starting at its first (smallest) value; all exact. */
-	public static List< Cut > everyNth( final ConductanceMap map, final MapDirection selecting, final int n )
+	public static List< Cut > everyNth( final ConductanceMap map, final MapAxis selecting, final int n )
 	{
 		if ( n < 1 )
 			throw new BadInputException( "cuts: every n-th line needs n ≥ 1, got " + n );
@@ -157,7 +157,7 @@ public final class LineCuts
 		return out;
 	}
 
-	private static Cut cut( final ConductanceMap map, final MapDirection selecting, final double v )
+	private static Cut cut( final ConductanceMap map, final MapAxis selecting, final double v )
 	{
 		final Axis a = selecting.of( map );
 		final double p = Math.max( 0, Math.min( a.size() - 1, a.position( v ) ) );
@@ -174,8 +174,8 @@ public final class LineCuts
 	}
 
 	/** Grid line k of the selecting axis: row k when selecting by Y, column k when selecting by X. */
-	private static double[] line( final ConductanceMap map, final MapDirection selecting, final int k )
+	private static double[] line( final ConductanceMap map, final MapAxis selecting, final int k )
 	{
-		return selecting == MapDirection.Y ? map.row( k ) : map.column( k );
+		return selecting == MapAxis.Y ? map.row( k ) : map.column( k );
 	}
 }

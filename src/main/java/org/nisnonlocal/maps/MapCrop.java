@@ -27,8 +27,8 @@ public final class MapCrop
 		final int[] iy = indices( map.yAxis(), ymin, ymax );
 		final Axis x = map.xAxis().range( ix[ 0 ], ix[ 1 ] - ix[ 0 ] + 1 );
 		final Axis y = map.yAxis().range( iy[ 0 ], iy[ 1 ] - iy[ 0 ] + 1 );
-		final MapMetadata md = map.metadata().withHistory( "crop " + key( map.xAxis(), MapDirection.X ) + "=" + bounds( xmin, xmax )
-				+ " " + key( map.yAxis(), MapDirection.Y ) + "=" + bounds( ymin, ymax ) );
+		final MapMetadata md = map.metadata().withHistory( "crop " + key( map.xAxis(), MapAxis.X ) + "=" + bounds( xmin, xmax )
+				+ " " + key( map.yAxis(), MapAxis.Y ) + "=" + bounds( ymin, ymax ) );
 		return ConductanceMap.fromFunction( x, y, map.quantity(), map.valueUnit(), md,
 				( i, j ) -> map.get( i + ix[ 0 ], j + iy[ 0 ] ) );
 	}
@@ -39,26 +39,26 @@ public final class MapCrop
 		if ( Double.isNaN( lo ) || Double.isNaN( hi ) )
 			throw new BadInputException( "crop: " + a.name() + " bound is NaN" );
 		if ( lo > hi )
-			throw new BadInputException( "crop: " + a.name() + " window [" + ToolNumbers.num( lo ) + ", " + ToolNumbers.num( hi )
+			throw new BadInputException( "crop: " + a.name() + " window [" + Format.num( lo ) + ", " + Format.num( hi )
 					+ "] " + a.unit() + " is inverted (min > max)" );
 		final double first = Math.ceil( a.position( lo ) - SNAP );
 		final double last = Math.floor( a.position( hi ) + SNAP );
 		final int i0 = ( int ) Math.max( 0, first );
 		final int i1 = ( int ) Math.min( a.size() - 1, last );
 		if ( i0 > i1 )
-			throw new BadInputException( "crop: " + a.name() + " window [" + ToolNumbers.num( lo ) + ", " + ToolNumbers.num( hi )
-					+ "] " + a.unit() + " holds no grid point of the axis " + ToolNumbers.range( a ) + " step " + ToolNumbers.num( a.step() ) );
+			throw new BadInputException( "crop: " + a.name() + " window [" + Format.num( lo ) + ", " + Format.num( hi )
+					+ "] " + a.unit() + " holds no grid point of the axis " + Format.range( a ) + " step " + Format.num( a.step() ) );
 		return new int[] { i0, i1 };
 	}
 
 	/** "vinj"/"vdet" for bias axes, else the axis' own name in lower case (e.g. "b", "is"). */
-	static String key( final Axis a, final MapDirection d )
+	static String key( final Axis a, final MapAxis d )
 	{
 		return Units.isBias( a.unit() ) ? d.spelling() : a.name().toLowerCase( java.util.Locale.ROOT );
 	}
 
 	private static String bounds( final double lo, final double hi )
 	{
-		return "[" + ToolNumbers.num( lo ) + "," + ToolNumbers.num( hi ) + "]";
+		return "[" + Format.num( lo ) + "," + Format.num( hi ) + "]";
 	}
 }

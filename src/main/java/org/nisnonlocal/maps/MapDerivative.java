@@ -27,7 +27,7 @@ public final class MapDerivative
 	private MapDerivative() {}
 
 	/** Second-order central differences along {@code along}; history "derivative axis=vinj method=central". */
-	public static ConductanceMap central( final ConductanceMap map, final MapDirection along )
+	public static ConductanceMap central( final ConductanceMap map, final MapAxis along )
 	{
 		final Axis a = along.of( map );
 		if ( a.size() < 2 )
@@ -61,7 +61,7 @@ public final class MapDerivative
 	 * {@code window} points (odd, ≥ 3, &gt; order, ≤ axis size). History
 	 * "derivative axis=vdet method=savitzky-golay window=7 order=3".
 	 */
-	public static ConductanceMap savitzkyGolay( final ConductanceMap map, final MapDirection along, final int window, final int order )
+	public static ConductanceMap savitzkyGolay( final ConductanceMap map, final MapAxis along, final int window, final int order )
 	{
 		final Axis a = along.of( map );
 		if ( window < 3 || window % 2 == 0 )
@@ -139,7 +139,7 @@ public final class MapDerivative
 		return v + "/" + ( a.contains( "/" ) ? "(" + a + ")" : a );
 	}
 
-	private static ConductanceMap emptyResult( final ConductanceMap map, final MapDirection along, final String history )
+	private static ConductanceMap emptyResult( final ConductanceMap map, final MapAxis along, final String history )
 	{
 		final Axis a = along.of( map );
 		return ConductanceMap.empty( map.xAxis(), map.yAxis(), "d" + map.quantity() + "/d" + a.name(),

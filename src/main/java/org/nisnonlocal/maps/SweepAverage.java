@@ -163,8 +163,8 @@ public final class SweepAverage
 		@Override
 		public String toString()
 		{
-			return "sweep shift " + ToolNumbers.num( shift() ) + " " + unit() + " (" + ToolNumbers.num( steps ) + " steps), rms residual "
-					+ ToolNumbers.num( rmsResidual ) + " over " + points + " points";
+			return "sweep shift " + Format.num( shift() ) + " " + unit() + " (" + Format.num( steps ) + " steps), rms residual "
+					+ Format.num( rmsResidual ) + " over " + points + " points";
 		}
 	}
 
@@ -222,7 +222,7 @@ public final class SweepAverage
 	{
 		final Axis x = down.xAxis();
 		final double s = shift.shift() * Units.conversionFactor( shift.unit(), x.unit() ) / x.step();
-		final MapMetadata md = down.metadata().withHistory( "align-sweep shift=" + ToolNumbers.num( shift.shift() ) + " unit=" + shift.unit() );
+		final MapMetadata md = down.metadata().withHistory( "align-sweep shift=" + Format.num( shift.shift() ) + " unit=" + shift.unit() );
 		final double[][] rows = new double[ down.height() ][];
 		for ( int j = 0; j < rows.length; j++ )
 			rows[ j ] = down.row( j );

@@ -70,7 +70,7 @@ class BackgroundRemovalTest
 				return Math.signum( x ) * ( j % 2 == 0 ? 1000 : 1 ) * 1000;
 			return x + offset[ j ];
 		} );
-		final BackgroundRemoval.Result r = BackgroundRemoval.lineLevel( m, MapDirection.X, true );
+		final BackgroundRemoval.Result r = BackgroundRemoval.lineLevel( m, MapAxis.X, true );
 		for ( int j = 0; j < Y.size(); j++ )
 		{
 			assertEquals( ( float ) offset[ j ], r.background().get( 0, j ), 1e-7 );
@@ -79,7 +79,7 @@ class BackgroundRemovalTest
 					assertEquals( X.value( i ), r.corrected().get( i, j ), 3e-7 );
 		}
 		// The mean would have been pulled far off by the spikes.
-		final BackgroundRemoval.Result mean = BackgroundRemoval.lineLevel( m, MapDirection.X, false );
+		final BackgroundRemoval.Result mean = BackgroundRemoval.lineLevel( m, MapAxis.X, false );
 		assertTrue( Math.abs( mean.background().get( 0, 0 ) - offset[ 0 ] ) > 1 );
 		assertEquals( "background mode=row-median", r.corrected().metadata().history().get( 0 ) );
 	}
@@ -106,14 +106,14 @@ class BackgroundRemovalTest
 			final double x = X.value( i ), y = Y.value( j );
 			return ( i * 5 + j ) % 11 == 0 ? Double.NaN : 1 + y + ( 2 - y ) * x + 3 * y * x * x;
 		} );
-		final BackgroundRemoval.Result r = BackgroundRemoval.polynomial( m, MapDirection.X, 2 );
+		final BackgroundRemoval.Result r = BackgroundRemoval.polynomial( m, MapAxis.X, 2 );
 		for ( int j = 0; j < Y.size(); j++ )
 			for ( int i = 0; i < X.size(); i++ )
 				if ( ( i * 5 + j ) % 11 != 0 )
 					assertEquals( 0, r.corrected().get( i, j ), 5e-7 );
 		assertEquals( "background mode=poly axis=vinj degree=2", r.corrected().metadata().history().get( 0 ) );
 		// Degree 0 per row is the row mean.
-		final BackgroundRemoval.Result p0 = BackgroundRemoval.polynomial( m, MapDirection.X, 0 );
+		final BackgroundRemoval.Result p0 = BackgroundRemoval.polynomial( m, MapAxis.X, 0 );
 		final BackgroundRemoval.Result mean = BackgroundRemoval.remove( m, BackgroundRemoval.Mode.ROW_MEAN, null, 0 );
 		for ( int j = 0; j < Y.size(); j++ )
 			assertEquals( mean.background().get( 3, j ), p0.background().get( 3, j ), 1e-6 );
@@ -127,7 +127,7 @@ class BackgroundRemovalTest
 				( i, j ) -> rnd.nextInt( 50 ) == 0 ? Double.NaN : 3 * rnd.nextGaussian() + X.value( i ) );
 		for ( final BackgroundRemoval.Mode mode : BackgroundRemoval.Mode.values() )
 		{
-			final BackgroundRemoval.Result r = BackgroundRemoval.remove( m, mode, MapDirection.Y, 3 );
+			final BackgroundRemoval.Result r = BackgroundRemoval.remove( m, mode, MapAxis.Y, 3 );
 			for ( int j = 0; j < Y.size(); j++ )
 				for ( int i = 0; i < X.size(); i++ )
 				{
@@ -144,7 +144,7 @@ class BackgroundRemovalTest
 	void badParametersAreRefused()
 	{
 		final ConductanceMap m = ConductanceMap.fromFunction( X, Y, "g_nl", "nS", null, ( i, j ) -> i );
-		assertThrows( BadInputException.class, () -> BackgroundRemoval.polynomial( m, MapDirection.X, 11 ) );
+		assertThrows( BadInputException.class, () -> BackgroundRemoval.polynomial( m, MapAxis.X, 11 ) );
 		assertThrows( BadInputException.class, () -> BackgroundRemoval.Mode.parse( "linear" ) );
 		assertEquals( BackgroundRemoval.Mode.ROW_MEDIAN, BackgroundRemoval.Mode.parse( "Row-Median" ) );
 		final ConductanceMap oneRow = ConductanceMap.fromFunction( X, new Axis( "Vdet", "mV", 0, 0.02, 1 ), "g_nl", "nS", null, ( i, j ) -> i );

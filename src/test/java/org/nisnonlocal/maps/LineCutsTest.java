@@ -27,7 +27,7 @@ class LineCutsTest
 	void cutsOnGridLinesAreTheRowsAndColumnsExactly()
 	{
 		final ConductanceMap m = linearInY();
-		final List< LineCuts.Cut > rows = LineCuts.at( m, MapDirection.Y, -0.4, 0.1, 0.4 );
+		final List< LineCuts.Cut > rows = LineCuts.at( m, MapAxis.Y, -0.4, 0.1, 0.4 );
 		assertEquals( 3, rows.size() );
 		assertArrayEquals( m.row( 0 ), rows.get( 0 ).values(), 0 );
 		assertArrayEquals( m.row( 25 ), rows.get( 1 ).values(), 0 );
@@ -36,7 +36,7 @@ class LineCutsTest
 		assertArrayEquals( X.values(), rows.get( 1 ).positions(), 0 );
 		assertEquals( "Vinj", rows.get( 1 ).alongAxis().name() );
 
-		final LineCuts.Cut col = LineCuts.at( m, MapDirection.X, 0.2 ).get( 0 );
+		final LineCuts.Cut col = LineCuts.at( m, MapAxis.X, 0.2 ).get( 0 );
 		assertArrayEquals( m.column( 40 ), col.values(), 0 );
 		assertArrayEquals( Y.values(), col.positions(), 0 );
 	}
@@ -44,7 +44,7 @@ class LineCutsTest
 	@Test
 	void cutBetweenRowsOfAMapLinearInYIsTheAnalyticValue()
 	{
-		final LineCuts.Cut c = LineCuts.at( linearInY(), MapDirection.Y, 0.105 ).get( 0 );
+		final LineCuts.Cut c = LineCuts.at( linearInY(), MapAxis.Y, 0.105 ).get( 0 );
 		assertTrue( c.isInterpolated() );
 		for ( int i = 0; i < X.size(); i++ )
 			// float storage: values of size ~1.5 carry ~1e-7 rounding
@@ -54,16 +54,16 @@ class LineCutsTest
 	@Test
 	void valueOutsideTheAxisIsRefusedWithTheRange()
 	{
-		final BadInputException e = assertThrows( BadInputException.class, () -> LineCuts.at( linearInY(), MapDirection.Y, 0.1, 0.45 ) );
+		final BadInputException e = assertThrows( BadInputException.class, () -> LineCuts.at( linearInY(), MapAxis.Y, 0.1, 0.45 ) );
 		assertEquals( "cut at Vdet = 0.45 mV is outside the Vdet axis range [-0.4, 0.4] mV", e.getMessage() );
-		assertThrows( BadInputException.class, () -> LineCuts.at( linearInY(), MapDirection.X, Double.NaN ) );
+		assertThrows( BadInputException.class, () -> LineCuts.at( linearInY(), MapAxis.X, Double.NaN ) );
 	}
 
 	@Test
 	void everyNthRowAndStackedOffsets()
 	{
 		final ConductanceMap m = linearInY();
-		final List< LineCuts.Cut > cuts = LineCuts.everyNth( m, MapDirection.Y, 10 );
+		final List< LineCuts.Cut > cuts = LineCuts.everyNth( m, MapAxis.Y, 10 );
 		assertEquals( 5, cuts.size() ); // rows 0, 10, 20, 30, 40
 		assertEquals( Y.value( 30 ), cuts.get( 3 ).value(), 0 );
 		final List< LineCuts.Cut > stacked = LineCuts.stacked( cuts, 0.5 );

@@ -27,7 +27,7 @@ class MapDerivativeTest
 	private static double maxErrorX( final int n )
 	{
 		final ConductanceMap m = analytic( n );
-		final ConductanceMap d = MapDerivative.central( m, MapDirection.X );
+		final ConductanceMap d = MapDerivative.central( m, MapAxis.X );
 		double e = 0;
 		for ( int j = 0; j < n; j++ )
 			for ( int i = 0; i < n; i++ )
@@ -41,7 +41,7 @@ class MapDerivativeTest
 		final int n = 41;
 		final ConductanceMap m = analytic( n );
 		final double h = m.xAxis().step();
-		final ConductanceMap d = MapDerivative.central( m, MapDirection.X );
+		final ConductanceMap d = MapDerivative.central( m, MapAxis.X );
 		// Interior: error = h²/6 · ∂³g/∂x³ + O(h⁴), with ∂³g/∂x³ = −a³cos(ax)y² + 6.
 		for ( int j = 0; j < n; j += 5 )
 			for ( int i = 1; i < n - 1; i += 3 )
@@ -69,7 +69,7 @@ class MapDerivativeTest
 	{
 		// g is quadratic in y: the central and the one-sided second-order formulas are exact; only float rounding remains.
 		final ConductanceMap m = analytic( 21 );
-		final ConductanceMap d = MapDerivative.central( m, MapDirection.Y );
+		final ConductanceMap d = MapDerivative.central( m, MapAxis.Y );
 		for ( int j = 0; j < 21; j++ )
 			for ( int i = 0; i < 21; i++ )
 			{
@@ -92,7 +92,7 @@ class MapDerivativeTest
 			final double v = x.value( i );
 			return 1 + 2 * v - 3 * v * v + 4 * v * v * v + y.value( j );
 		} );
-		final ConductanceMap d = MapDerivative.savitzkyGolay( cubic, MapDirection.X, 7, 3 );
+		final ConductanceMap d = MapDerivative.savitzkyGolay( cubic, MapAxis.X, 7, 3 );
 		for ( int j = 0; j < y.size(); j++ )
 			for ( int i = 0; i < x.size(); i++ )
 			{
@@ -105,7 +105,7 @@ class MapDerivativeTest
 
 		// A quadratic fit cannot follow the cubic term 4v³: on a centred window t = −3 … 3 (v = h·t) it fits the slope
 		// Σt⁴/Σt² = 7 per index, so at v = 0 the derivative is off by 4·7·h² — the order matters.
-		final ConductanceMap d2 = MapDerivative.savitzkyGolay( cubic, MapDirection.X, 7, 2 );
+		final ConductanceMap d2 = MapDerivative.savitzkyGolay( cubic, MapAxis.X, 7, 2 );
 		final double h = x.step();
 		assertEquals( 2 - 6 * 0.0 + 4 * 7 * h * h, d2.get( 15, 2 ), 1e-5 );
 	}
@@ -125,12 +125,12 @@ class MapDerivativeTest
 	{
 		final ConductanceMap m = analytic( 11 ).copy();
 		m.set( 5, 4, Float.NaN );
-		final ConductanceMap d = MapDerivative.central( m, MapDirection.X );
+		final ConductanceMap d = MapDerivative.central( m, MapAxis.X );
 		assertTrue( Float.isNaN( d.get( 4, 4 ) ) );
 		assertTrue( Float.isNaN( d.get( 6, 4 ) ) );
 		assertFalse( Float.isNaN( d.get( 5, 4 ) ) ); // central difference skips the point itself
 		assertEquals( 11 * 11 - 2, d.validCount() );
-		final ConductanceMap s = MapDerivative.savitzkyGolay( m, MapDirection.X, 5, 2 );
+		final ConductanceMap s = MapDerivative.savitzkyGolay( m, MapAxis.X, 5, 2 );
 		assertEquals( 11 * 11 - 5, s.validCount() ); // points 3 … 7 of row 4 have the NaN in their window
 	}
 
@@ -150,8 +150,8 @@ class MapDerivativeTest
 	void badParametersAreRefused()
 	{
 		final ConductanceMap m = analytic( 11 );
-		assertThrows( BadInputException.class, () -> MapDerivative.savitzkyGolay( m, MapDirection.X, 4, 2 ) );
-		assertThrows( BadInputException.class, () -> MapDerivative.savitzkyGolay( m, MapDirection.X, 5, 5 ) );
-		assertThrows( BadInputException.class, () -> MapDerivative.savitzkyGolay( m, MapDirection.X, 13, 2 ) );
+		assertThrows( BadInputException.class, () -> MapDerivative.savitzkyGolay( m, MapAxis.X, 4, 2 ) );
+		assertThrows( BadInputException.class, () -> MapDerivative.savitzkyGolay( m, MapAxis.X, 5, 5 ) );
+		assertThrows( BadInputException.class, () -> MapDerivative.savitzkyGolay( m, MapAxis.X, 13, 2 ) );
 	}
 }
