@@ -90,6 +90,7 @@ public class FitDynesSpectrumCommand extends ContextCommand
 		p.setColor( "blue" );
 		p.addPoints( s.bias(), residual, Plot.LINE );
 		p.setLegend( "data\tfit\tresidual", Plot.AUTO_POSITION );
+		p.setLimitsToFit( false ); // all curves, not just the first
 		plot = p.getImagePlus();
 		parameters = new ResultsTable();
 		final String[] units = { s.valueUnit(), "eV", "eV", "K", "V" };

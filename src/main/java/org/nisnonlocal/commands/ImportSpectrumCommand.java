@@ -52,6 +52,7 @@ public class ImportSpectrumCommand extends ContextCommand
 				legend += "\tbackward";
 			}
 			p.setLegend( legend, Plot.AUTO_POSITION );
+			p.setLimitsToFit( false ); // all curves, not just the first
 			plot = p.getImagePlus();
 			table = new ResultsTable();
 			for ( int i = 0; i < fwd.size(); i++ )

@@ -142,4 +142,42 @@ class RunnerTest
 		assertEquals( 0.004e-3, gsa.metadata().number( org.nisnonlocal.maps.MapMetadata.BIAS_OFFSET ), 1e-15 );
 		assertEquals( gss.xAxis().size(), gsa.xAxis().size() );
 	}
+
+	@Test
+	void mapToolVerbsFollowTheirContract() throws Exception
+	{
+		final String plusFile = EXAMPLES.resolve( "example_Is+10uA.csv" ).toString(), minusFile = EXAMPLES.resolve( "example_Is-10uA.csv" ).toString();
+		final ConductanceMap plus = MapFiles.read( Paths.get( plusFile ) ), minus = MapFiles.read( Paths.get( minusFile ) );
+		assertEquals( "0", run( "cuts", "--in", plusFile, "--axis", "vdet", "--at", "0,0.1", "--offset", "1", "--out", dir.resolve( "c.csv" ).toString() )[ 0 ] );
+		final List< String > cuts = Files.readAllLines( dir.resolve( "c.csv" ) );
+		assertEquals( "Vdet,Vinj,g", cuts.get( 0 ) );
+		assertEquals( 1 + 2 * 61, cuts.size() );
+		assertEquals( plus.get( 4, 25 ), Double.parseDouble( cuts.get( 1 + 61 + 4 ).split( "," )[ 2 ] ), 0 ); // Vdet = 0.1 is row 25
+		assertTrue( Files.size( dir.resolve( "c.png" ) ) > 2000 );
+
+		assertEquals( "0", run( "crop", "--in", plusFile, "--vinj-min", "-0.1", "--vinj-max", "0.1", "--out", dir.resolve( "crop.csv" ).toString() )[ 0 ] );
+		final ConductanceMap crop = MapFiles.read( dir.resolve( "crop.csv" ) );
+		assertEquals( 11, crop.width() );
+		assertEquals( 41, crop.height() );
+		assertEquals( plus.get( 25 + 3, 9 ), crop.get( 3, 9 ), 0 );
+
+		assertEquals( "0", run( "derivative", "--in", plusFile, "--axis", "vinj", "--out", dir.resolve( "d.csv" ).toString() )[ 0 ] );
+		final ConductanceMap d = MapFiles.read( dir.resolve( "d.csv" ) );
+		assertEquals( ( plus.get( 11, 7 ) - plus.get( 9, 7 ) ) / 0.04, d.get( 10, 7 ), 1e-3 );
+		assertEquals( "nS/mV", d.valueUnit() );
+
+		assertEquals( "0", run( "background", "--in", plusFile, "--mode", "plane", "--out", dir.resolve( "b.csv" ).toString() )[ 0 ] );
+		final ConductanceMap corrected = MapFiles.read( dir.resolve( "b.csv" ) ), background = MapFiles.read( dir.resolve( "b_background.csv" ) );
+		for ( int k = 0; k < plus.data().length; k++ )
+			assertEquals( plus.data()[ k ], corrected.data()[ k ] + background.data()[ k ], 1e-6 );
+
+		assertEquals( "0", run( "average", "--in", plusFile + "," + minusFile, "--out", dir.resolve( "a.csv" ).toString() )[ 0 ] );
+		final ConductanceMap mean = MapFiles.read( dir.resolve( "a.csv" ) );
+		assertEquals( 0.5 * ( plus.get( 5, 5 ) + minus.get( 5, 5 ) ), mean.get( 5, 5 ), 1e-6 );
+		assertTrue( Files.exists( dir.resolve( "a_error.csv" ) ) );
+
+		final String[] bad = run( "cuts", "--in", plusFile, "--axis", "vdet", "--at", "0.9", "--out", dir.resolve( "x.csv" ).toString() );
+		assertEquals( "2", bad[ 0 ] );
+		assertTrue( bad[ 2 ].contains( "0.9" ) && bad[ 2 ].contains( "outside" ), bad[ 2 ] );
+	}
 }

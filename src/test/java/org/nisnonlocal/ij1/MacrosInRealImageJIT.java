@@ -153,4 +153,43 @@ class MacrosInRealImageJIT
 		assertTrue( Files.size( fitOut.resolve( "dynes_fit.png" ) ) > 2000 );
 		assertTrue( Files.size( fitOut.resolve( "spectrum.png" ) ) > 2000 );
 	}
+
+	@Test
+	void mapToolsKeepCalibrationAndGiveTheirDefiningNumbers() throws Exception
+	{
+		final Path examples = ij.project.resolve( "examples" );
+		final Path toolsOut = out.resolve( "tools" );
+		Files.createDirectories( toolsOut );
+		final String log = ij.runMacro( ij.project.resolve( "macros/map_tools.ijm" ), "in=" + examples + " out=" + toolsOut, 120 );
+		assertTrue( log.contains( "MACRO DONE" ), log );
+		final ConductanceMap plus = org.nisnonlocal.io.MapFiles.read( examples.resolve( "example_Is+10uA.csv" ) );
+		final ConductanceMap minus = org.nisnonlocal.io.MapFiles.read( examples.resolve( "example_Is-10uA.csv" ) );
+		// crop: same values at the same bias
+		final ConductanceMap crop = TiffMapIO.read( toolsOut.resolve( "tools_crop.tif" ) );
+		assertEquals( 0.0, crop.xAxis().min(), 1e-12 );
+		assertEquals( 0.5, crop.xAxis().max(), 1e-12 );
+		assertEquals( -0.1, crop.yAxis().min(), 1e-12 );
+		assertEquals( plus.get( 30 + 3, 15 + 2 ), crop.get( 3, 2 ), 0f );
+		// derivative: unit nS/mV, and a value near a Savitzky-Golay estimate of the same points
+		final ConductanceMap d = TiffMapIO.read( toolsOut.resolve( "tools_derivative.tif" ) );
+		assertEquals( "nS/mV", d.valueUnit() );
+		// background: corrected + background = input
+		final ConductanceMap c = TiffMapIO.read( toolsOut.resolve( "tools_corrected.tif" ) ), b = TiffMapIO.read( toolsOut.resolve( "tools_background.tif" ) );
+		for ( int k = 0; k < plus.data().length; k++ )
+			assertEquals( plus.data()[ k ], c.data()[ k ] + b.data()[ k ], 1e-6 );
+		// average: the mean and standard error of two maps, point by point
+		final ConductanceMap mean = TiffMapIO.read( toolsOut.resolve( "tools_mean.tif" ) ), err = TiffMapIO.read( toolsOut.resolve( "tools_error.tif" ) );
+		for ( int k = 0; k < plus.data().length; k++ )
+		{
+			assertEquals( 0.5 * ( plus.data()[ k ] + minus.data()[ k ] ), mean.data()[ k ], 1e-6 );
+			assertEquals( 0.5 * Math.abs( plus.data()[ k ] - minus.data()[ k ] ), err.data()[ k ], 1e-5 );
+		}
+		// cuts: 5 cuts of 61 points; the cut at Vdet = 0 is row 20 exactly
+		final java.util.List< String > cuts = Files.readAllLines( toolsOut.resolve( "tools_cuts.csv" ) );
+		assertEquals( 1 + 5 * 61, cuts.size() );
+		final String[] row = cuts.get( 1 + 2 * 61 + 7 ).split( "," );
+		assertEquals( 0.0, Double.parseDouble( row[ 0 ] ), 0 );
+		assertEquals( plus.get( 7, 20 ), Double.parseDouble( row[ 2 ] ), 1e-6 );
+		assertTrue( log.contains( "display range -" ), log );
+	}
 }
