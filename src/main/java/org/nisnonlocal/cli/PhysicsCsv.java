@@ -28,14 +28,10 @@ final class PhysicsCsv
 			throw new BadInputException( "--" + stepKey + " must be > 0, got " + step );
 		if ( !( to >= from ) )
 			throw new BadInputException( "--" + toKey + " (" + to + ") must be >= --" + fromKey + " (" + from + ")" );
-		final double count = Math.floor( ( to - from ) / step + 1e-9 ) + 1;
+		final long count = Numbers.gridCount( from, to, step );
 		if ( count > MAX_POINTS )
-			throw new BadInputException( "--" + stepKey + " " + step + " gives " + ( long ) count + " points (max " + MAX_POINTS + ")" );
-		final double[] g = new double[ ( int ) count ];
-		// rounded to 12 significant digits (0.3, not 0.30000000000000004): the value computed is the value printed
-		for ( int i = 0; i < g.length; i++ )
-			g[ i ] = Double.parseDouble( Numbers.formatAxis( from + i * step ) );
-		return g;
+			throw new BadInputException( "--" + stepKey + " " + step + " gives " + count + " points (max " + MAX_POINTS + ")" );
+		return Numbers.inclusiveGrid( from, to, step );
 	}
 
 	static double positive( final Args a, final String key, final double def )

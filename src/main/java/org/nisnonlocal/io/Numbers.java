@@ -38,4 +38,22 @@ public final class Numbers
 	{
 		return s.endsWith( ".0" ) ? s.substring( 0, s.length() - 2 ) : s;
 	}
+
+	/** Points of from, from + step, … ≤ to (to 1e-9 of a step); callers check step &gt; 0 and to ≥ from first. */
+	public static long gridCount( final double from, final double to, final double step )
+	{
+		return ( long ) Math.floor( ( to - from ) / step + 1e-9 ) + 1;
+	}
+
+	/**
+	 * from, from + step, … ≤ to, each rounded to 12 significant digits (0.3, not 0.30000000000000004), so the value
+	 * computed is the value printed.
+	 */
+	public static double[] inclusiveGrid( final double from, final double to, final double step )
+	{
+		final double[] g = new double[ ( int ) gridCount( from, to, step ) ];
+		for ( int i = 0; i < g.length; i++ )
+			g[ i ] = Double.parseDouble( formatAxis( from + i * step ) );
+		return g;
+	}
 }

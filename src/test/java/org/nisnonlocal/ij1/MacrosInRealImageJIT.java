@@ -192,4 +192,46 @@ class MacrosInRealImageJIT
 		assertEquals( plus.get( 7, 20 ), Double.parseDouble( row[ 2 ] ), 1e-6 );
 		assertTrue( log.contains( "display range -" ), log );
 	}
+
+	private static java.util.Map< String, double[] > columns( final Path csv ) throws java.io.IOException
+	{
+		final java.util.List< String > lines = Files.readAllLines( csv );
+		final String[] head = lines.get( 0 ).split( "," );
+		final java.util.Map< String, double[] > cols = new java.util.LinkedHashMap<>();
+		for ( int c = 0; c < head.length; c++ )
+		{
+			final double[] v = new double[ lines.size() - 1 ];
+			for ( int r = 1; r < lines.size(); r++ )
+			{
+				final String cell = lines.get( r ).split( "," )[ c ];
+				v[ r - 1 ] = cell.matches( "[-+0-9.eE]+" ) ? Double.parseDouble( cell ) : Double.NaN;
+			}
+			cols.put( head[ c ], v );
+		}
+		return cols;
+	}
+
+	@Test
+	void modelCurvesFromTheMenuMatchClosedForms() throws Exception
+	{
+		final Path modelOut = out.resolve( "model" );
+		Files.createDirectories( modelOut );
+		final String log = ij.runMacro( ij.project.resolve( "macros/model_curves.ijm" ), modelOut.toString(), 120 );
+		assertTrue( log.contains( "MACRO DONE" ), log );
+		final java.util.List< String > device = Files.readAllLines( modelOut.resolve( "device.csv" ) );
+		assertTrue( device.get( 1 ).startsWith( "xi," ), device.get( 1 ) );
+		assertEquals( 64.8e-9, Double.parseDouble( device.get( 1 ).split( "," )[ 1 ] ), 0.1e-9 ); // Table 1: ξ ≈ 65 nm
+		final java.util.Map< String, double[] > dos = columns( modelOut.resolve( "dos.csv" ) );
+		final int i2 = 5000; // ε = 2 on −3 … 3 step 1e-3; with ζ = 0.1 the gap edge is at the AG value, N(2) near BCS
+		assertEquals( 2.0, dos.get( "eps" )[ i2 ], 1e-9 );
+		assertTrue( dos.get( "N" )[ i2 ] > 1.1 && dos.get( "N" )[ i2 ] < 1.2, "N(2) = " + dos.get( "N" )[ i2 ] );
+		final java.util.Map< String, double[] > gap = columns( modelOut.resolve( "gap.csv" ) );
+		assertEquals( 1.0, gap.get( "delta" )[ 0 ], 1e-6 );
+		final java.util.Map< String, double[] > ci = columns( modelOut.resolve( "charge_imbalance.csv" ) );
+		final int at1 = 400, at15 = 450; // eV = 1 and 1.5 on −3 … 3 step 0.01
+		assertEquals( 1.0, ci.get( "eV_inj" )[ at1 ], 1e-9 );
+		assertTrue( ci.get( "g_nl" )[ at1 ] > 0.3 && ci.get( "g_nl" )[ at1 ] < 3, "order 1 at eV = Δ0: " + ci.get( "g_nl" )[ at1 ] );
+		assertTrue( ci.get( "g_nl" )[ at15 ] > 3 && ci.get( "g_nl" )[ at15 ] < 30, "order 10 at 1.5 Δ0: " + ci.get( "g_nl" )[ at15 ] );
+		assertEquals( ci.get( "g_nl" )[ at15 ], ci.get( "g_nl" )[ 600 - at15 ], 1e-9 * ci.get( "g_nl" )[ at15 ] ); // even in V_inj
+	}
 }

@@ -1,0 +1,61 @@
+package org.nisnonlocal.commands;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+
+import org.nisnonlocal.physics.SpectralFunctions;
+import org.nisnonlocal.physics.SpectralGrid;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/** N(ε) and the retarded G, F of the Usadel equation with Dynes Γ and depairing ζ (energies in Δ0). */
+@Plugin( type = Command.class, menuPath = "Plugins>NIS Nonlocal>Model>Density of States...", visible = false )
+public class DensityOfStatesCommand extends ContextCommand
+{
+	@Parameter( label = "delta", description = "Δ/Δ0" )
+	private double delta = 1;
+
+	@Parameter( label = "gamma", description = "Dynes Γ/Δ0" )
+	private double gamma = 1e-3;
+
+	@Parameter( label = "zeta", description = "depairing ζ/Δ0 = (∂xφ)²/2" )
+	private double zeta = 0;
+
+	@Parameter( label = "from", description = "ε/Δ0" )
+	private double from = -3;
+
+	@Parameter( label = "to", description = "ε/Δ0" )
+	private double to = 3;
+
+	@Parameter( label = "step", description = "ε/Δ0" )
+	private double step = 1e-3;
+
+	@Parameter( type = ItemIO.OUTPUT )
+	private ImagePlus plot;
+
+	@Parameter( type = ItemIO.OUTPUT )
+	private ResultsTable table;
+
+	@Override
+	public void run()
+	{
+		final double[] eps = Curves.grid( "energies", from, to, step );
+		final SpectralGrid g = new SpectralFunctions( delta, gamma, zeta ).onGrid( eps );
+		final int n = eps.length;
+		final double[] nn = new double[ n ], reG = new double[ n ], imG = new double[ n ], reF = new double[ n ], imF = new double[ n ];
+		for ( int i = 0; i < n; i++ )
+		{
+			nn[ i ] = g.n( i );
+			reG[ i ] = g.reG( i );
+			imG[ i ] = g.imG( i );
+			reF[ i ] = g.reF( i );
+			imF[ i ] = g.imF( i );
+		}
+		final String title = "DOS Δ=" + delta + " Γ=" + gamma + " ζ=" + zeta;
+		plot = Curves.plot( title, "ε/Δ0", "", eps, new String[] { "N = Re G", "Re F", "Im F" }, nn, reF, imF );
+		table = Curves.table( "eps", eps, new String[] { "N", "ReG", "ImG", "ReF", "ImF" }, nn, reG, imG, reF, imF );
+	}
+}
