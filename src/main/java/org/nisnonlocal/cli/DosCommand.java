@@ -37,16 +37,7 @@ final class DosCommand implements Subcommand
 		final Path out = a.path( "out" );
 		a.rejectUnknown();
 		final SpectralGrid g = new SpectralFunctions( delta, gamma, zeta ).onGrid( eps );
-		final int n = eps.length;
-		final double[] nn = new double[ n ], reG = new double[ n ], imG = new double[ n ], reF = new double[ n ], imF = new double[ n ];
-		for ( int i = 0; i < n; i++ )
-		{
-			nn[ i ] = g.n( i );
-			reG[ i ] = g.reG( i );
-			imG[ i ] = g.imG( i );
-			reF[ i ] = g.reF( i );
-			imF[ i ] = g.imF( i );
-		}
-		PhysicsCsv.write( out, "eps,N,ReG,ImG,ReF,ImF", eps, nn, reG, imG, reF, imF );
+		final double[][] c = g.dosColumns();
+		PhysicsCsv.write( out, "eps," + String.join( ",", SpectralGrid.DOS_COLUMNS ), eps, c[ 0 ], c[ 1 ], c[ 2 ], c[ 3 ], c[ 4 ] );
 	}
 }

@@ -44,18 +44,9 @@ public class DensityOfStatesCommand extends ContextCommand
 	{
 		final double[] eps = Curves.grid( "energies", from, to, step );
 		final SpectralGrid g = new SpectralFunctions( delta, gamma, zeta ).onGrid( eps );
-		final int n = eps.length;
-		final double[] nn = new double[ n ], reG = new double[ n ], imG = new double[ n ], reF = new double[ n ], imF = new double[ n ];
-		for ( int i = 0; i < n; i++ )
-		{
-			nn[ i ] = g.n( i );
-			reG[ i ] = g.reG( i );
-			imG[ i ] = g.imG( i );
-			reF[ i ] = g.reF( i );
-			imF[ i ] = g.imF( i );
-		}
+		final double[][] c = g.dosColumns();
 		final String title = "DOS Δ=" + delta + " Γ=" + gamma + " ζ=" + zeta;
-		plot = Curves.plot( title, "ε/Δ0", "", eps, new String[] { "N = Re G", "Re F", "Im F" }, nn, reF, imF );
-		table = Curves.table( "eps", eps, new String[] { "N", "ReG", "ImG", "ReF", "ImF" }, nn, reG, imG, reF, imF );
+		plot = Curves.plot( title, "ε/Δ0", "", eps, new String[] { "N = Re G", "Re F", "Im F" }, c[ 0 ], c[ 3 ], c[ 4 ] );
+		table = Curves.table( "eps", eps, SpectralGrid.DOS_COLUMNS, c );
 	}
 }

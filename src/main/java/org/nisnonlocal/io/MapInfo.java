@@ -31,6 +31,12 @@ public final class MapInfo
 
 	public static String toText( final ConductanceMap map )
 	{
+		return String.join( "\n", lines( map ) ) + "\n";
+	}
+
+	/** The description as lines (marker first); also the content of a CSV's {@code .meta} sidecar. */
+	public static List< String > lines( final ConductanceMap map )
+	{
 		final List< String > lines = new ArrayList<>();
 		lines.add( MARKER );
 		lines.add( "quantity=" + map.quantity() );
@@ -38,7 +44,7 @@ public final class MapInfo
 		axis( lines, "x", map.xAxis() );
 		axis( lines, "y", map.yAxis() );
 		lines.addAll( map.metadata().toLines() );
-		return String.join( "\n", lines ) + "\n";
+		return lines;
 	}
 
 	private static void axis( final List< String > lines, final String p, final Axis a )

@@ -88,25 +88,10 @@ public final class MapSidecar
 		return csv.resolveSibling( csv.getFileName().toString() + ".meta" );
 	}
 
-	/** The lines describing {@code map}. */
+	/** The lines describing {@code map}: the same description a TIFF carries in its Info ({@link MapInfo}). */
 	public static List< String > lines( final ConductanceMap map )
 	{
-		final List< String > lines = new ArrayList<>();
-		axisLines( lines, "x", map.xAxis() );
-		axisLines( lines, "y", map.yAxis() );
-		lines.add( "quantity=" + map.quantity() );
-		lines.add( "value.unit=" + map.valueUnit() );
-		lines.addAll( map.metadata().toLines() );
-		return lines;
-	}
-
-	private static void axisLines( final List< String > lines, final String a, final Axis axis )
-	{
-		lines.add( a + ".name=" + axis.name() );
-		lines.add( a + ".unit=" + axis.unit() );
-		lines.add( a + ".origin=" + Double.toString( axis.origin() ) );
-		lines.add( a + ".step=" + Double.toString( axis.step() ) );
-		lines.add( a + ".size=" + axis.size() );
+		return MapInfo.lines( map );
 	}
 
 	/** Writes the sidecar of {@code csv} (atomically). */

@@ -98,4 +98,23 @@ public final class SpectralGrid
 	{
 		return imF[ i ];
 	}
+
+	/** Names of the {@link #dosColumns()}, as in the {@code dos} CSV. */
+	public static final String[] DOS_COLUMNS = { "N", "ReG", "ImG", "ReF", "ImF" };
+
+	/** N, Re G, Im G, Re F, Im F over the grid: what the DOS table and plot show. */
+	public double[][] dosColumns()
+	{
+		final int n = size();
+		final double[][] c = new double[ 5 ][ n ];
+		for ( int i = 0; i < n; i++ )
+		{
+			c[ 0 ][ i ] = n( i );
+			c[ 1 ][ i ] = reG( i );
+			c[ 2 ][ i ] = imG( i );
+			c[ 3 ][ i ] = reF( i );
+			c[ 4 ][ i ] = imF( i );
+		}
+		return c;
+	}
 }

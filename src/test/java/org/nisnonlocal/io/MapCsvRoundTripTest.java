@@ -160,8 +160,9 @@ class MapCsvRoundTripTest
 	{
 		final ConductanceMap map = sample( false );
 		final List< String > lines = MapSidecar.lines( map );
-		assertEquals( List.of( "x.name=Vinj", "x.unit=mV", "x.origin=-1.2", "x.step=0.0125", "x.size=17", "y.name=B", "y.unit=mT", "y.origin=-0.3", "y.step=0.1", "y.size=7", "quantity=g_nl", "value.unit=µS" ),
-				lines.subList( 0, 12 ) );
-		assertEquals( map.metadata().toLines(), lines.subList( 12, lines.size() ) );
+		// the same description a TIFF carries in its Info (MapInfo)
+		assertEquals( List.of( MapInfo.MARKER, "quantity=g_nl", "value.unit=µS", "x.name=Vinj", "x.unit=mV", "x.origin=-1.2", "x.step=0.0125", "x.size=17",
+				"y.name=B", "y.unit=mT", "y.origin=-0.3", "y.step=0.1", "y.size=7" ), lines.subList( 0, 13 ) );
+		assertEquals( map.metadata().toLines(), lines.subList( 13, lines.size() ) );
 	}
 }
