@@ -102,7 +102,7 @@ final class CoupledModesFiniteDifference
 
 		private final double[][] rows;
 
-		/** First stored column of each row position (rows move when pivoting). */
+		/** First stored column of each row (pivoting swaps values within the windows, never the windows). */
 		private final int[] first;
 
 		Banded( final int size, final int kl, final int ku )

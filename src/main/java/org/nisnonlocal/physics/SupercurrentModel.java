@@ -37,6 +37,12 @@ import org.nisnonlocal.BadInputException;
  * the depairing gap edge E_g = (Δ^{2/3} − ζ^{2/3})^{3/2}, no panel longer than t (the Fermi kernel; for t = 0.0198
  * that is ≈ 400 nodes per Δ0, finer than S's δε = 1/50).
  * </p>
+ * <p>
+ * <b>Decisions</b> (MODEL.md §2, §7): R_T = 2Δ Re F at ζ = (∂xφ)²/2 with no extra phase-gradient term (the
+ * AMBIGUOUS point, kept in {@link ChargeRelaxation}); Δ = 1 unless asked (S does not say Δ is recomputed with
+ * depairing); the injector feeds both modes with the coefficient κ_I N of S Eq. 11 (no supercurrent-dependent
+ * tunnel coefficients); Δ does not depend on x or on the biases (no V_det dependence of g).
+ * </p>
  */
 public final class SupercurrentModel
 {
