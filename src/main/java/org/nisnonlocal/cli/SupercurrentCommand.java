@@ -52,7 +52,7 @@ final class SupercurrentCommand implements Subcommand
 	public String usage()
 	{
 		return "(--phase-gradient P1,P2,... | --is-ua I1,I2,... [--i0-ua 29.8] | --is-over-i0 J1,J2,...) [--gamma 1.53e-3] [--kappa 2.1e-4]"
-				+ " [--distance 4.62] [--length 169] [--t T (all temperatures)] [--t-inj 0.0198] [--t-bath 0.0078]"
+				+ " [--distance 4.62] [--length 169] [--t T (all temperatures)] [--t-inj 0.0198] [--t-bath 0.0078] [--t-det (no effect at V_det = 0)]"
 				+ " [--self-consistent] [--vinj-from -3] [--vinj-to 3] [--vinj-step 0.01] --out DIR"
 				+ "   (energies in Delta0, lengths in xi, phase gradient in 1/xi; kappa = G_inj R_xi for the whole wire;"
 				+ " detector at +distance, the sign of the gradient/current is its direction; Delta = 1 unless --self-consistent;"
@@ -74,6 +74,8 @@ final class SupercurrentCommand implements Subcommand
 		final double tAll = a.number( "t", Double.NaN );
 		final double tInj = temperature( a, "t-inj", Double.isNaN( tAll ) ? T_INJ : tAll );
 		final double tBath = temperature( a, "t-bath", Double.isNaN( tAll ) ? T_BATH : tAll );
+		// the detector electrode's f_T^N(V_det) drops out of dI_det/dV_inj (Δ fixed): accepted for a uniform command line
+		temperature( a, "t-det", Double.isNaN( tAll ) ? 0 : tAll );
 		if ( !( tInj >= 1e-4 ) )
 			throw new BadInputException( "the injector temperature (--t or --t-inj) must be >= 1e-4, got " + tInj );
 		final boolean selfConsistent = a.flag( "self-consistent" );

@@ -114,6 +114,8 @@ public class SupercurrentCommandTest
 		assertEquals( 2, run( "supercurrent", "--phase-gradient", "0.1", "--vinj-step", "0", "--out", out ) );
 		assertEquals( 2, run( "supercurrent", "--phase-gradient", "0.1", "--kapa", "1", "--out", out ) );
 		assertTrue( err().contains( "--kapa" ), err() );
+		assertEquals( 2, run( "supercurrent", "--phase-gradient", "0.1", "--t-det", "-1", "--out", out ) );
+		assertTrue( err().contains( "--t-det" ), err() );
 	}
 
 	@Test

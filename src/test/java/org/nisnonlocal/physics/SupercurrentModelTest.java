@@ -84,6 +84,38 @@ public class SupercurrentModelTest
 		assertTrue( plus.ga()[ 10 ] > 0.1, "g_a(V = 1) = " + plus.ga()[ 10 ] );
 	}
 
+	/**
+	 * A branch-flipped F at a single energy shows up as a narrow spurious dip in g_a near eV ≈ Δ0 (MODEL.md §1):
+	 * on a 0.01 Δ0 bias grid over [0, 3], g_a has exactly one extremum, a peak just above Δ0, and g_s rises
+	 * monotonically.
+	 */
+	@Test
+	public void noSpuriousStructureNearTheGapEdge()
+	{
+		final double[] v = new double[ 301 ];
+		for ( int i = 0; i < v.length; i++ )
+			v[ i ] = 0.01 * i;
+		for ( final double p : new double[] { 0.1, 0.3 } )
+		{
+			final SupercurrentModel.Parts r = fig13().conductance( p, v );
+			final double[] a = r.ga();
+			final double[] s = r.gs();
+			int extrema = 0;
+			double at = Double.NaN;
+			for ( int i = 1; i < v.length - 1; i++ )
+			{
+				if ( ( a[ i ] - a[ i - 1 ] ) * ( a[ i + 1 ] - a[ i ] ) < 0 )
+				{
+					extrema++;
+					at = v[ i ];
+				}
+				assertTrue( s[ i + 1 ] > s[ i ], "g_s not rising at " + v[ i ] );
+			}
+			assertEquals( 1, extrema, "phi' " + p );
+			assertTrue( at >= 1 && at <= 1.1, "g_a peak at " + at );
+		}
+	}
+
 	/** Halving every panel and the clustering scale changes g_s and g_a by less than 1e-6 of their maxima. */
 	@Test
 	public void energyRuleIsConverged()
