@@ -8,6 +8,7 @@ import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.physics.ChargeImbalanceModel;
 import org.nisnonlocal.physics.GapEquation;
 import org.nisnonlocal.physics.SpectralFunctions;
+import org.nisnonlocal.physics.SupercurrentModel;
 import org.nisnonlocal.physics.SupercurrentRelation;
 
 /**
@@ -71,6 +72,16 @@ final class BenchCommand implements Subcommand
 		}
 		final double[] q = grid( 0, 1.2, 121 );
 		time( out, runs, warmup, "supercurrent relation 121 gradients, Delta=1", () -> new SupercurrentRelation( 1e-3, 0.01 ).curve( q ) );
+		final double[] v13 = grid( -3, 3, 100 );
+		for ( final boolean sc : new boolean[] { false, true } )
+			time( out, runs, warmup, "Fig. 13 set: 3 currents, 100 biases" + ( sc ? ", self-consistent Delta" : ", Delta=1" ), () -> {
+				// the verb's work: invert I_s(∂xφ), then g_s and g_a per current (t_inj = 0.0198, L = 169 ξ)
+				final SupercurrentModel m = new SupercurrentModel( 1.53e-3, 2.1e-4, 4.62, 169, 0.0198, 0.0078, sc );
+				final double[] r = new double[ 1 ];
+				for ( final double is : new double[] { 4, 7, 10 } )
+					r[ 0 ] += m.conductance( m.phaseGradient( is / 29.8 ), v13 ).ga()[ 60 ];
+				return r;
+			} );
 		out.printf( "(%d runs after %d warm-up runs; %d processors visible; sink %s)%n", runs, warmup, Runtime.getRuntime().availableProcessors(), sink != 0 ? "ok" : "0" );
 	}
 

@@ -25,6 +25,8 @@ final class SubcommandRegistry
 				new DeviceCommand(),
 				new ChargeImbalanceCommand(),
 				new SupercurrentRelationCommand(),
+				new SupercurrentCommand(),
+				new SupercurrentDosCommand(),
 				new BenchCommand(),
 		};
 	}
