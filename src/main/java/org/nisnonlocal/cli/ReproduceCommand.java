@@ -22,7 +22,7 @@ final class ReproduceCommand implements Subcommand
 	public String name() { return "reproduce"; }
 
 	@Override
-	public String summary() { return "the main job: decompose the shipped example maps and write TIFF + CSV + PNG under --out"; }
+	public String summary() { return "the main job: decompose the example maps; DOS/gap, Fig. 10 and Fig. 13 model sets; TIFF + CSV + PNG under --out"; }
 
 	@Override
 	public String usage() { return "--out DIR [--examples DIR (default ./examples)]"; }
@@ -50,6 +50,10 @@ final class ReproduceCommand implements Subcommand
 		for ( final String line : r.report() )
 			System.err.println( "  " + line );
 		System.out.println( "reproduce: wrote g_plus, g_minus, g_s, g_a, g_ss, g_sa (.tif, .csv, .png) to " + out );
+		ModelFigures.dosAndGap( out.resolve( "dos_gap" ) );
+		ModelFigures.fig10( out.resolve( "fig10" ) );
+		ModelFigures.fig13( out.resolve( "fig13" ) );
+		System.out.println( "reproduce: wrote the DOS/gap set, the Fig. 10 model curves and Fig. 13 to " + out + "/{dos_gap,fig10,fig13}" );
 	}
 
 	private static void write( final ConductanceMap m, final Path dir, final String name ) throws Exception

@@ -141,6 +141,18 @@ class RunnerTest
 		assertEquals( -gsa.xAxis().max(), gsa.xAxis().min(), 0.02 );
 		assertEquals( 0.004e-3, gsa.metadata().number( org.nisnonlocal.maps.MapMetadata.BIAS_OFFSET ), 1e-15 );
 		assertEquals( gss.xAxis().size(), gsa.xAxis().size() );
+		// model sets: Fig. 13's g_a computed directly equals g_a from decomposing the ±I_s maps (float maps: 1e-6)
+		final List< String > direct = Files.readAllLines( dir.resolve( "fig13/g_a.csv" ) ), viaMaps = Files.readAllLines( dir.resolve( "fig13/g_a_from_maps.csv" ) );
+		assertEquals( direct.size(), viaMaps.size() );
+		double max = 0;
+		for ( int row = 1; row < direct.size(); row++ )
+			for ( int c = 1; c < 4; c++ )
+				max = Math.max( max, Math.abs( Double.parseDouble( direct.get( row ).split( "," )[ c ] ) ) );
+		for ( int row = 1; row < direct.size(); row++ )
+			for ( int c = 1; c < 4; c++ )
+				assertEquals( Double.parseDouble( direct.get( row ).split( "," )[ c ] ), Double.parseDouble( viaMaps.get( row ).split( "," )[ c ] ), 1e-6 * max );
+		for ( final String f : new String[] { "dos_gap/dos.png", "dos_gap/gap.csv", "fig10/g_ss_model.csv", "fig10/g_ss_model.png", "fig13/g_a.png" } )
+			assertTrue( Files.size( dir.resolve( f ) ) > 500, f );
 	}
 
 	@Test

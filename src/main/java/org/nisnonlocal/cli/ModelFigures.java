@@ -1,0 +1,132 @@
+package org.nisnonlocal.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.nisnonlocal.io.CurvesPng;
+import org.nisnonlocal.io.MapFiles;
+import org.nisnonlocal.io.Numbers;
+import org.nisnonlocal.maps.Axis;
+import org.nisnonlocal.maps.ConductanceMap;
+import org.nisnonlocal.maps.MapAxis;
+import org.nisnonlocal.maps.MapMetadata;
+import org.nisnonlocal.maps.SupercurrentDecomposition;
+import org.nisnonlocal.maps.Units;
+import org.nisnonlocal.physics.ChargeImbalanceModel;
+import org.nisnonlocal.physics.GapEquation;
+import org.nisnonlocal.physics.SpectralFunctions;
+import org.nisnonlocal.physics.SupercurrentModel;
+
+/**
+ * The model figure sets {@code reproduce} writes: the DOS and equilibrium gap, the Fig. 10 charge-imbalance model
+ * curves (Γ = 1.53·10⁻³), and Fig. 13 (g_a at three supercurrents, no free parameter), each as CSV and PNG.
+ * Parameters are the paper's Table 1 device and Fig. 10 fit; the three supercurrents of Fig. 13 are not stated in
+ * the paper's text, so 5, 10 and 15 µA (I0 = 29.8 µA) stand in for them.
+ */
+final class ModelFigures
+{
+	static final double GAMMA_FIG10 = 1.53e-3;
+	static final double KAPPA_HALF = 1.054e-4;
+	static final double DISTANCE = 4.62;
+	static final double LENGTH = 169.2;
+	static final double T_INJ = 0.0198;
+	static final double T_BATH = 0.0078;
+	static final double I0_UA = 29.8;
+	static final double[] FIG13_IS_UA = { 5, 10, 15 };
+
+	private ModelFigures() {}
+
+	static void dosAndGap( final Path dir ) throws IOException
+	{
+		Files.createDirectories( dir );
+		final double[] eps = Numbers.inclusiveGrid( -3, 3, 0.002 );
+		final double[] zetas = { 0, 0.1, 0.2 };
+		final double[][] cols = new double[ zetas.length + 1 ][];
+		cols[ 0 ] = eps;
+		final CurvesPng png = new CurvesPng( "Density of states, Γ = 1e-3", "ε/Δ0", "N(ε)" );
+		final StringBuilder head = new StringBuilder( "eps" );
+		for ( int k = 0; k < zetas.length; k++ )
+		{
+			cols[ k + 1 ] = new SpectralFunctions( 1, 1e-3, zetas[ k ] ).onGrid( eps ).dosColumns()[ 0 ];
+			head.append( ",N_zeta=" ).append( zetas[ k ] );
+			png.add( "ζ = " + zetas[ k ], eps, cols[ k + 1 ] );
+		}
+		PhysicsCsv.write( dir.resolve( "dos.csv" ), head.toString(), cols );
+		png.write( dir.resolve( "dos.png" ) );
+		final double[] t = Numbers.inclusiveGrid( 0, 0.6, 0.01 );
+		final GapEquation gap = new GapEquation( 1e-3 );
+		final double[] d0 = gap.curve( t, 0 ), d1 = gap.curve( t, 0.05 );
+		PhysicsCsv.write( dir.resolve( "gap.csv" ), "t,delta_zeta=0,delta_zeta=0.05", t, d0, d1 );
+		new CurvesPng( "Equilibrium gap (ω_D = 10)", "k_B T/Δ0", "Δ/Δ0" ).add( "ζ = 0", t, d0 ).add( "ζ = 0.05", t, d1 ).write( dir.resolve( "gap.png" ) );
+	}
+
+	static void fig10( final Path dir ) throws IOException
+	{
+		Files.createDirectories( dir );
+		final double[] v = Numbers.inclusiveGrid( 0, 2, 0.005 );
+		final double[] gradients = { 0, 0.1, 0.2, 0.3 };
+		final double[][] cols = new double[ gradients.length + 1 ][];
+		cols[ 0 ] = v;
+		final StringBuilder head = new StringBuilder( "eV_inj" );
+		final CurvesPng png = new CurvesPng( "Fig. 10 model: g_ss, Γ = 1.53e-3", "eV_inj/Δ0", "g_nl/(G_inj G_det R_ξ)" );
+		for ( int k = 0; k < gradients.length; k++ )
+		{
+			final double zeta = gradients[ k ] * gradients[ k ] / 2;
+			cols[ k + 1 ] = new ChargeImbalanceModel( 1, GAMMA_FIG10, zeta, KAPPA_HALF, DISTANCE, T_INJ, LENGTH ).conductance( v );
+			head.append( ",g_nl_phi=" ).append( gradients[ k ] );
+			png.add( "∂xφ = " + gradients[ k ], v, cols[ k + 1 ] );
+		}
+		PhysicsCsv.write( dir.resolve( "g_ss_model.csv" ), head.toString(), cols );
+		png.write( dir.resolve( "g_ss_model.png" ) );
+	}
+
+	/**
+	 * Fig. 13: g_a from the coupled-mode solver, directly and through the map decomposition of g(±I_s) — the two
+	 * must agree (written side by side so a reader can check).
+	 */
+	static void fig13( final Path dir ) throws IOException
+	{
+		Files.createDirectories( dir );
+		final SupercurrentModel model = new SupercurrentModel( GAMMA_FIG10, 2 * KAPPA_HALF, DISTANCE, LENGTH, T_INJ, T_BATH, false );
+		final double[] v = Numbers.inclusiveGrid( -2, 2, 0.04 );
+		final double[] vDet = Numbers.inclusiveGrid( -0.2, 0.2, 0.1 );
+		final int n = FIG13_IS_UA.length;
+		final double[][] ga = new double[ n + 1 ][], gaMaps = new double[ n + 1 ][];
+		ga[ 0 ] = v;
+		gaMaps[ 0 ] = v;
+		final StringBuilder head = new StringBuilder( "eV_inj" );
+		final CurvesPng png = new CurvesPng( "Fig. 13 model: g_a, offset successively by 1", "eV_inj/Δ0", "g_a/(G_inj G_det R_ξ)" );
+		for ( int k = 0; k < n; k++ )
+		{
+			final double phase = model.phaseGradient( FIG13_IS_UA[ k ] / I0_UA );
+			ga[ k + 1 ] = model.conductance( phase, v ).ga();
+			final ConductanceMap plus = map( model.conductance( phase, v ).total(), v, vDet, FIG13_IS_UA[ k ] );
+			final ConductanceMap minus = map( model.conductance( -phase, v ).total(), v, vDet, -FIG13_IS_UA[ k ] );
+			final ConductanceMap gaMap = SupercurrentDecomposition.decompose( plus, minus, MapAxis.X, false, false ).ga();
+			gaMaps[ k + 1 ] = gaMap.row( vDet.length / 2 );
+			if ( k == n - 1 )
+			{
+				MapFiles.write( gaMap, dir.resolve( "g_a_map_Is=" + FIG13_IS_UA[ k ] + "uA.tif" ) );
+				MapFiles.write( gaMap, dir.resolve( "g_a_map_Is=" + FIG13_IS_UA[ k ] + "uA.png" ) );
+			}
+			head.append( ",g_a_Is_uA=" ).append( FIG13_IS_UA[ k ] );
+			final double[] shifted = ga[ k + 1 ].clone();
+			for ( int i = 0; i < shifted.length; i++ )
+				shifted[ i ] += k;
+			png.add( "I_s = " + FIG13_IS_UA[ k ] + " µA (∂xφ = " + String.format( java.util.Locale.ROOT, "%.3f", phase ) + ")", v, shifted );
+		}
+		PhysicsCsv.write( dir.resolve( "g_a.csv" ), head.toString(), ga );
+		PhysicsCsv.write( dir.resolve( "g_a_from_maps.csv" ), head.toString(), gaMaps );
+		png.write( dir.resolve( "g_a.png" ) );
+	}
+
+	private static ConductanceMap map( final double[] g, final double[] v, final double[] vDet, final double isUa )
+	{
+		final Axis x = new Axis( "Vinj", Units.EV_PER_DELTA0, v[ 0 ], v[ 1 ] - v[ 0 ], v.length );
+		final Axis y = new Axis( "Vdet", Units.EV_PER_DELTA0, vDet[ 0 ], vDet[ 1 ] - vDet[ 0 ], vDet.length );
+		final MapMetadata md = MapMetadata.empty().with( MapMetadata.SUPERCURRENT_A, isUa / 1e6 ).with( MapMetadata.SOURCE, "model: coupled modes" );
+		// With Δ fixed the detector bias drops out of dI_det/dV_inj: every V_det row is the same curve.
+		return ConductanceMap.fromFunction( x, y, "g_nl", Units.NORMALIZED, md, ( i, j ) -> g[ i ] );
+	}
+}
