@@ -1,6 +1,6 @@
 // The quasiclassical model from the menu: device numbers of the paper's Table 1, the density of states with and
 // without depairing, the equilibrium gap Δ(t), and the charge-imbalance signal g_nl(V_inj) with the Fig. 10
-// parameters; plots saved as PNG, tables as CSV.
+// parameters, and g_a under supercurrent (Fig. 13); plots saved as PNG, tables as CSV.
 // Usage: java -jar ij.jar -ijpath APP -batch model_curves.ijm OUTDIR
 out = getArgument();
 if (out == "") out = getDirectory("Output folder");
@@ -15,4 +15,7 @@ Table.save(out + File.separator + "gap.csv", "Equilibrium Gap: table");
 run("Charge Imbalance...", "gamma=0.00153 kappa=1.054e-4 distance=4.62 t=0.0198 zeta=0 length=169.2 vinj_from=-3 vinj_to=3 vinj_step=0.01 vdet_max=0 vdet_step=0.02");
 saveAs("PNG", out + File.separator + "charge_imbalance.png");
 Table.save(out + File.separator + "charge_imbalance.csv", "Charge Imbalance: table");
+run("Supercurrent (g_a)...", "gamma=0.00153 kappa=2.1e-4 distance=4.62 length=169 t_inj=0.0198 t_bath=0.0078 is_ua=5,10,15 i0_ua=29.8 vinj_from=-2 vinj_to=2 vinj_step=0.01 spacing=1");
+saveAs("PNG", out + File.separator + "supercurrent_g_a.png");
+Table.save(out + File.separator + "supercurrent.csv", "Supercurrent (g_a): table");
 print("MACRO DONE model_curves");

@@ -233,5 +233,14 @@ class MacrosInRealImageJIT
 		assertTrue( ci.get( "g_nl" )[ at1 ] > 0.3 && ci.get( "g_nl" )[ at1 ] < 3, "order 1 at eV = Δ0: " + ci.get( "g_nl" )[ at1 ] );
 		assertTrue( ci.get( "g_nl" )[ at15 ] > 3 && ci.get( "g_nl" )[ at15 ] < 30, "order 10 at 1.5 Δ0: " + ci.get( "g_nl" )[ at15 ] );
 		assertEquals( ci.get( "g_nl" )[ at15 ], ci.get( "g_nl" )[ 600 - at15 ], 1e-9 * ci.get( "g_nl" )[ at15 ] ); // even in V_inj
+		final java.util.Map< String, double[] > sc = columns( modelOut.resolve( "supercurrent.csv" ) );
+		final double[] ga10 = sc.get( "g_a_Is_uA=10.0" ), gs10 = sc.get( "g_s_Is_uA=10.0" );
+		assertEquals( 401, ga10.length );
+		for ( int i = 0; i < 401; i++ )
+		{
+			assertEquals( -ga10[ 400 - i ], ga10[ i ], 1e-9 * Math.abs( ga10[ i ] ) + 1e-15 ); // g_a odd in V_inj
+			assertEquals( gs10[ 400 - i ], gs10[ i ], 1e-9 * Math.abs( gs10[ i ] ) + 1e-15 ); // g_s even
+		}
+		assertTrue( ga10[ 300 ] > 0, "g_a > 0 at eV = Δ0 for I_s > 0: " + ga10[ 300 ] );
 	}
 }
