@@ -18,4 +18,6 @@ Table.save(out + File.separator + "charge_imbalance.csv", "Charge Imbalance: tab
 run("Supercurrent (g_a)...", "gamma=0.00153 kappa=2.1e-4 distance=4.62 length=169 t_inj=0.0198 t_bath=0.0078 is_ua=5,10,15 i0_ua=29.8 vinj_from=-2 vinj_to=2 vinj_step=0.01 spacing=1");
 saveAs("PNG", out + File.separator + "supercurrent_g_a.png");
 Table.save(out + File.separator + "supercurrent.csv", "Supercurrent (g_a): table");
+run("DOS under Supercurrent...", "gamma=0.00153 t_bath=0.0078 eps_max=3 eps_step=0.005 is_max=0.9 is_step=0.05");
+saveAs("Tiff", out + File.separator + "dos_supercurrent.tif");
 print("MACRO DONE model_curves");

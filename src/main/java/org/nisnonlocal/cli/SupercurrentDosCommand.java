@@ -4,10 +4,7 @@ import java.nio.file.Path;
 
 import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.io.MapFiles;
-import org.nisnonlocal.maps.Axis;
 import org.nisnonlocal.maps.ConductanceMap;
-import org.nisnonlocal.maps.MapMetadata;
-import org.nisnonlocal.maps.Units;
 import org.nisnonlocal.physics.SupercurrentModel;
 
 /**
@@ -54,11 +51,7 @@ final class SupercurrentDosCommand implements Subcommand
 		a.rejectUnknown();
 		// κ, d, L and t_inj do not enter the DOS
 		final SupercurrentModel m = new SupercurrentModel( gamma, 1, 1, 3, 0.01, t, selfConsistent );
-		final double[][] n = m.dos( eps, is );
-		final Axis x = new Axis( "eps", Units.EV_PER_DELTA0, eps[ 0 ], eps[ 1 ] - eps[ 0 ], eps.length );
-		final Axis y = new Axis( "I_s/I0", Units.NORMALIZED, is[ 0 ], is[ 1 ] - is[ 0 ], is.length );
-		final MapMetadata meta = MapMetadata.empty().with( MapMetadata.SOURCE, "model: supercurrent-dos gamma=" + gamma + " t=" + t + ( selfConsistent ? " self-consistent" : "" ) );
-		final ConductanceMap map = ConductanceMap.fromFunction( x, y, "N", Units.NORMALIZED, meta, ( i, j ) -> n[ j ][ i ] );
+		final ConductanceMap map = m.dosMap( eps, is );
 		MapFiles.write( map, out );
 	}
 }

@@ -1,5 +1,10 @@
 package org.nisnonlocal.physics;
 
+import org.nisnonlocal.maps.Axis;
+import org.nisnonlocal.maps.ConductanceMap;
+import org.nisnonlocal.maps.MapMetadata;
+import org.nisnonlocal.maps.Units;
+
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.nisnonlocal.BadInputException;
@@ -327,5 +332,20 @@ public final class SupercurrentModel
 				out[ j ][ i ] = g.n( i );
 		}
 		return out;
+	}
+
+	/**
+	 * {@link #dos} as a map: x = ε (eV/Δ0), y = I_s/I0, for comparison with local conductance measured under current
+	 * bias (S Fig. 8). Both grids uniform with at least 2 points.
+	 */
+	public ConductanceMap dosMap( final double[] eps, final double[] currentsOverI0 )
+	{
+		final double[][] n = dos( eps, currentsOverI0 );
+		final Axis x = new Axis( "eps", Units.EV_PER_DELTA0, eps[ 0 ], eps[ 1 ] - eps[ 0 ], eps.length );
+		final Axis y = new Axis( "I_s/I0", Units.NORMALIZED, currentsOverI0[ 0 ],
+				currentsOverI0[ 1 ] - currentsOverI0[ 0 ], currentsOverI0.length );
+		final MapMetadata meta = MapMetadata.empty()
+				.with( MapMetadata.SOURCE, "model: supercurrent DOS gamma=" + gamma + " t_bath=" + tBath + ( gap != null ? " self-consistent" : "" ) );
+		return ConductanceMap.fromFunction( x, y, "N", Units.NORMALIZED, meta, ( i, j ) -> n[ j ][ i ] );
 	}
 }

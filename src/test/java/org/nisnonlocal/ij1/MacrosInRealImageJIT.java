@@ -242,5 +242,13 @@ class MacrosInRealImageJIT
 			assertEquals( gs10[ 400 - i ], gs10[ i ], 1e-9 * Math.abs( gs10[ i ] ) + 1e-15 ); // g_s even
 		}
 		assertTrue( ga10[ 300 ] > 0, "g_a > 0 at eV = Δ0 for I_s > 0: " + ga10[ 300 ] );
+		// DOS under supercurrent: the I_s = 0 row is the Dynes DOS; with current the gap edge moves down (depairing)
+		final ConductanceMap dosMap = TiffMapIO.read( modelOut.resolve( "dos_supercurrent.tif" ) );
+		final int row0 = dosMap.yAxis().nearestIndex( 0 ), rowMax = dosMap.height() - 1;
+		final int at2 = dosMap.xAxis().nearestIndex( 2.0 ), at095 = dosMap.xAxis().nearestIndex( 0.95 );
+		assertEquals( org.nisnonlocal.physics.DynesDos.n( 2.0, 1, 1.53e-3 ), dosMap.get( at2, row0 ), 1e-5 );
+		assertEquals( org.nisnonlocal.physics.DynesDos.n( 0.95, 1, 1.53e-3 ), dosMap.get( at095, row0 ), 1e-5 );
+		assertTrue( dosMap.get( at095, rowMax ) > 10 * dosMap.get( at095, row0 ),
+				"N(0.95) at I_s = 0: " + dosMap.get( at095, row0 ) + ", at 0.9 I0: " + dosMap.get( at095, rowMax ) );
 	}
 }
