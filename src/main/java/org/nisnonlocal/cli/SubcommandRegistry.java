@@ -20,6 +20,9 @@ final class SubcommandRegistry
 				new DeviceCommand(),
 				new ChargeImbalanceCommand(),
 				new SupercurrentRelationCommand(),
+				new FitChargeImbalanceCommand(),
+				new FitPhaseGradientCommand(),
+				new FitI0Command(),
 				new BenchCommand(),
 		};
 	}

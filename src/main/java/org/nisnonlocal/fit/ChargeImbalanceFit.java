@@ -112,10 +112,6 @@ public final class ChargeImbalanceFit
 			throw new BadInputException( what + ": charge-imbalance fit did not converge in " + options.maxIterations + " iterations (at " + p.describe( p.lastPoint == null ? p.q0 : p.physical( p.lastPoint ) ) + ")" );
 		}
 		final double[] q = p.physical( opt.getPoint().toArray() );
-		if ( free[ GAMMA ] && ( q[ GAMMA ] <= 1.001 * GAMMA_MIN || q[ GAMMA ] >= 0.999 * GAMMA_MAX ) )
-			throw new BadInputException( what + ": Γ ran to its bound (" + fmt( q[ GAMMA ] ) + ", allowed " + GAMMA_MIN + " … " + GAMMA_MAX + "): the curve does not look like a charge-imbalance signal of this device" );
-		if ( free[ PHASE ] && q[ PHASE ] >= 0.999 * PHASE_MAX )
-			throw new BadInputException( what + ": the phase gradient ran to its bound " + PHASE_MAX + "/xi: the signal is suppressed beyond what depairing explains" );
 		// at the lower bound g no longer depends on ∂xφ (ζ ≲ 10⁻⁶ ≪ Γ): report the gradient as 0
 		if ( free[ PHASE ] && q[ PHASE ] <= 1.001 * ChargeImbalanceFitOptions.MIN_PHASE_GRADIENT )
 			q[ PHASE ] = 0;
@@ -134,6 +130,10 @@ public final class ChargeImbalanceFit
 		if ( !( ( chi2Zero - chi2 ) / noise >= SIGNIFICANCE ) )
 			throw new BadInputException( String.format( Locale.ROOT, "%s: no charge-imbalance signal in %s ≤ eV_inj ≤ %s: the best model (%s) is not %.0fσ better than g = 0 (Δχ² = %.3g noise variances)",
 					what, fmt( options.vmin ), fmt( options.vmax ), p.describe( q ), Math.sqrt( SIGNIFICANCE ), ( chi2Zero - chi2 ) / noise ) );
+		if ( free[ GAMMA ] && ( q[ GAMMA ] <= 1.001 * GAMMA_MIN || q[ GAMMA ] >= 0.999 * GAMMA_MAX ) )
+			throw new BadInputException( what + ": Γ ran to its bound (" + fmt( q[ GAMMA ] ) + ", allowed " + fmt( GAMMA_MIN ) + " … " + fmt( GAMMA_MAX ) + "): the curve does not look like a charge-imbalance signal of this device" );
+		if ( free[ PHASE ] && q[ PHASE ] >= 0.999 * PHASE_MAX )
+			throw new BadInputException( what + ": the phase gradient ran to its bound " + PHASE_MAX + "/xi: the signal is suppressed beyond what depairing explains" );
 		final double[] err = p.errors( q, noise );
 		if ( err == null )
 			throw new BadInputException( what + ": the data do not determine the free parameters (singular covariance at " + p.describe( q ) + "); fix one of them" );
