@@ -23,6 +23,7 @@ final class SubcommandRegistry
 				new FitChargeImbalanceCommand(),
 				new FitPhaseGradientCommand(),
 				new FitI0Command(),
+				new Fig10ModelCommand(),
 				new BenchCommand(),
 		};
 	}

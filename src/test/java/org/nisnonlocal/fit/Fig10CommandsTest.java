@@ -186,4 +186,25 @@ class Fig10CommandsTest
 		assertEquals( 2, run( "fit-i0", "--in", pairs.toString(), "--out", out ) );
 		assertTrue( err.contains( "pairs.csv" ) && err.contains( "point 2" ), err );
 	}
+
+	@Test
+	void fig10ModelWritesTheCurvesTheFitsUse() throws IOException
+	{
+		final Path out = tmp.resolve( "m.csv" );
+		assertEquals( 0, run( "fig10-model", "--gamma", "1.53e-3", "--out", out.toString(), "--vinj-to", "1.5", "--vinj-step", "0.5" ), err );
+		final List< String > lines = Files.readAllLines( out );
+		assertEquals( "eV_inj,g_phase_0,g_phase_0.1,g_phase_0.2,g_phase_0.3", lines.get( 0 ) );
+		assertEquals( 5, lines.size() );
+		// the eV_inj = 1.5 row equals the model the synthetic fits start from
+		final String[] row = lines.get( 4 ).split( "," );
+		assertEquals( 1.5, Double.parseDouble( row[ 0 ] ), 0 );
+		final double[] v = { 1.5 };
+		assertEquals( Fig10Synthetic.exact( v, Fig10Synthetic.GAMMA, 0 )[ 0 ], Double.parseDouble( row[ 1 ] ), 1e-12 );
+		assertEquals( Fig10Synthetic.exact( v, Fig10Synthetic.GAMMA, 0.3 )[ 0 ], Double.parseDouble( row[ 4 ] ), 1e-12 );
+X
+		assertEquals( 9.5708, Double.parseDouble( row[ 1 ] ), 1e-3 );
+		assertEquals( 0.5307, Double.parseDouble( row[ 4 ] ), 1e-3 );
+		assertEquals( 2, run( "fig10-model", "--gamma", "1.53e-3", "--out", out.toString(), "--phase-gradients", "0,x" ) );
+		assertTrue( err.contains( "--phase-gradients" ), err );
+	}
 }
