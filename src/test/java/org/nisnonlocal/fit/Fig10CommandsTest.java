@@ -201,7 +201,7 @@ class Fig10CommandsTest
 		final double[] v = { 1.5 };
 		assertEquals( Fig10Synthetic.exact( v, Fig10Synthetic.GAMMA, 0 )[ 0 ], Double.parseDouble( row[ 1 ] ), 1e-12 );
 		assertEquals( Fig10Synthetic.exact( v, Fig10Synthetic.GAMMA, 0.3 )[ 0 ], Double.parseDouble( row[ 4 ] ), 1e-12 );
-X
+		// depairing lowers the signal at 1.5 Δ0 from 9.57 (∂xφ = 0) to 0.53 (∂xφ = 0.3): values of the model as built
 		assertEquals( 9.5708, Double.parseDouble( row[ 1 ] ), 1e-3 );
 		assertEquals( 0.5307, Double.parseDouble( row[ 4 ] ), 1e-3 );
 		assertEquals( 2, run( "fig10-model", "--gamma", "1.53e-3", "--out", out.toString(), "--phase-gradients", "0,x" ) );
