@@ -122,6 +122,23 @@ class ChargeImbalanceFitTest
 	}
 
 	@Test
+	void phaseGradientErrorMatchesScatterOverSeeds()
+	{
+		// the ∂xφ errors weight the I0 fit: 10 realisations at 0.2/ξ, rms pull within [0.51, 1.52] (99 %)
+		final double[] exact = Fig10Synthetic.exact( V, Fig10Synthetic.GAMMA, 0.2 );
+		final double[] s = new double[ V.length ];
+		Arrays.fill( s, Fig10Synthetic.NOISE );
+		double sum = 0;
+		for ( long seed = 41; seed <= 50; seed++ )
+		{
+			final ChargeImbalanceFitResult r = PhaseGradientFit.fit( V, Fig10Synthetic.noisy( exact, Fig10Synthetic.NOISE, seed ), Fig10Synthetic.GAMMA, new ChargeImbalanceFitOptions().sigma( s ), "seed " + seed );
+			sum += Math.pow( ( r.phaseGradient() - 0.2 ) / r.phaseGradientError(), 2 );
+		}
+		final double rmsPull = Math.sqrt( sum / 10 );
+		assertTrue( rmsPull > 0.51 && rmsPull < 1.52, "rms pull " + rmsPull );
+	}
+
+	@Test
 	void gammaAndPhaseGradientTogether()
 	{
 		final double[] g = Fig10Synthetic.noisy( Fig10Synthetic.exact( V, Fig10Synthetic.GAMMA, 0.1 ), Fig10Synthetic.NOISE, 7 );
