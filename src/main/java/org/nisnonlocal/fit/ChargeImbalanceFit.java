@@ -128,8 +128,14 @@ public final class ChargeImbalanceFit
 		final double chi2Red = chi2 / ( n - nFree );
 		final double noise = options.sigma == null ? chi2Red : 1;
 		if ( !( ( chi2Zero - chi2 ) / noise >= SIGNIFICANCE ) )
-			throw new BadInputException( String.format( Locale.ROOT, "%s: no charge-imbalance signal in %s ≤ eV_inj ≤ %s: the best model (%s) is not %.0fσ better than g = 0 (Δχ² = %.3g noise variances)",
-					what, fmt( options.vmin ), fmt( options.vmax ), p.describe( q ), Math.sqrt( SIGNIFICANCE ), ( chi2Zero - chi2 ) / noise ) );
+		{
+			double sum = 0;
+			for ( final double x : y )
+				sum += x;
+			throw new BadInputException( String.format( Locale.ROOT, "%s: no charge-imbalance signal in %s ≤ eV_inj ≤ %s: the best model (%s) is not %.0fσ better than g = 0 (Δχ² = %.3g noise variances)%s",
+					what, fmt( options.vmin ), fmt( options.vmax ), p.describe( q ), Math.sqrt( SIGNIFICANCE ), ( chi2Zero - chi2 ) / noise,
+					sum < 0 ? "; the curve is mostly negative, but charge imbalance is positive in S's convention (sign flipped?)" : "" ) );
+		}
 		if ( free[ GAMMA ] && ( q[ GAMMA ] <= 1.001 * GAMMA_MIN || q[ GAMMA ] >= 0.999 * GAMMA_MAX ) )
 			throw new BadInputException( what + ": Γ ran to its bound (" + fmt( q[ GAMMA ] ) + ", allowed " + fmt( GAMMA_MIN ) + " … " + fmt( GAMMA_MAX ) + "): the curve does not look like a charge-imbalance signal of this device" );
 		if ( free[ PHASE ] && q[ PHASE ] >= 0.999 * PHASE_MAX )

@@ -162,6 +162,12 @@ class ChargeImbalanceFitTest
 		assertTrue( e2.getMessage().startsWith( "flat.csv: " ), e2.getMessage() );
 		final BadInputException e3 = assertThrows( BadInputException.class, () -> PhaseGradientFit.fit( V, g, Fig10Synthetic.GAMMA, new ChargeImbalanceFitOptions(), "flat.csv" ) );
 		assertTrue( e3.getMessage().startsWith( "flat.csv: " ), e3.getMessage() );
+		// a sign-flipped signal is named as such
+		final double[] flipped = noisy( 5 );
+		for ( int i = 0; i < flipped.length; i++ )
+			flipped[ i ] = -flipped[ i ];
+		final BadInputException e4 = assertThrows( BadInputException.class, () -> ChargeImbalanceFit.fit( V, flipped, new ChargeImbalanceFitOptions(), "neg.csv" ) );
+		assertTrue( e4.getMessage().contains( "no charge-imbalance signal" ) && e4.getMessage().contains( "sign flipped" ), e4.getMessage() );
 	}
 
 	@Test
