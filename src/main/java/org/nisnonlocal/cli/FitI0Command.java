@@ -34,9 +34,9 @@ final class FitI0Command implements Subcommand
 	@Override
 	public String usage()
 	{
-		return "--in PAIRS.csv --out FILE.csv [--gamma 1.53e-3] [--t 0.0078] [--current-error-ua 0] [--curve-out FILE.csv]"
+		return "--in PAIRS.csv --out FILE.csv [--gamma 1.53e-3] [--t 0.0078] [--current-error-ua 0] [--self-consistent] [--curve-out FILE.csv]"
 				+ "   (PAIRS: header with columns I_s_uA,phase_gradient,error, e.g. the output of fit-phase-gradient; gradient in 1/xi with the sign of I_s;"
-				+ " Gamma and t (wire temperature, Delta0) of the relation; errors: effective variance, not rescaled by chi2_reduced;"
+				+ " Gamma and t (wire temperature, Delta0) of the relation; Delta = 1 unless --self-consistent (gap equation at each gradient); errors: effective variance, not rescaled by chi2_reduced;"
 				+ " --curve-out writes phase_gradient,I_s_uA of the fitted relation)";
 	}
 
@@ -52,13 +52,14 @@ final class FitI0Command implements Subcommand
 		if ( t > 10 )
 			throw new BadInputException( "--t must be <= 10, got " + t );
 		final double currentError = PhysicsCsv.nonNegative( a, "current-error-ua", 0 );
+		final boolean selfConsistent = a.flag( "self-consistent" );
 		final Path curveOut = a.has( "curve-out" ) ? a.path( "curve-out" ) : null;
 		a.rejectUnknown();
 		AtomicFiles.checkNotSame( in, out );
 		final double[][] pairs = readPairs( in );
 		final double[] sI = new double[ pairs[ 0 ].length ];
 		Arrays.fill( sI, currentError );
-		final SupercurrentScaleFit fit = new SupercurrentScaleFit( gamma, t );
+		final SupercurrentScaleFit fit = new SupercurrentScaleFit( gamma, t, selfConsistent );
 		final SupercurrentScaleFitResult r;
 		try
 		{

@@ -9,6 +9,7 @@ import org.apache.commons.math3.optim.univariate.SearchInterval;
 import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
 import org.nisnonlocal.BadInputException;
+import org.nisnonlocal.physics.GapEquation;
 import org.nisnonlocal.physics.SupercurrentRelation;
 
 /**
@@ -43,12 +44,20 @@ public final class SupercurrentScaleFit
 	private final SupercurrentRelation relation;
 
 	/**
+	 * Δ = 1 at every gradient (S does not say Δ is recomputed with depairing).
+	 *
 	 * @param gamma Dynes Γ (Δ0) of the relation
 	 * @param t wire temperature k_B T/Δ0
 	 */
 	public SupercurrentScaleFit( final double gamma, final double t )
 	{
-		relation = new SupercurrentRelation( gamma, t );
+		this( gamma, t, false );
+	}
+
+	/** @param selfConsistent Δ(t, ζ) from the gap equation (S Eq. 8) at each gradient instead of Δ = 1 */
+	public SupercurrentScaleFit( final double gamma, final double t, final boolean selfConsistent )
+	{
+		relation = new SupercurrentRelation( gamma, t, selfConsistent ? new GapEquation( gamma ) : null );
 	}
 
 	/**
