@@ -27,6 +27,10 @@ final class SubcommandRegistry
 				new SupercurrentRelationCommand(),
 				new SupercurrentCommand(),
 				new SupercurrentDosCommand(),
+				new FitChargeImbalanceCommand(),
+				new FitPhaseGradientCommand(),
+				new FitI0Command(),
+				new Fig10ModelCommand(),
 				new BenchCommand(),
 		};
 	}
