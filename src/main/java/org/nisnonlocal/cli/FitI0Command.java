@@ -1,20 +1,16 @@
 package org.nisnonlocal.cli;
 
-import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 
 import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.fit.SupercurrentScaleFit;
 import org.nisnonlocal.fit.SupercurrentScaleFitResult;
 import org.nisnonlocal.io.AtomicFiles;
+import org.nisnonlocal.io.CurrentPhasePairs;
 import org.nisnonlocal.io.Numbers;
 
 /**
@@ -56,7 +52,7 @@ final class FitI0Command implements Subcommand
 		final Path curveOut = a.has( "curve-out" ) ? a.path( "curve-out" ) : null;
 		a.rejectUnknown();
 		AtomicFiles.checkNotSame( in, out );
-		final double[][] pairs = readPairs( in );
+		final double[][] pairs = CurrentPhasePairs.read( in );
 		final double[] sI = new double[ pairs[ 0 ].length ];
 		Arrays.fill( sI, currentError );
 		final SupercurrentScaleFit fit = new SupercurrentScaleFit( gamma, t, selfConsistent );
@@ -93,59 +89,4 @@ final class FitI0Command implements Subcommand
 	}
 
 	/** {I_s, ∂xφ, σ} from the named columns; '#' comments and blank lines skipped. */
-	static double[][] readPairs( final Path file ) throws IOException
-	{
-		final String name = file.toString();
-		final List< String > lines = Files.readAllLines( file, StandardCharsets.UTF_8 );
-		int[] col = null;
-		final List< double[] > rows = new ArrayList<>();
-		for ( int k = 0; k < lines.size(); k++ )
-		{
-			String line = lines.get( k );
-			final int hash = line.indexOf( '#' );
-			if ( hash >= 0 )
-				line = line.substring( 0, hash );
-			if ( line.trim().isEmpty() )
-				continue;
-			final String[] cells = line.split( ",", -1 );
-			if ( col == null )
-			{
-				col = new int[] { find( cells, "I_s_uA", name, k + 1 ), find( cells, "phase_gradient", name, k + 1 ), find( cells, "error", name, k + 1 ) };
-				continue;
-			}
-			final double[] row = new double[ 3 ];
-			for ( int j = 0; j < 3; j++ )
-			{
-				if ( col[ j ] >= cells.length )
-					throw BadInputException.at( name, k + 1, "row has " + cells.length + " values; column " + ( col[ j ] + 1 ) + " is missing" );
-				final String c = cells[ col[ j ] ].trim();
-				if ( c.isEmpty() )
-					throw BadInputException.at( name, k + 1, "empty " + ( j == 0 ? "I_s_uA (give fit-phase-gradient --currents-ua)" : j == 1 ? "phase_gradient" : "error" ) );
-				try
-				{
-					row[ j ] = Double.parseDouble( c );
-				}
-				catch ( final NumberFormatException e )
-				{
-					throw BadInputException.at( name, k + 1, "'" + c + "' is not a number" );
-				}
-			}
-			rows.add( row );
-		}
-		if ( col == null )
-			throw BadInputException.at( name, 0, "empty file; expected a header I_s_uA,phase_gradient,error and rows" );
-		final double[][] out = new double[ 3 ][ rows.size() ];
-		for ( int i = 0; i < rows.size(); i++ )
-			for ( int j = 0; j < 3; j++ )
-				out[ j ][ i ] = rows.get( i )[ j ];
-		return out;
-	}
-
-	private static int find( final String[] header, final String want, final String file, final int line )
-	{
-		for ( int j = 0; j < header.length; j++ )
-			if ( header[ j ].trim().toLowerCase( Locale.ROOT ).equals( want.toLowerCase( Locale.ROOT ) ) )
-				return j;
-		throw BadInputException.at( file, line, "no column '" + want + "' in the header (need I_s_uA,phase_gradient,error)" );
-	}
 }

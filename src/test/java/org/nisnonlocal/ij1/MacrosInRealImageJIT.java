@@ -251,4 +251,27 @@ class MacrosInRealImageJIT
 		assertTrue( dosMap.get( at095, rowMax ) > 10 * dosMap.get( at095, row0 ),
 				"N(0.95) at I_s = 0: " + dosMap.get( at095, row0 ) + ", at 0.9 I0: " + dosMap.get( at095, rowMax ) );
 	}
+
+	@Test
+	void fig10FitChainFromTheMenuRecoversItsParameters() throws Exception
+	{
+		final Path fitOut = out.resolve( "fig10" );
+		Files.createDirectories( fitOut );
+		// exact (I_s, ∂xφ) pairs from S Eq. 6 with I0 = 29.8 µA
+		final org.nisnonlocal.fit.SupercurrentScaleFit rel = new org.nisnonlocal.fit.SupercurrentScaleFit( 1.53e-3, org.nisnonlocal.fit.SupercurrentScaleFit.DEFAULT_T );
+		final double[] q = { -0.3, -0.15, 0.1, 0.2, 0.3 };
+		final double[] f = rel.relation( q );
+		final StringBuilder sb = new StringBuilder( "I_s_uA,phase_gradient,error\n" );
+		for ( int i = 0; i < q.length; i++ )
+			sb.append( 29.8 * f[ i ] ).append( ',' ).append( q[ i ] ).append( ",0.005\n" );
+		final Path pairs = fitOut.resolve( "pairs.csv" );
+		Files.write( pairs, sb.toString().getBytes( java.nio.charset.StandardCharsets.UTF_8 ) );
+		final String log = ij.runMacro( ij.project.resolve( "macros/fig10_fits.ijm" ), "out=" + fitOut + " pairs=" + pairs, 120 );
+		assertTrue( log.contains( "MACRO DONE" ), log );
+		final java.util.Map< String, double[] > gamma = columns( fitOut.resolve( "fit_gamma.csv" ) );
+		assertEquals( 1.53e-3, gamma.get( "value" )[ 0 ], 1e-3 * 1.53e-3, "Γ from a noise-free model curve, started at 3e-3" );
+		final java.util.Map< String, double[] > i0 = columns( fitOut.resolve( "fit_i0.csv" ) );
+		assertEquals( 29.8, i0.get( "value" )[ 0 ], 1e-4 );
+		assertTrue( Files.size( fitOut.resolve( "fit_i0.png" ) ) > 2000 );
+	}
 }
