@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -82,7 +83,10 @@ final class OverlayCommand implements Subcommand
 
 		final DisplayRange range = o.sharedRange();
 		// levels from the shared range, so an iso-line's level is a colour on the colour bar
-		final List< Contours.Line > lines = Contours.of( sim, Contours.symmetricLevels( range.max(), levels ) );
+		// computed on the simulation's own grid (as fine as it was simulated), then placed on the measured pixels
+		final List< Contours.Line > lines = new ArrayList<>();
+		for ( final Contours.Line l : Contours.of( o.simulatedConverted(), Contours.symmetricLevels( range.max(), levels ) ) )
+			lines.add( l.onGrid( measured.xAxis(), measured.yAxis() ) );
 		PanelsPng.write( HeatmapPng.render( measured, range, "measured " + measured.quantity() + ", simulation iso-lines", lines ), dir.resolve( "overlay.png" ) );
 		PanelsPng.write( PanelsPng.sideBySide( Arrays.asList(
 				HeatmapPng.render( measured, range, "measured " + measured.quantity() ),

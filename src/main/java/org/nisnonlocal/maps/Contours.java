@@ -70,6 +70,24 @@ public final class Contours
 		/** IJ1 pixel y of vertex k, row 0 at the top (display order, pixel centres at +0.5). */
 		public double pixelY( final int k ) { return height - 0.5 - j[ k ]; }
 
+		/**
+		 * The same line in the grid indices of {@code x}, {@code y} (same units as this line's axes), e.g. a simulation's
+		 * iso-lines computed on its own finer grid, to be drawn on a measured map's pixels. Vertices may fall outside the
+		 * other grid; drawing clips them.
+		 */
+		public Line onGrid( final Axis newX, final Axis newY )
+		{
+			if ( !Units.canonical( newX.unit() ).equals( x.unit() ) || !Units.canonical( newY.unit() ).equals( y.unit() ) )
+				throw new IllegalArgumentException( "contour on " + x.unit() + " × " + y.unit() + " axes cannot be put on a " + newX.unit() + " × " + newY.unit() + " grid" );
+			final double[] ni = new double[ i.length ], nj = new double[ j.length ];
+			for ( int k = 0; k < ni.length; k++ )
+			{
+				ni[ k ] = newX.position( axisX( k ) );
+				nj[ k ] = newY.position( axisY( k ) );
+			}
+			return new Line( level, ni, nj, newX, newY );
+		}
+
 		public double[] pixelXs()
 		{
 			final double[] p = new double[ i.length ];

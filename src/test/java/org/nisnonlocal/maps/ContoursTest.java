@@ -3,6 +3,7 @@ package org.nisnonlocal.maps;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -52,6 +53,22 @@ class ContoursTest
 		}
 		assertArrayEquals( new double[] { 10.5, 0.5 }, new double[] { Math.max( l.pixelY( 0 ), l.pixelY( l.size() - 1 ) ),
 				Math.min( l.pixelY( 0 ), l.pixelY( l.size() - 1 ) ) }, 1e-12 );
+	}
+
+	/** A line moved onto another grid of the same units keeps its calibrated position: x = 3.3 mV is index 9.2 of 1 + 0.25·i. */
+	@Test
+	void lineOnAnotherGridKeepsItsAxisPosition()
+	{
+		final Axis other = new Axis( "Vinj", "mV", 1, 0.25, 30 ), otherY = new Axis( "Vdet", "mV", -2, 0.5, 30 );
+		final Contours.Line l = Contours.at( plane(), 3.3 ).get( 0 ).onGrid( other, otherY );
+		for ( int k = 0; k < l.size(); k++ )
+		{
+			assertEquals( 9.2, l.indexX( k ), 1e-9 );
+			assertEquals( 9.7, l.pixelX( k ), 1e-9 );
+			assertEquals( 3.3, l.axisX( k ), 1e-9 );
+		}
+		assertEquals( 30 - 0.5 - 4, Math.max( l.pixelY( 0 ), l.pixelY( l.size() - 1 ) ), 1e-9 ); // V_det = 0 is index 4 of otherY
+		assertThrows( IllegalArgumentException.class, () -> Contours.at( plane(), 3.3 ).get( 0 ).onGrid( other.inUnit( "V" ), otherY ) );
 	}
 
 	/**
