@@ -73,6 +73,8 @@ final class OverlayCommand implements Subcommand
 			throw new BadInputException( dir + ": exists and is not a directory" );
 
 		final MapOverlay o = MapOverlay.of( measured, simulated, p );
+		for ( final String line : o.report() )
+			System.err.println( "  " + line );
 		final ConductanceMap sim = o.simulated(), residual = o.residual();
 		final List< LineCuts.Cut > cuts = LineCuts.at( measured, MapAxis.Y, cutsAt != null ? cutsAt : defaultCuts( measured.yAxis() ) );
 		Files.createDirectories( dir );
@@ -82,8 +84,8 @@ final class OverlayCommand implements Subcommand
 		cutsPng( o, cuts, dir.resolve( "cuts.png" ) );
 
 		final DisplayRange range = o.sharedRange();
-		// levels from the shared range, so an iso-line's level is a colour on the colour bar
-		// computed on the simulation's own grid (as fine as it was simulated), then placed on the measured pixels
+		// Levels from the shared range, so an iso-line's level is a colour on the colour bar. The lines are computed on
+		// the simulation's own grid (as fine as it was simulated), then placed on the measured pixels.
 		final List< Contours.Line > lines = new ArrayList<>();
 		for ( final Contours.Line l : Contours.of( o.simulatedConverted(), Contours.symmetricLevels( range.max(), levels ) ) )
 			lines.add( l.onGrid( measured.xAxis(), measured.yAxis() ) );
@@ -92,8 +94,6 @@ final class OverlayCommand implements Subcommand
 				HeatmapPng.render( measured, range, "measured " + measured.quantity() ),
 				HeatmapPng.render( sim, range, "simulated " + sim.quantity() ),
 				HeatmapPng.render( residual, range, "residual (measured − simulated), same range" ) ) ), dir.resolve( "side_by_side.png" ) );
-		for ( final String line : o.report() )
-			System.err.println( "  " + line );
 		System.out.println( "wrote residual.csv, simulated_on_grid.csv, cuts.csv, cuts.png, overlay.png, side_by_side.png to " + dir + " ("
 				+ o.comparedCount() + " points compared, " + o.droppedCount() + " dropped)" );
 	}
