@@ -15,6 +15,7 @@ final class SubcommandRegistry
 				new NormalizeCommand(),
 				new OffsetCommand(),
 				new CutsCommand(),
+				new OverlayCommand(),
 				new DerivativeCommand(),
 				new BackgroundCommand(),
 				new AverageCommand(),

@@ -7,15 +7,18 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
+import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import javax.imageio.ImageIO;
 
 import org.nisnonlocal.maps.Axis;
 import org.nisnonlocal.maps.ConductanceMap;
+import org.nisnonlocal.maps.Contours;
 import org.nisnonlocal.maps.DisplayRange;
 
 /**
@@ -47,7 +50,7 @@ public final class HeatmapPng
 	{
 		final int w = map.width(), h = map.height();
 		// Scale small maps up so a 50×50 map is readable; keep aspect by pixel count.
-		final int sx = Math.max( 1, 480 / w ), sy = Math.max( 1, 400 / h );
+		final int sx = scaleX( w ), sy = scaleY( h );
 		final int pw = w * sx, ph = h * sy;
 		final BufferedImage img = new BufferedImage( LEFT + pw + RIGHT, TOP + ph + BOTTOM, BufferedImage.TYPE_INT_RGB );
 		final Graphics2D g = img.createGraphics();
@@ -92,6 +95,45 @@ public final class HeatmapPng
 		g.setFont( new Font( Font.SANS_SERIF, Font.BOLD, 13 ) );
 		g.drawString( title, LEFT, 22 );
 		colourBar( g, range, LEFT + pw + 20, TOP, ph, map.quantity() + " (" + map.valueUnit() + ")" );
+		g.dispose();
+		return img;
+	}
+
+	/** Screen pixels per map column. */
+	private static int scaleX( final int width ) { return Math.max( 1, 480 / width ); }
+
+	/** Screen pixels per map row. */
+	private static int scaleY( final int height ) { return Math.max( 1, 400 / height ); }
+
+	/**
+	 * The heatmap with iso-lines drawn over it: solid black for levels ≥ 0, dashed for negative ones (the usual
+	 * convention, readable on both tables). The lines' pixel coordinates (IJ1 convention, row 0 at the top, centres at
+	 * +0.5, see {@link Contours}) are those of {@code map}, so they must come from a map on the same grid.
+	 */
+	public static BufferedImage render( final ConductanceMap map, final DisplayRange range, final String title, final List< Contours.Line > lines )
+	{
+		final BufferedImage img = render( map, range, title );
+		final int sx = scaleX( map.width() ), sy = scaleY( map.height() );
+		final Graphics2D g = img.createGraphics();
+		g.setRenderingHint( RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON );
+		g.setClip( LEFT, TOP, map.width() * sx, map.height() * sy );
+		g.setColor( Color.BLACK );
+		final BasicStroke solid = new BasicStroke( 1.5f );
+		final BasicStroke dashed = new BasicStroke( 1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] { 5f, 4f }, 0f );
+		for ( final Contours.Line l : lines )
+		{
+			final Path2D.Double path = new Path2D.Double();
+			for ( int k = 0; k < l.size(); k++ )
+			{
+				final double px = LEFT + l.pixelX( k ) * sx, py = TOP + l.pixelY( k ) * sy;
+				if ( k == 0 )
+					path.moveTo( px, py );
+				else
+					path.lineTo( px, py );
+			}
+			g.setStroke( l.level() < 0 ? dashed : solid );
+			g.draw( path );
+		}
 		g.dispose();
 		return img;
 	}

@@ -1,0 +1,46 @@
+package org.nisnonlocal.io;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+/** Rendered panels (heatmaps) placed side by side, top-aligned on white, as one PNG. Pure AWT. */
+public final class PanelsPng
+{
+	private PanelsPng() {}
+
+	public static BufferedImage sideBySide( final List< BufferedImage > panels )
+	{
+		int w = 0, h = 1;
+		for ( final BufferedImage p : panels )
+		{
+			w += p.getWidth();
+			h = Math.max( h, p.getHeight() );
+		}
+		final BufferedImage img = new BufferedImage( Math.max( 1, w ), h, BufferedImage.TYPE_INT_RGB );
+		final Graphics2D g = img.createGraphics();
+		g.setColor( Color.WHITE );
+		g.fillRect( 0, 0, img.getWidth(), h );
+		int x = 0;
+		for ( final BufferedImage p : panels )
+		{
+			g.drawImage( p, x, 0, null );
+			x += p.getWidth();
+		}
+		g.dispose();
+		return img;
+	}
+
+	public static void write( final BufferedImage img, final Path file ) throws IOException
+	{
+		AtomicFiles.writeVia( file, tmp -> {
+			if ( !ImageIO.write( img, "png", tmp.toFile() ) )
+				throw new IOException( file + ": no PNG writer" );
+		} );
+	}
+}
