@@ -274,4 +274,23 @@ class MacrosInRealImageJIT
 		assertEquals( 29.8, i0.get( "value" )[ 0 ], 1e-4 );
 		assertTrue( Files.size( fitOut.resolve( "fit_i0.png" ) ) > 2000 );
 	}
+
+	@Test
+	void overlayGivesTheNoiseAsResidualAndDrawsContours() throws Exception
+	{
+		final Path overlayOut = out.resolve( "overlay" );
+		Files.createDirectories( overlayOut );
+		final String log = ij.runMacro( ij.project.resolve( "macros/overlay.ijm" ), "in=" + ij.project.resolve( "examples" ) + " out=" + overlayOut, 120 );
+		assertTrue( log.contains( "MACRO DONE" ), log );
+		final ConductanceMap residual = TiffMapIO.read( overlayOut.resolve( "overlay_residual.tif" ) );
+		double s2 = 0;
+		for ( final float v : residual.data() )
+			s2 += v * v;
+		final double rms = Math.sqrt( s2 / residual.data().length );
+		// measured = noiseless + 0.01 nS Gaussian noise (2501 points): the residual is that noise, rms 0.01 ± 5 %
+		assertEquals( 0.01, rms, 0.0005, "rms residual " + rms );
+		final java.util.regex.Matcher n = java.util.regex.Pattern.compile( "contour overlay elements: (\\d+)" ).matcher( log );
+		assertTrue( n.find() && Integer.parseInt( n.group( 1 ) ) > 4, log );
+		assertTrue( Files.size( overlayOut.resolve( "overlay_contours.png" ) ) > 2000 );
+	}
 }
