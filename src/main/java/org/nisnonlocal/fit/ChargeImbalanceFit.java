@@ -11,10 +11,8 @@ import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer
 import org.apache.commons.math3.fitting.leastsquares.ValueAndJacobianFunction;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
-import org.apache.commons.math3.linear.SingularMatrixException;
 import org.apache.commons.math3.util.Pair;
 import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.physics.ChargeImbalanceModel;
@@ -354,23 +352,13 @@ public final class ChargeImbalanceFit
 				for ( int k = 0; k < v.length; k++ )
 					jac[ k ][ j ] = col[ k ] * w[ k ];
 			}
-			final RealMatrix jm = new Array2DRowRealMatrix( jac, false );
-			final RealMatrix cov;
-			try
-			{
-				cov = new LUDecomposition( jm.transpose().multiply( jm ), 1e-300 ).getSolver().getInverse();
-			}
-			catch ( final SingularMatrixException e )
-			{
+			final double[] var = Covariance.variances( jac, scale, 1e-300 );
+			if ( var == null )
 				return null;
-			}
 			final double[] err = new double[ 3 ];
 			for ( int j = 0; j < free.length; j++ )
 			{
-				final double var = cov.getEntry( j, j ) * scale;
-				if ( !( var >= 0 ) || !Double.isFinite( var ) )
-					return null;
-				final double s = Math.sqrt( var );
+				final double s = Math.sqrt( var[ j ] );
 				err[ free[ j ] ] = free[ j ] == PHASE ? Math.sqrt( q[ PHASE ] * q[ PHASE ] + 2 * s ) - q[ PHASE ] : s;
 			}
 			return err;

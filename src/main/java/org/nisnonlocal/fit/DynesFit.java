@@ -11,10 +11,8 @@ import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer
 import org.apache.commons.math3.fitting.leastsquares.ValueAndJacobianFunction;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
-import org.apache.commons.math3.linear.SingularMatrixException;
 import org.apache.commons.math3.util.Pair;
 import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.maps.MapMetadata;
@@ -354,24 +352,12 @@ public final class DynesFit
 				for ( int k = 0; k < v.length; k++ )
 					jac[ k ][ j ] = gn * w[ k ] * ( up[ k ] - down[ k ] ) / ( 2 * h );
 			}
-			final RealMatrix jm = new Array2DRowRealMatrix( jac, false );
-			final RealMatrix cov;
-			try
-			{
-				cov = new LUDecomposition( jm.transpose().multiply( jm ), 1e-14 ).getSolver().getInverse();
-			}
-			catch ( final SingularMatrixException e )
-			{
+			final double[] var = Covariance.variances( jac, scale, 1e-14 );
+			if ( var == null )
 				return null;
-			}
 			final double[] err = new double[ 5 ];
 			for ( int j = 0; j < free.length; j++ )
-			{
-				final double var = cov.getEntry( j, j ) * scale;
-				if ( !( var >= 0 ) )
-					return null;
-				err[ free[ j ] ] = unit[ free[ j ] ] * Math.sqrt( var );
-			}
+				err[ free[ j ] ] = unit[ free[ j ] ] * Math.sqrt( var[ j ] );
 			return err;
 		}
 
