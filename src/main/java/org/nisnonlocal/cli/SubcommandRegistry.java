@@ -20,6 +20,7 @@ final class SubcommandRegistry
 				new DeviceCommand(),
 				new ChargeImbalanceCommand(),
 				new SupercurrentRelationCommand(),
+				new EnergyModeCommand(),
 				new BenchCommand(),
 		};
 	}

@@ -141,6 +141,9 @@ public final class CollisionIntegral
 
 		private final double[] out;
 
+		/** The four convolutions K δε² (Nf ⊛ C), (Mf ⊛ C), (N f̄ ⊛ C'), (M f̄ ⊛ C'): smooth in ε (see {@link #inRateAt}). */
+		private final double[] inN = new double[ n ], inM = new double[ n ], outN = new double[ n ], outM = new double[ n ];
+
 		private final double[] value;
 
 		private final double[] aRe, aIm, bRe, bIm, cRe, cIm;
@@ -176,7 +179,7 @@ public final class CollisionIntegral
 			}
 			in = new double[ n ];
 			out = new double[ n ];
-			convolutions( aRe, aIm, bRe, bIm, cRe, cIm, false, in );
+			convolutions( aRe, aIm, bRe, bIm, cRe, cIm, false, inN, inM );
 			final double[] fbNRe = new double[ l ], fbNIm = new double[ l ], fbMRe = new double[ l ], fbMIm = new double[ l ];
 			for ( int q = 0; q < l; q++ )
 			{
@@ -185,7 +188,12 @@ public final class CollisionIntegral
 				fbMRe[ q ] = mRe[ q ] - bRe[ q ];
 				fbMIm[ q ] = mIm[ q ] - bIm[ q ];
 			}
-			convolutions( fbNRe, fbNIm, fbMRe, fbMIm, cRe, cIm, true, out );
+			convolutions( fbNRe, fbNIm, fbMRe, fbMIm, cRe, cIm, true, outN, outM );
+			for ( int i = 0; i < n; i++ )
+			{
+				in[ i ] = dos[ i ] * inN[ i ] - anomalous[ i ] * inM[ i ];
+				out[ i ] = dos[ i ] * outN[ i ] - anomalous[ i ] * outM[ i ];
+			}
 			value = new double[ n ];
 			for ( int i = 0; i < n; i++ )
 				value[ i ] = ( 1 - f[ i ] ) * in[ i ] - f[ i ] * out[ i ];
@@ -206,6 +214,26 @@ public final class CollisionIntegral
 		public double outRate( final int i )
 		{
 			return out[ i ];
+		}
+
+		/**
+		 * In- and out-rates A(ε), B(ε) at an energy between grid points, given N(ε), M(ε) there: the convolutions are
+		 * interpolated linearly in ε (they are continuous), the coherence factors N, M taken exactly. At a grid
+		 * energy this is A_i, B_i. Returns {A, B}.
+		 */
+		public double[] ratesAt( final double position, final double dosHere, final double anomalousHere )
+		{
+			int i = ( int ) Math.floor( position );
+			i = Math.max( 0, Math.min( n - 2, i ) );
+			final double w = Math.max( 0, Math.min( 1, position - i ) );
+			final double a = dosHere * lerp( inN, i, w ) - anomalousHere * lerp( inM, i, w );
+			final double b = dosHere * lerp( outN, i, w ) - anomalousHere * lerp( outM, i, w );
+			return new double[] { a, b };
+		}
+
+		private double lerp( final double[] y, final int i, final double w )
+		{
+			return w == 0 ? y[ i ] : y[ i ] + w * ( y[ i + 1 ] - y[ i ] );
 		}
 
 		/**
@@ -291,10 +319,10 @@ public final class CollisionIntegral
 	}
 
 	/**
-	 * rate_i = K δε² (N_i (P ⊛ C)_i − M_i (Q ⊛ C)_i) for spectra P (paired with N) and Q (paired with M); with
+	 * x = K δε² (P ⊛ C), y = K δε² (Q ⊛ C) for spectra P (paired with N) and Q (paired with M); with
 	 * {@code conjugateC} the reflected correlation C(−m) (spectrum conj Ĉ) is used.
 	 */
-	private void convolutions( final double[] pRe, final double[] pIm, final double[] qRe, final double[] qIm, final double[] cRe, final double[] cIm, final boolean conjugateC, final double[] rate )
+	private void convolutions( final double[] pRe, final double[] pIm, final double[] qRe, final double[] qIm, final double[] cRe, final double[] cIm, final boolean conjugateC, final double[] x, final double[] y )
 	{
 		final int l = fft.length();
 		final double s = conjugateC ? -1 : 1;
@@ -307,7 +335,13 @@ public final class CollisionIntegral
 			yRe[ q ] = qRe[ q ] * cr - qIm[ q ] * ci;
 			yIm[ q ] = qRe[ q ] * ci + qIm[ q ] * cr;
 		}
-		combine( xRe, xIm, yRe, yIm, rate );
+		inversePair( xRe, xIm, yRe, yIm, x, y );
+		final double k = kernel * de * de;
+		for ( int i = 0; i < n; i++ )
+		{
+			x[ i ] *= k;
+			y[ i ] *= k;
+		}
 	}
 
 	/** rate_i = K δε² (N_i x_i − M_i y_i), x, y the inverse transforms of X, Y. */

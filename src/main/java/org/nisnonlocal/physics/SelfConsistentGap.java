@@ -1,0 +1,314 @@
+package org.nisnonlocal.physics;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.nisnonlocal.BadInputException;
+
+/**
+ * Self-consistent pair potential under injection (S Eq. 8, MODEL.md §4), Δ uniform along the wire and f_L taken at
+ * the injector (x = 0) as in S Sec. V:
+ * <pre>
+ *   Δ = (λ/2) ∫_{−ω_D}^{ω_D} Im F(ε; Δ) f_L(ε, 0) dε = λ ∫_0^{ω_D} Im F(ε; Δ) f_L(ε, 0) dε
+ * </pre>
+ * (f_L is odd in ε: the kinetic equation is particle-hole symmetric). λ is {@link GapEquation}'s calibrated constant
+ * (Δ = 1 at t = 0 on the real axis with the same Γ, ω_D).
+ * <p>
+ * <b>Resolving the gap edge.</b> The kinetic grid (δε = 1/40) does not resolve the coherence peak (width Γ), so the
+ * integral is done on a composite Gauss rule whose panels are the grid cells, split further geometrically around
+ * ε = Δ (scale Γ), ε = 0 (scale t_bath) and ε = eV (scale t_inj). At each Gauss node f_L(ε, 0) is rebuilt from its
+ * own energy's finite-volume equation in x, with the exact N, M, D_L, f_L^N, n0 at that ε and the collision in/out
+ * rates A, B interpolated from the converged grid solution (their convolution parts are continuous in ε; the
+ * coherence factors are taken exactly). At grid energies this reproduces the grid solution; without scattering it
+ * is the exact elastic f_L(0). {@code refine} &gt; 1 divides the cells and cluster scales and raises the Gauss order
+ * (a convergence check).
+ * </p>
+ * <p>
+ * <b>Iteration.</b> φ(Δ) = RHS(Δ) − Δ, one kinetic solve per evaluation (warm-started from the previous one); first a
+ * plain step Δ ← RHS, then secant steps until |φ| &lt; {@link #TOLERANCE}.
+ * </p>
+ */
+public final class SelfConsistentGap
+{
+	public static final double TOLERANCE = 1e-9;
+
+	private static final int MAX_ITERATIONS = 60;
+
+	private final EnergyModeSolver solver;
+
+	private final double gamma;
+
+	private final double omegaD;
+
+	private final double tInj;
+
+	private final double tBath;
+
+	private final int refine;
+
+	private final double lambda;
+
+	private final double[] eps;
+
+	private final double de;
+
+	/**
+	 * @param gamma Dynes Γ (Δ0)
+	 * @param omegaD Debye cutoff (Δ0), must equal the energy grid's end
+	 * @param refine resolution of the gap-equation quadrature (1 default, 2 for checks)
+	 */
+	public SelfConsistentGap( final EnergyModeSolver solver, final double gamma, final double omegaD, final double tInj, final double tBath, final int refine )
+	{
+		if ( !( tInj >= 0 ) || !( tBath >= 0 ) || !Double.isFinite( tInj ) || !Double.isFinite( tBath ) )
+			throw new BadInputException( "temperatures must be finite and >= 0, got " + tInj + ", " + tBath );
+		if ( refine < 1 || refine > 4 )
+			throw new BadInputException( "refine must be in 1..4, got " + refine );
+		this.solver = solver;
+		this.gamma = gamma;
+		this.omegaD = omegaD;
+		this.tInj = tInj;
+		this.tBath = tBath;
+		this.refine = refine;
+		this.lambda = new GapEquation( gamma, omegaD ).lambda();
+		this.eps = solver.energies();
+		this.de = eps[ 1 ] - eps[ 0 ];
+		if ( Math.abs( eps[ eps.length - 1 ] - omegaD ) > 1e-9 )
+			throw new BadInputException( "energy grid must end at omega_D = " + omegaD );
+	}
+
+	public double lambda()
+	{
+		return lambda;
+	}
+
+	/** The kinetic energy grid. */
+	public double[] energies()
+	{
+		return eps.clone();
+	}
+
+	/** The result at one bias point. */
+	public static final class Point
+	{
+		private final double v;
+
+		private final double delta;
+
+		private final EnergyModeSolver.Solution solution;
+
+		private final int newtonIterations;
+
+		private final int scIterations;
+
+		Point( final double v, final double delta, final EnergyModeSolver.Solution solution, final int newtonIterations, final int scIterations )
+		{
+			this.v = v;
+			this.delta = delta;
+			this.solution = solution;
+			this.newtonIterations = newtonIterations;
+			this.scIterations = scIterations;
+		}
+
+		public double v()
+		{
+			return v;
+		}
+
+		/** Self-consistent Δ in Δ0. */
+		public double delta()
+		{
+			return delta;
+		}
+
+		public EnergyModeSolver.Solution solution()
+		{
+			return solution;
+		}
+
+		/** Newton steps summed over all kinetic solves of this bias point. */
+		public int newtonIterations()
+		{
+			return newtonIterations;
+		}
+
+		/** Kinetic solves (evaluations of the gap equation's right-hand side). */
+		public int scIterations()
+		{
+			return scIterations;
+		}
+	}
+
+	/** Spectral functions of the kinetic grid at Δ. */
+	public SpectralGrid spectral( final double delta )
+	{
+		return new SpectralFunctions( delta, gamma, 0 ).onGrid( eps );
+	}
+
+	/**
+	 * Self-consistent Δ at bias eV = v.
+	 *
+	 * @param deltaGuess starting Δ (the neighbouring bias point's)
+	 * @param initial starting f_L[k][i] (null: elastic at deltaGuess)
+	 */
+	public Point solve( final double v, final double deltaGuess, final double[][] initial, final String where )
+	{
+		double d0 = deltaGuess;
+		EnergyModeSolver.Solution s0 = solver.solve( spectral( d0 ), v, tInj, tBath, initial, where + ", Delta = " + d0 );
+		int newton = s0.newtonIterations();
+		int evaluations = 1;
+		double phi0 = rhs( d0, v, s0 ) - d0;
+		if ( Math.abs( phi0 ) < TOLERANCE )
+			return new Point( v, d0, s0, newton, evaluations );
+		double d1 = d0 + phi0;
+		while ( true )
+		{
+			if ( evaluations >= MAX_ITERATIONS )
+				throw new BadInputException( "self-consistent gap did not converge at " + where + ": |Delta - rhs| = " + Math.abs( phi0 ) + " after " + evaluations + " kinetic solves" );
+			d1 = Math.max( 1e-6, Math.min( 2, d1 ) );
+			// elastic: always the closed form; inelastic: warm start from the previous Δ's solution
+			final double[][] warm = solver.gammaEe() == 0 ? null : s0.fL();
+			final EnergyModeSolver.Solution s1 = solver.solve( spectral( d1 ), v, tInj, tBath, warm, where + ", Delta = " + d1 );
+			newton += s1.newtonIterations();
+			evaluations++;
+			final double phi1 = rhs( d1, v, s1 ) - d1;
+			if ( Math.abs( phi1 ) < TOLERANCE )
+				return new Point( v, d1, s1, newton, evaluations );
+			final double slope = ( phi1 - phi0 ) / ( d1 - d0 );
+			final double next = slope != 0 && Double.isFinite( slope ) ? d1 - phi1 / slope : d1 + phi1;
+			d0 = d1;
+			phi0 = phi1;
+			s0 = s1;
+			d1 = next;
+		}
+	}
+
+	/** The quadrature on [0, ω_D] for a given Δ and bias (package-private for the convergence test). */
+	Quadrature quadrature( final double delta, final double v )
+	{
+		final Quadrature.Builder b = Quadrature.on( 0, omegaD );
+		// every grid energy is a panel edge, so the interpolated rates are smooth on each panel; a cluster whose first
+		// ring lies outside the interval adds just its centre
+		final double single = 16 * omegaD;
+		for ( int i = 0; i < eps.length; i++ )
+			if ( eps[ i ] > 0 && eps[ i ] < omegaD )
+				for ( int r = 0; r < refine; r++ )
+					b.cluster( eps[ i ] + r * de / refine, single );
+		b.cluster( delta, gamma / refine );
+		b.cluster( 0, Math.max( tBath, gamma ) / refine );
+		if ( v > 0 && v < omegaD && tInj > 0 )
+			b.cluster( v, tInj / refine );
+		return b.build( refine == 1 ? Quadrature.DEFAULT_ORDER : Quadrature.DEFAULT_ORDER + 4 );
+	}
+
+	/** Right-hand side λ ∫_0^{ω_D} Im F(ε; Δ) f_L(ε, 0) dε for a kinetic solution at that Δ. */
+	public double rhs( final double delta, final double v, final EnergyModeSolver.Solution solution )
+	{
+		final Quadrature q = quadrature( delta, v );
+		final double[] nodes = q.nodes();
+		final double[] f0 = injectorDistribution( delta, v, solution, nodes );
+		final SpectralGrid g = new SpectralFunctions( delta, gamma, 0 ).onGrid( nodes );
+		double s = 0;
+		for ( int j = 0; j < nodes.length; j++ )
+			s += q.weight( j ) * g.m( j ) * f0[ j ];
+		return lambda * s;
+	}
+
+	/**
+	 * f_L(ε, x = 0) at arbitrary energies in [−ω_D, ω_D], rebuilt per energy from the finite-volume equation in x with
+	 * the solution's interpolated collision rates (see the class comment).
+	 */
+	public double[] injectorDistribution( final double delta, final double v, final EnergyModeSolver.Solution solution, final double[] energies )
+	{
+		final SpectralGrid g = new SpectralFunctions( delta, gamma, 0 ).onGrid( energies );
+		final double[] h = solver.cellSteps();
+		final double[] vol = solver.cellVolumes();
+		final int p = h.length;
+		final CollisionIntegral.Linearization[] lin = solution.collisions();
+		final double kappa = solver.kappa();
+		final double c = EnergyModeSolver.COLLISION_FACTOR;
+		final double[] out = new double[ energies.length ];
+		final double[] cc = new double[ p ];
+		final double[] dd = new double[ p ];
+		for ( int j = 0; j < energies.length; j++ )
+		{
+			final double e = energies[ j ];
+			final double dl = g.dL( j );
+			final double tunnel = kappa * g.n( j );
+			final double fn = EnergyModeSolver.injector( e, v, tInj );
+			final double bath = EnergyModeSolver.n0( e, tBath );
+			final double position = ( e - eps[ 0 ] ) / de;
+			double prevC = 0, prevD = 0;
+			for ( int k = 0; k < p; k++ )
+			{
+				final double lower = k > 0 ? dl / h[ k - 1 ] : 0;
+				final double upper = dl / h[ k ];
+				double diag = -upper - ( k > 0 ? lower : tunnel );
+				double rhs = k == 0 ? -tunnel * fn : 0;
+				if ( k == p - 1 )
+					rhs -= upper * bath;
+				if ( lin != null && lin[ k ] != null )
+				{
+					final double[] ab = lin[ k ].ratesAt( position, g.n( j ), g.m( j ) );
+					// c V [ (A − B)/2 + f_L (A + B)/2 ] is the collision term c V I in terms of f_L
+					diag -= c * vol[ k ] * 0.5 * ( ab[ 0 ] + ab[ 1 ] );
+					rhs += c * vol[ k ] * 0.5 * ( ab[ 0 ] - ab[ 1 ] );
+				}
+				final double up = k + 1 < p ? upper : 0;
+				final double den = diag - lower * prevC;
+				cc[ k ] = up / den;
+				dd[ k ] = ( rhs - lower * prevD ) / den;
+				prevC = cc[ k ];
+				prevD = dd[ k ];
+			}
+			double next = 0;
+			for ( int k = p - 1; k >= 0; k-- )
+				next = dd[ k ] - cc[ k ] * next;
+			out[ j ] = next;
+		}
+		return out;
+	}
+
+	/** Δ(V) over a list of biases, sequentially warm-started (see {@link EnergyModeSweep} for the parallel sweep). */
+	public List< Point > sweep( final double[] biases, final double deltaStart, final Progress progress )
+	{
+		final List< Point > out = new ArrayList<>();
+		double delta = deltaStart;
+		Point prev = null;
+		for ( int b = 0; b < biases.length; b++ )
+		{
+			if ( progress != null && progress.cancelled() )
+				throw new BadInputException( "energy-mode sweep cancelled" );
+			final double[][] start = prev == null ? null : shifted( prev, biases[ b ], delta );
+			final Point pt = solve( biases[ b ], delta, start, String.format( "eV_inj = %.6g", biases[ b ] ) );
+			out.add( pt );
+			delta = pt.delta();
+			prev = pt;
+			if ( progress != null )
+				progress.done( b + 1, biases.length );
+		}
+		return out;
+	}
+
+	/** Warm start at a new bias: the elastic solution there plus the previous point's inelastic correction. */
+	private double[][] shifted( final Point prev, final double v, final double delta )
+	{
+		if ( solver.gammaEe() == 0 )
+			return null;
+		final double[][] now = solver.elastic( spectral( delta ), v, tInj, tBath );
+		final double[][] then = solver.elastic( spectral( prev.delta() ), prev.v(), tInj, tBath );
+		final double[][] f = prev.solution().fL();
+		for ( int k = 0; k < now.length; k++ )
+			for ( int i = 0; i < now[ k ].length; i++ )
+				now[ k ][ i ] += f[ k ][ i ] - then[ k ][ i ];
+		return now;
+	}
+
+	/** Progress and cancellation of a sweep (no UI types: the plugin and the runner adapt it). */
+	public interface Progress
+	{
+		/** Bias point k of n finished (k counts from 1; with several chunks, k counts all finished points). */
+		void done( int k, int n );
+
+		boolean cancelled();
+	}
+}
