@@ -244,12 +244,18 @@ public final class EnergyModeSolver
 	 */
 	public Solution solve( final SpectralGrid g, final double v, final double tInj, final double tBath, final double[][] initial, final String where )
 	{
+		return solve( g, v, tInj, tBath, initial, TOLERANCE, where );
+	}
+
+	/** As above, to a looser tolerance (≥ {@link #TOLERANCE}) for early self-consistency iterations. */
+	public Solution solve( final SpectralGrid g, final double v, final double tInj, final double tBath, final double[][] initial, final double tolerance, final String where )
+	{
 		if ( g.size() != eps.length )
 			throw new IllegalArgumentException( "spectral grid does not match the energy grid" );
 		final double[][] start = initial != null ? copy( initial ) : elastic( g, v, tInj, tBath );
 		if ( gammaEe == 0 && initial == null )
 			return new Solution( start, null, 0, 0, 0 );
-		return new Newton( g, v, tInj, tBath, where ).run( start );
+		return new Newton( g, v, tInj, tBath, where ).run( start, Math.max( TOLERANCE, tolerance ) );
 	}
 
 	private static double[][] copy( final double[][] a )
@@ -416,7 +422,7 @@ public final class EnergyModeSolver
 			}
 		}
 
-		Solution run( final double[][] start )
+		Solution run( final double[][] start, final double tolerance )
 		{
 			double[][] f = start;
 			double[][] r = residual( f );
@@ -428,7 +434,7 @@ public final class EnergyModeSolver
 			final double[] rhs = new double[ size ];
 			final double[] z = new double[ size ];
 			final double[] tmp = new double[ size ];
-			while ( norm[ 0 ] > TOLERANCE )
+			while ( norm[ 0 ] > tolerance )
 			{
 				if ( newton >= MAX_NEWTON )
 					throw new BadInputException( "energy-mode solver did not converge at " + where + ": scaled residual " + norm[ 0 ] + " after " + newton + " Newton steps" );
@@ -439,7 +445,8 @@ public final class EnergyModeSolver
 				precondition( tmp, rhs );
 				for ( int j = 0; j < size; j++ )
 					rhs[ j ] = -rhs[ j ];
-				final double eta = Math.min( 1e-2, Math.max( 1e-6, norm[ 1 ] ) );
+				// inexact Newton: forcing term ~ residual (quadratic convergence), no finer than the target needs
+				final double eta = Math.min( 1e-2, Math.max( Math.max( 1e-6, 0.1 * tolerance / norm[ 0 ] ), norm[ 1 ] ) );
 				final int used = Gmres.solve( ( in, out ) -> {
 					jacobian( in, tmp );
 					precondition( tmp, out );

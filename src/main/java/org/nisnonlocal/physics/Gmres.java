@@ -27,7 +27,9 @@ final class Gmres
 		if ( bnorm == 0 )
 			return 0;
 		final double target = tol * bnorm;
-		final double[][] v = new double[ restart + 1 ][ n ];
+		// basis vectors allocated on demand: Newton steps here need only a handful, and zeroing 41 vectors of
+		// 10⁵ doubles per call showed up as system time
+		final double[][] v = new double[ restart + 1 ][];
 		final double[][] h = new double[ restart + 1 ][ restart ];
 		final double[] cs = new double[ restart ];
 		final double[] sn = new double[ restart ];
@@ -38,6 +40,8 @@ final class Gmres
 		double rnorm = bnorm;
 		while ( used < maxIterations )
 		{
+			if ( v[ 0 ] == null )
+				v[ 0 ] = new double[ n ];
 			for ( int i = 0; i < n; i++ )
 				v[ 0 ][ i ] = r[ i ] / rnorm;
 			java.util.Arrays.fill( g, 0 );
@@ -58,6 +62,8 @@ final class Gmres
 				}
 				final double wn = norm( w );
 				h[ k + 1 ][ k ] = wn;
+				if ( v[ k + 1 ] == null )
+					v[ k + 1 ] = new double[ n ];
 				if ( wn > 0 )
 					for ( int i = 0; i < n; i++ )
 						v[ k + 1 ][ i ] = w[ i ] / wn;
@@ -92,6 +98,9 @@ final class Gmres
 			for ( int j = 0; j < k; j++ )
 				for ( int i = 0; i < n; i++ )
 					y[ i ] += c[ j ] * v[ j ][ i ];
+			// the Givens estimate is the true residual norm in exact arithmetic: trust it instead of another product
+			if ( Math.abs( g[ k ] ) <= target )
+				return used;
 			a.apply( y, w );
 			for ( int i = 0; i < n; i++ )
 				w[ i ] = b[ i ] - w[ i ];

@@ -25,7 +25,8 @@ import org.nisnonlocal.BadInputException;
  * </p>
  * <p>
  * <b>Iteration.</b> φ(Δ) = RHS(Δ) − Δ, one kinetic solve per evaluation (warm-started from the previous one); first a
- * plain step Δ ← RHS, then secant steps until |φ| &lt; {@link #TOLERANCE}.
+ * step with the neighbouring bias point's slope (or a plain step Δ ← RHS), then secant steps until |φ| &lt;
+ * {@link #TOLERANCE}; early kinetic solves only to 1e-3 |φ|, the last one to the full kinetic tolerance.
  * </p>
  */
 public final class SelfConsistentGap
@@ -100,8 +101,11 @@ public final class SelfConsistentGap
 
 		private final int scIterations;
 
-		Point( final double v, final double delta, final EnergyModeSolver.Solution solution, final int newtonIterations, final int scIterations )
+		private final double slope;
+
+		Point( final double v, final double delta, final EnergyModeSolver.Solution solution, final int newtonIterations, final int scIterations, final double slope )
 		{
+			this.slope = slope;
 			this.v = v;
 			this.delta = delta;
 			this.solution = solution;
@@ -131,6 +135,12 @@ public final class SelfConsistentGap
 			return newtonIterations;
 		}
 
+		/** Last secant slope dφ/dΔ (a starting slope for the neighbouring bias point). */
+		public double slope()
+		{
+			return slope;
+		}
+
 		/** Kinetic solves (evaluations of the gap equation's right-hand side). */
 		public int scIterations()
 		{
@@ -148,37 +158,46 @@ public final class SelfConsistentGap
 	 * Self-consistent Δ at bias eV = v.
 	 *
 	 * @param deltaGuess starting Δ (the neighbouring bias point's)
+	 * @param slopeGuess dφ/dΔ from the neighbouring bias point (NaN: unknown, then a plain step Δ ← RHS first)
 	 * @param initial starting f_L[k][i] (null: elastic at deltaGuess)
 	 */
-	public Point solve( final double v, final double deltaGuess, final double[][] initial, final String where )
+	public Point solve( final double v, final double deltaGuess, final double slopeGuess, final double[][] initial, final String where )
 	{
-		double d0 = deltaGuess;
-		EnergyModeSolver.Solution s0 = solver.solve( spectral( d0 ), v, tInj, tBath, initial, where + ", Delta = " + d0 );
-		int newton = s0.newtonIterations();
-		int evaluations = 1;
-		double phi0 = rhs( d0, v, s0 ) - d0;
-		if ( Math.abs( phi0 ) < TOLERANCE )
-			return new Point( v, d0, s0, newton, evaluations );
-		double d1 = d0 + phi0;
+		// Early kinetic solves are inexact (tolerance ~ 1e-3 |φ|): their error is far below the current |φ|, and
+		// the final one is always done to EnergyModeSolver.TOLERANCE before convergence is accepted.
+		double tol = 1e-6;
+		double d = deltaGuess;
+		double[][] warm = initial;
+		double dPrev = Double.NaN, phiPrev = Double.NaN;
+		double slope = slopeGuess;
+		int newton = 0;
+		int evaluations = 0;
+		double lastPhi = Double.NaN;
 		while ( true )
 		{
 			if ( evaluations >= MAX_ITERATIONS )
-				throw new BadInputException( "self-consistent gap did not converge at " + where + ": |Delta - rhs| = " + Math.abs( phi0 ) + " after " + evaluations + " kinetic solves" );
-			d1 = Math.max( 1e-6, Math.min( 2, d1 ) );
-			// elastic: always the closed form; inelastic: warm start from the previous Δ's solution
-			final double[][] warm = solver.gammaEe() == 0 ? null : s0.fL();
-			final EnergyModeSolver.Solution s1 = solver.solve( spectral( d1 ), v, tInj, tBath, warm, where + ", Delta = " + d1 );
-			newton += s1.newtonIterations();
+				throw new BadInputException( "self-consistent gap did not converge at " + where + ": |Delta - rhs| = " + Math.abs( lastPhi ) + " after " + evaluations + " kinetic solves" );
+			final EnergyModeSolver.Solution sol = solver.solve( spectral( d ), v, tInj, tBath, solver.gammaEe() == 0 ? null : warm, tol, where + ", Delta = " + d );
+			newton += sol.newtonIterations();
 			evaluations++;
-			final double phi1 = rhs( d1, v, s1 ) - d1;
-			if ( Math.abs( phi1 ) < TOLERANCE )
-				return new Point( v, d1, s1, newton, evaluations );
-			final double slope = ( phi1 - phi0 ) / ( d1 - d0 );
-			final double next = slope != 0 && Double.isFinite( slope ) ? d1 - phi1 / slope : d1 + phi1;
-			d0 = d1;
-			phi0 = phi1;
-			s0 = s1;
-			d1 = next;
+			final double phi = rhs( d, v, sol ) - d;
+			lastPhi = phi;
+			final boolean exact = solver.gammaEe() == 0 || tol <= EnergyModeSolver.TOLERANCE;
+			if ( Math.abs( phi ) < TOLERANCE && exact )
+				return new Point( v, d, sol, newton, evaluations, slope );
+			warm = sol.fL();
+			if ( Math.abs( phi ) < TOLERANCE )
+			{
+				tol = EnergyModeSolver.TOLERANCE; // confirm at full accuracy, same Δ
+				continue;
+			}
+			if ( !Double.isNaN( dPrev ) && d != dPrev && phi != phiPrev )
+				slope = ( phi - phiPrev ) / ( d - dPrev );
+			final double next = slope < 0 && Double.isFinite( slope ) ? d - phi / slope : d + phi;
+			dPrev = d;
+			phiPrev = phi;
+			d = Math.max( 1e-6, Math.min( 2, next ) );
+			tol = Math.max( EnergyModeSolver.TOLERANCE, Math.min( 1e-6, 1e-3 * Math.abs( phi ) ) );
 		}
 	}
 
@@ -279,7 +298,7 @@ public final class SelfConsistentGap
 			if ( progress != null && progress.cancelled() )
 				throw new BadInputException( "energy-mode sweep cancelled" );
 			final double[][] start = prev == null ? null : shifted( prev, biases[ b ], delta );
-			final Point pt = solve( biases[ b ], delta, start, String.format( "eV_inj = %.6g", biases[ b ] ) );
+			final Point pt = solve( biases[ b ], delta, prev == null ? Double.NaN : prev.slope(), start, String.format( "eV_inj = %.6g", biases[ b ] ) );
 			out.add( pt );
 			delta = pt.delta();
 			prev = pt;
