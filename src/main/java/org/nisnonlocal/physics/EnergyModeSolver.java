@@ -250,12 +250,23 @@ public final class EnergyModeSolver
 	/** As above, to a looser tolerance (≥ {@link #TOLERANCE}) for early self-consistency iterations. */
 	public Solution solve( final SpectralGrid g, final double v, final double tInj, final double tBath, final double[][] initial, final double tolerance, final String where )
 	{
+		return solve( g, v, tInj, tBath, initial, tolerance, MAX_NEWTON, where );
+	}
+
+	/**
+	 * As above with at most {@code maxSteps} Newton steps; fewer than the internal limit means "a partial solve is
+	 * fine" (the caller checks {@link Solution#residual()}), used to interleave Newton steps with updates of Δ.
+	 */
+	public Solution solve( final SpectralGrid g, final double v, final double tInj, final double tBath, final double[][] initial, final double tolerance, final int maxSteps, final String where )
+	{
 		if ( g.size() != eps.length )
 			throw new IllegalArgumentException( "spectral grid does not match the energy grid" );
 		final double[][] start = initial != null ? copy( initial ) : elastic( g, v, tInj, tBath );
 		if ( gammaEe == 0 && initial == null )
 			return new Solution( start, null, 0, 0, 0 );
-		return new Newton( g, v, tInj, tBath, where ).run( start, Math.max( TOLERANCE, tolerance ) );
+		if ( maxSteps < 1 )
+			throw new IllegalArgumentException( "maxSteps must be >= 1" );
+		return new Newton( g, v, tInj, tBath, where ).run( start, Math.max( TOLERANCE, tolerance ), Math.min( MAX_NEWTON, maxSteps ) );
 	}
 
 	private static double[][] copy( final double[][] a )
@@ -422,7 +433,7 @@ public final class EnergyModeSolver
 			}
 		}
 
-		Solution run( final double[][] start, final double tolerance )
+		Solution run( final double[][] start, final double tolerance, final int maxSteps )
 		{
 			double[][] f = start;
 			double[][] r = residual( f );
@@ -436,6 +447,8 @@ public final class EnergyModeSolver
 			final double[] tmp = new double[ size ];
 			while ( norm[ 0 ] > tolerance )
 			{
+				if ( newton >= maxSteps && maxSteps < MAX_NEWTON )
+					break;
 				if ( newton >= MAX_NEWTON )
 					throw new BadInputException( "energy-mode solver did not converge at " + where + ": scaled residual " + norm[ 0 ] + " after " + newton + " Newton steps" );
 				newton++;

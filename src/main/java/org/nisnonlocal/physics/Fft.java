@@ -12,6 +12,7 @@ final class Fft
 
 	private final int[] reversed;
 
+	/** Twiddles of the stage with half-length h at [h, 2h): contiguous per stage (no strided table reads). */
 	private final double[] cos;
 
 	private final double[] sin;
@@ -25,14 +26,15 @@ final class Fft
 		reversed = new int[ length ];
 		for ( int i = 0; i < length; i++ )
 			reversed[ i ] = Integer.reverse( i ) >>> ( 32 - bits );
-		cos = new double[ length / 2 ];
-		sin = new double[ length / 2 ];
-		for ( int k = 0; k < length / 2; k++ )
-		{
-			final double a = 2 * Math.PI * k / length;
-			cos[ k ] = Math.cos( a );
-			sin[ k ] = Math.sin( a );
-		}
+		cos = new double[ length ];
+		sin = new double[ length ];
+		for ( int half = 1; half < length; half <<= 1 )
+			for ( int k = 0; k < half; k++ )
+			{
+				final double a = Math.PI * k / half;
+				cos[ half + k ] = Math.cos( a );
+				sin[ half + k ] = Math.sin( a );
+			}
 	}
 
 	int length()
@@ -80,22 +82,32 @@ final class Fft
 				im[ j ] = t;
 			}
 		}
-		for ( int half = 1; half < length; half <<= 1 )
+		// first stage (half = 1): twiddle 1
+		for ( int a = 0; a < length; a += 2 )
 		{
-			final int stride = length / ( 2 * half );
+			final double tr = re[ a + 1 ], ti = im[ a + 1 ];
+			re[ a + 1 ] = re[ a ] - tr;
+			im[ a + 1 ] = im[ a ] - ti;
+			re[ a ] += tr;
+			im[ a ] += ti;
+		}
+		for ( int half = 2; half < length; half <<= 1 )
+		{
 			for ( int start = 0; start < length; start += 2 * half )
 				for ( int k = 0; k < half; k++ )
 				{
-					final double wr = cos[ k * stride ];
-					final double wi = sign * sin[ k * stride ];
+					final double wr = cos[ half + k ];
+					final double wi = sign * sin[ half + k ];
 					final int a = start + k;
 					final int b = a + half;
-					final double tr = wr * re[ b ] - wi * im[ b ];
-					final double ti = wr * im[ b ] + wi * re[ b ];
-					re[ b ] = re[ a ] - tr;
-					im[ b ] = im[ a ] - ti;
-					re[ a ] += tr;
-					im[ a ] += ti;
+					final double br = re[ b ], bi = im[ b ];
+					final double tr = wr * br - wi * bi;
+					final double ti = wr * bi + wi * br;
+					final double ar = re[ a ], ai = im[ a ];
+					re[ b ] = ar - tr;
+					im[ b ] = ai - ti;
+					re[ a ] = ar + tr;
+					im[ a ] = ai + ti;
 				}
 		}
 	}

@@ -163,9 +163,11 @@ public final class SelfConsistentGap
 	 */
 	public Point solve( final double v, final double deltaGuess, final double slopeGuess, final double[][] initial, final String where )
 	{
-		// Early kinetic solves are inexact (tolerance ~ 1e-3 |φ|): their error is far below the current |φ|, and
-		// the final one is always done to EnergyModeSolver.TOLERANCE before convergence is accepted.
+		// Newton steps on f_L and secant steps on Δ are interleaved: while |φ| is large each Δ gets one Newton step
+		// (to a tolerance ~1e-3 |φ|), so the kinetic state converges together with Δ instead of being solved to
+		// 1e-10 for every trial Δ. Convergence is accepted only with a fully converged kinetic solution.
 		double tol = 1e-6;
+		int steps = 1;
 		double d = deltaGuess;
 		double[][] warm = initial;
 		double dPrev = Double.NaN, phiPrev = Double.NaN;
@@ -177,18 +179,20 @@ public final class SelfConsistentGap
 		{
 			if ( evaluations >= MAX_ITERATIONS )
 				throw new BadInputException( "self-consistent gap did not converge at " + where + ": |Delta - rhs| = " + Math.abs( lastPhi ) + " after " + evaluations + " kinetic solves" );
-			final EnergyModeSolver.Solution sol = solver.solve( spectral( d ), v, tInj, tBath, solver.gammaEe() == 0 ? null : warm, tol, where + ", Delta = " + d );
+			final EnergyModeSolver.Solution sol = solver.solve( spectral( d ), v, tInj, tBath, solver.gammaEe() == 0 ? null : warm, tol, steps, where + ", Delta = " + d );
 			newton += sol.newtonIterations();
 			evaluations++;
 			final double phi = rhs( d, v, sol ) - d;
 			lastPhi = phi;
-			final boolean exact = solver.gammaEe() == 0 || tol <= EnergyModeSolver.TOLERANCE;
+			final boolean exact = solver.gammaEe() == 0 || sol.residual() <= EnergyModeSolver.TOLERANCE;
 			if ( Math.abs( phi ) < TOLERANCE && exact )
 				return new Point( v, d, sol, newton, evaluations, slope );
 			warm = sol.fL();
 			if ( Math.abs( phi ) < TOLERANCE )
 			{
-				tol = EnergyModeSolver.TOLERANCE; // confirm at full accuracy, same Δ
+				// confirm at full accuracy, same Δ
+				tol = EnergyModeSolver.TOLERANCE;
+				steps = Integer.MAX_VALUE;
 				continue;
 			}
 			if ( !Double.isNaN( dPrev ) && d != dPrev && phi != phiPrev )
@@ -198,6 +202,7 @@ public final class SelfConsistentGap
 			phiPrev = phi;
 			d = Math.max( 1e-6, Math.min( 2, next ) );
 			tol = Math.max( EnergyModeSolver.TOLERANCE, Math.min( 1e-6, 1e-3 * Math.abs( phi ) ) );
+			steps = Math.abs( phi ) > 1e-7 ? 1 : Integer.MAX_VALUE;
 		}
 	}
 
