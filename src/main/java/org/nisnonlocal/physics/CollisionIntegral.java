@@ -41,6 +41,12 @@ public final class CollisionIntegral
 
 	private final double[] nRe, nIm, mRe, mIm;
 
+	/**
+	 * Scratch spectra reused by every call (why: a call otherwise allocates ~15 arrays of L doubles, and at
+	 * δε = 1/200 the zeroing alone costs as much as the FFTs). Hence an instance is not thread-safe: one per thread.
+	 */
+	private final double[][] work;
+
 	/** K = 4 γ_ee/(π² t_c²) for a rate γ_ee = ħ/(Δ0 τ_ee) (see the class comment). */
 	public static double kernel( final double gammaEe )
 	{
@@ -68,6 +74,7 @@ public final class CollisionIntegral
 		nIm = new double[ l ];
 		mRe = new double[ l ];
 		mIm = new double[ l ];
+		work = new double[ 18 ][ l ];
 		spectra( this.dos, this.anomalous, nRe, nIm, mRe, mIm );
 	}
 
@@ -97,10 +104,12 @@ public final class CollisionIntegral
 	private void spectra( final double[] a, final double[] b, final double[] aRe, final double[] aIm, final double[] bRe, final double[] bIm )
 	{
 		final int l = fft.length();
-		final double[] re = new double[ l ];
-		final double[] im = new double[ l ];
+		final double[] re = work[ 0 ];
+		final double[] im = work[ 1 ];
 		System.arraycopy( a, 0, re, 0, n );
 		System.arraycopy( b, 0, im, 0, n );
+		java.util.Arrays.fill( re, n, l, 0 );
+		java.util.Arrays.fill( im, n, l, 0 );
 		fft.forward( re, im );
 		for ( int q = 0; q < l; q++ )
 		{
@@ -117,8 +126,8 @@ public final class CollisionIntegral
 	private void inversePair( final double[] xRe, final double[] xIm, final double[] yRe, final double[] yIm, final double[] x, final double[] y )
 	{
 		final int l = fft.length();
-		final double[] re = new double[ l ];
-		final double[] im = new double[ l ];
+		final double[] re = work[ 0 ];
+		final double[] im = work[ 1 ];
 		for ( int q = 0; q < l; q++ )
 		{
 			re[ q ] = xRe[ q ] - yIm[ q ];
@@ -180,7 +189,7 @@ public final class CollisionIntegral
 			in = new double[ n ];
 			out = new double[ n ];
 			convolutions( aRe, aIm, bRe, bIm, cRe, cIm, false, inN, inM );
-			final double[] fbNRe = new double[ l ], fbNIm = new double[ l ], fbMRe = new double[ l ], fbMIm = new double[ l ];
+			final double[] fbNRe = work[ 2 ], fbNIm = work[ 3 ], fbMRe = work[ 4 ], fbMIm = work[ 5 ];
 			for ( int q = 0; q < l; q++ )
 			{
 				fbNRe[ q ] = nRe[ q ] - aRe[ q ];
@@ -270,10 +279,10 @@ public final class CollisionIntegral
 				nv[ i ] = dos[ i ] * v[ i ];
 				mv[ i ] = anomalous[ i ] * v[ i ];
 			}
-			final double[] vnRe = new double[ l ], vnIm = new double[ l ], vmRe = new double[ l ], vmIm = new double[ l ];
+			final double[] vnRe = work[ 2 ], vnIm = work[ 3 ], vmRe = work[ 4 ], vmIm = work[ 5 ];
 			spectra( nv, mv, vnRe, vnIm, vmRe, vmIm );
 			// dĈ = V̂n conj(F̂N − Â) − Â conj(V̂n) − V̂m conj(F̂M − B̂) + B̂ conj(V̂m)
-			final double[] dcRe = new double[ l ], dcIm = new double[ l ];
+			final double[] dcRe = work[ 6 ], dcIm = work[ 7 ];
 			for ( int q = 0; q < l; q++ )
 			{
 				final double pr = nRe[ q ] - aRe[ q ], pi = nIm[ q ] - aIm[ q ];
@@ -290,8 +299,8 @@ public final class CollisionIntegral
 				dcIm[ q ] = im;
 			}
 			// d(in) from X1 = V̂n Ĉ + Â dĈ, Y1 = V̂m Ĉ + B̂ dĈ; d(out) from −V̂ conj(Ĉ) + (F̂ − Â) conj(dĈ)
-			final double[] x1Re = new double[ l ], x1Im = new double[ l ], y1Re = new double[ l ], y1Im = new double[ l ];
-			final double[] x2Re = new double[ l ], x2Im = new double[ l ], y2Re = new double[ l ], y2Im = new double[ l ];
+			final double[] x1Re = work[ 8 ], x1Im = work[ 9 ], y1Re = work[ 10 ], y1Im = work[ 11 ];
+			final double[] x2Re = work[ 12 ], x2Im = work[ 13 ], y2Re = work[ 14 ], y2Im = work[ 15 ];
 			for ( int q = 0; q < l; q++ )
 			{
 				final double cr = cRe[ q ], ci = cIm[ q ], dr = dcRe[ q ], di = dcIm[ q ];
@@ -326,7 +335,7 @@ public final class CollisionIntegral
 	{
 		final int l = fft.length();
 		final double s = conjugateC ? -1 : 1;
-		final double[] xRe = new double[ l ], xIm = new double[ l ], yRe = new double[ l ], yIm = new double[ l ];
+		final double[] xRe = work[ 8 ], xIm = work[ 9 ], yRe = work[ 10 ], yIm = work[ 11 ];
 		for ( int q = 0; q < l; q++ )
 		{
 			final double cr = cRe[ q ], ci = s * cIm[ q ];

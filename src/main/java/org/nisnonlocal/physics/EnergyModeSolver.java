@@ -490,8 +490,6 @@ public final class EnergyModeSolver
 				r = rt;
 				refreshDiagonal();
 				norm = norms( r );
-				if ( System.getenv( "EM_DEBUG" ) != null )
-					System.err.println( "newton " + newton + " alpha " + alpha + " gmres " + used + " eta " + eta + " max " + norm[ 0 ] + " l2 " + norm[ 1 ] );
 			}
 			return new Solution( f, lin, newton, krylov, norm[ 0 ] );
 		}
