@@ -21,6 +21,7 @@ final class SubcommandRegistry
 				new ChargeImbalanceCommand(),
 				new SupercurrentRelationCommand(),
 				new EnergyModeCommand(),
+				new EnergyModeBenchCommand(),
 				new BenchCommand(),
 		};
 	}
