@@ -298,14 +298,19 @@ public final class SelfConsistentGap
 		final List< Point > out = new ArrayList<>();
 		double delta = deltaStart;
 		Point prev = null;
+		Point before = null;
 		for ( int b = 0; b < biases.length; b++ )
 		{
 			if ( progress != null && progress.cancelled() )
 				throw new BadInputException( "energy-mode sweep cancelled" );
+			// linear extrapolation of Δ from the last two points (a better start than the last Δ where Δ(V) slopes)
+			if ( before != null && prev.v() != before.v() )
+				delta = Math.max( 1e-3, prev.delta() + ( prev.delta() - before.delta() ) * ( biases[ b ] - prev.v() ) / ( prev.v() - before.v() ) );
 			final double[][] start = prev == null ? null : shifted( prev, biases[ b ], delta );
 			final Point pt = solve( biases[ b ], delta, prev == null ? Double.NaN : prev.slope(), start, String.format( "eV_inj = %.6g", biases[ b ] ) );
 			out.add( pt );
 			delta = pt.delta();
+			before = prev;
 			prev = pt;
 			if ( progress != null )
 				progress.done( b + 1, biases.length );
