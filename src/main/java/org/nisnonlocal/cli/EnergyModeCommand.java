@@ -45,7 +45,7 @@ final class EnergyModeCommand implements Subcommand
 	@Override
 	public String usage()
 	{
-		return "[--gamma-ee 2e-4] [--elastic] [--gamma 0.005] [--de 0.025] [--omega-d 10] [--kappa 1.054e-4] [--length 169.2 (full wire, xi)]"
+		return "[--gamma-ee 2e-4] [--elastic] [--gamma 0.005] [--de 0.025] [--omega-d 10] [--kappa 1.054e-4] [--length 169.2 (full wire, xi)] [--distance 4.62 (detector, xi; does not enter)]"
 				+ " [--t T (all three)] [--t-inj 0.0198] [--t-det 0.0120] [--t-bath 0.00781] [--vinj-from 0] [--vinj-to 5] [--vinj-step 0.1]"
 				+ " [--vdet-from -2] [--vdet-to 2] [--vdet-step 0.05] [--points 41 (x grid)] [--refine 1] [--threads 2] --out DIR"
 				+ "   (writes delta.csv, fL.csv, g_sa.csv, g_sa.tif; g in units of G_inj*G_det*R_xi)";
@@ -67,6 +67,10 @@ final class EnergyModeCommand implements Subcommand
 			throw new BadInputException( "--omega-d must be in (2, 100], got " + omegaD );
 		final double kappa = PhysicsCsv.positive( a, "kappa", 1.054e-4 );
 		final double length = PhysicsCsv.positive( a, "length", 169.2 );
+		// accepted for symmetry with the other model verbs; it does not enter: f_T^S = 0 and Δ is uniform (S App. B)
+		final double distance = PhysicsCsv.nonNegative( a, "distance", 4.62 );
+		if ( !( distance < length / 2 ) )
+			throw new BadInputException( "--distance (" + distance + ") must be < half of --length (" + length + ")" );
 		final double t = a.has( "t" ) ? PhysicsCsv.nonNegative( a, "t", 0 ) : Double.NaN;
 		final double tInj = temperature( a, "t-inj", t, T_INJ );
 		final double tDet = temperature( a, "t-det", t, T_DET );

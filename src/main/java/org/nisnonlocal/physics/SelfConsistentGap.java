@@ -3,6 +3,8 @@ package org.nisnonlocal.physics;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
+import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.nisnonlocal.BadInputException;
 
 /**
@@ -16,7 +18,7 @@ import org.nisnonlocal.BadInputException;
  * <p>
  * <b>Resolving the gap edge.</b> The kinetic grid (δε = 1/40) does not resolve the coherence peak (width Γ), so the
  * integral is done on a composite Gauss rule whose panels are the grid cells, split further geometrically around
- * ε = Δ (scale Γ), ε = 0 (scale t_bath) and ε = eV (scale t_inj). At each Gauss node f_L(ε, 0) is rebuilt from its
+ * ε = Δ (scale Γ), ε = 0 (scale t_bath) and ε = eV (scale t_inj) (see {@link #rule}). At each Gauss node f_L(ε, 0) is rebuilt from its
  * own energy's finite-volume equation in x, with the exact N, M, D_L, f_L^N, n0 at that ε and the collision in/out
  * rates A, B interpolated from the converged grid solution (their convolution parts are continuous in ε; the
  * coherence factors are taken exactly). At grid energies this reproduces the grid solution; without scattering it
@@ -206,34 +208,74 @@ public final class SelfConsistentGap
 		}
 	}
 
-	/** The quadrature on [0, ω_D] for a given Δ and bias (package-private for the convergence test). */
-	Quadrature quadrature( final double delta, final double v )
+	/**
+	 * Nodes and weights on [0, ω_D] for a given Δ and bias: composite Gauss-Legendre on panels whose edges are every
+	 * grid energy (so the interpolated rates are linear on each panel) and geometric rings c ± s·2^k/4 around the
+	 * features c = Δ (s = Γ), 0 (s = max(t_bath, Γ)) and eV (s = t_inj). Panels within a window of each feature
+	 * (0.25 around Δ, 12 s + 2 δε around the others) get 8 points, the smooth remainder 4 (per panel of at most
+	 * δε, 4 points integrate the 1/√(ε − Δ) tail beyond 0.25 to ~(δε/0.5)^8). refine = 2 halves cells and ring
+	 * scales and uses 12 and 6 points.
+	 */
+	double[][] rule( final double delta, final double v )
 	{
-		final Quadrature.Builder b = Quadrature.on( 0, omegaD );
-		// every grid energy is a panel edge, so the interpolated rates are smooth on each panel; a cluster whose first
-		// ring lies outside the interval adds just its centre
-		final double single = 16 * omegaD;
+		final List< Double > breaks = new ArrayList<>();
 		for ( int i = 0; i < eps.length; i++ )
-			if ( eps[ i ] > 0 && eps[ i ] < omegaD )
+			if ( eps[ i ] >= 0 && eps[ i ] <= omegaD )
 				for ( int r = 0; r < refine; r++ )
-					b.cluster( eps[ i ] + r * de / refine, single );
-		b.cluster( delta, gamma / refine );
-		b.cluster( 0, Math.max( tBath, gamma ) / refine );
-		if ( v > 0 && v < omegaD && tInj > 0 )
-			b.cluster( v, tInj / refine );
-		return b.build( refine == 1 ? Quadrature.DEFAULT_ORDER : Quadrature.DEFAULT_ORDER + 4 );
+					if ( eps[ i ] + r * de / refine <= omegaD )
+						breaks.add( eps[ i ] + r * de / refine );
+		final double[][] features = { { delta, gamma, 0.25 }, { 0, Math.max( tBath, gamma ), 0 }, { v, tInj, 0 } };
+		for ( final double[] f : features )
+		{
+			if ( !( f[ 1 ] > 0 ) || f[ 0 ] < 0 || f[ 0 ] > omegaD )
+				continue;
+			breaks.add( f[ 0 ] );
+			for ( double d = f[ 1 ] / refine / 4; d < omegaD; d *= 2 )
+			{
+				if ( f[ 0 ] - d > 0 )
+					breaks.add( f[ 0 ] - d );
+				if ( f[ 0 ] + d < omegaD )
+					breaks.add( f[ 0 ] + d );
+			}
+			f[ 2 ] = Math.max( f[ 2 ], 12 * f[ 1 ] + 2 * de );
+		}
+		final double[] edges = breaks.stream().mapToDouble( Double::doubleValue ).sorted().distinct().toArray();
+		final GaussIntegrator fine = GAUSS.legendre( refine == 1 ? 8 : 12 );
+		final GaussIntegrator coarse = GAUSS.legendre( refine == 1 ? 4 : 6 );
+		final List< double[] > nodes = new ArrayList<>();
+		for ( int k = 1; k < edges.length; k++ )
+		{
+			final double lo = edges[ k - 1 ], hi = edges[ k ];
+			if ( hi - lo < 1e-14 )
+				continue;
+			final double mid = 0.5 * ( lo + hi ), half = 0.5 * ( hi - lo );
+			boolean near = false;
+			for ( final double[] f : features )
+				near |= f[ 1 ] > 0 && Math.abs( mid - f[ 0 ] ) < f[ 2 ];
+			final GaussIntegrator g = near ? fine : coarse;
+			for ( int q = 0; q < g.getNumberOfPoints(); q++ )
+				nodes.add( new double[] { mid + half * g.getPoint( q ), half * g.getWeight( q ) } );
+		}
+		final double[][] r = new double[ 2 ][ nodes.size() ];
+		for ( int j = 0; j < nodes.size(); j++ )
+		{
+			r[ 0 ][ j ] = nodes.get( j )[ 0 ];
+			r[ 1 ][ j ] = nodes.get( j )[ 1 ];
+		}
+		return r;
 	}
+
+	private static final GaussIntegratorFactory GAUSS = new GaussIntegratorFactory();
 
 	/** Right-hand side λ ∫_0^{ω_D} Im F(ε; Δ) f_L(ε, 0) dε for a kinetic solution at that Δ. */
 	public double rhs( final double delta, final double v, final EnergyModeSolver.Solution solution )
 	{
-		final Quadrature q = quadrature( delta, v );
-		final double[] nodes = q.nodes();
-		final double[] f0 = injectorDistribution( delta, v, solution, nodes );
-		final SpectralGrid g = new SpectralFunctions( delta, gamma, 0 ).onGrid( nodes );
+		final double[][] q = rule( delta, v );
+		final SpectralGrid g = new SpectralFunctions( delta, gamma, 0 ).onGrid( q[ 0 ] );
+		final double[] f0 = injectorDistribution( g, v, solution );
 		double s = 0;
-		for ( int j = 0; j < nodes.length; j++ )
-			s += q.weight( j ) * g.m( j ) * f0[ j ];
+		for ( int j = 0; j < f0.length; j++ )
+			s += q[ 1 ][ j ] * g.m( j ) * f0[ j ];
 		return lambda * s;
 	}
 
@@ -243,19 +285,24 @@ public final class SelfConsistentGap
 	 */
 	public double[] injectorDistribution( final double delta, final double v, final EnergyModeSolver.Solution solution, final double[] energies )
 	{
-		final SpectralGrid g = new SpectralFunctions( delta, gamma, 0 ).onGrid( energies );
+		return injectorDistribution( new SpectralFunctions( delta, gamma, 0 ).onGrid( energies ), v, solution );
+	}
+
+	private double[] injectorDistribution( final SpectralGrid g, final double v, final EnergyModeSolver.Solution solution )
+	{
+		final int count = g.size();
 		final double[] h = solver.cellSteps();
 		final double[] vol = solver.cellVolumes();
 		final int p = h.length;
 		final CollisionIntegral.Linearization[] lin = solution.collisions();
 		final double kappa = solver.kappa();
 		final double c = EnergyModeSolver.COLLISION_FACTOR;
-		final double[] out = new double[ energies.length ];
+		final double[] out = new double[ count ];
 		final double[] cc = new double[ p ];
 		final double[] dd = new double[ p ];
-		for ( int j = 0; j < energies.length; j++ )
+		for ( int j = 0; j < count; j++ )
 		{
-			final double e = energies[ j ];
+			final double e = g.eps( j );
 			final double dl = g.dL( j );
 			final double tunnel = kappa * g.n( j );
 			final double fn = EnergyModeSolver.injector( e, v, tInj );
