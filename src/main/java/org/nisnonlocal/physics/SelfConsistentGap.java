@@ -18,17 +18,20 @@ import org.nisnonlocal.BadInputException;
  * <p>
  * <b>Resolving the gap edge.</b> The kinetic grid (δε = 1/40) does not resolve the coherence peak (width Γ), so the
  * integral is done on a composite Gauss rule whose panels are the grid cells, split further geometrically around
- * ε = Δ (scale Γ), ε = 0 (scale t_bath) and ε = eV (scale t_inj) (see {@link #rule}). At each Gauss node f_L(ε, 0) is rebuilt from its
- * own energy's finite-volume equation in x, with the exact N, M, D_L, f_L^N, n0 at that ε and the collision in/out
+ * ε = Δ (scale Γ), ε = 0 (scale t_bath) and ε = eV (scale t_inj) (see {@link #rule}). At each Gauss node
+ * f_L(ε, 0) is rebuilt from its own energy's finite-volume equation in x, with the exact N, M, D_L, f_L^N, n0 at that ε and the collision in/out
  * rates A, B interpolated from the converged grid solution (their convolution parts are continuous in ε; the
  * coherence factors are taken exactly). At grid energies this reproduces the grid solution; without scattering it
  * is the exact elastic f_L(0). {@code refine} &gt; 1 divides the cells and cluster scales and raises the Gauss order
  * (a convergence check).
  * </p>
  * <p>
- * <b>Iteration.</b> φ(Δ) = RHS(Δ) − Δ, one kinetic solve per evaluation (warm-started from the previous one); first a
- * step with the neighbouring bias point's slope (or a plain step Δ ← RHS), then secant steps until |φ| &lt;
- * {@link #TOLERANCE}; early kinetic solves only to 1e-3 |φ|, the last one to the full kinetic tolerance.
+ * <b>Iteration.</b> φ(Δ) = RHS(Δ) − Δ. Newton steps on f_L and secant steps on Δ are interleaved: while
+ * |φ| &gt; 1e-7 each trial Δ gets one Newton step (kinetic tolerance 1e-3 |φ|, warm-started from the previous
+ * trial's f_L), then full kinetic solves. The first Δ step uses the neighbouring bias point's slope (or Δ ← RHS),
+ * later ones the secant. Converged when |φ| &lt; {@link #TOLERANCE} with a kinetic solution converged to
+ * {@link EnergyModeSolver#TOLERANCE}. (A slope with the collision rates frozen was tried: it fails above 3Δ0,
+ * where pair breaking makes the rates depend on Δ.)
  * </p>
  */
 public final class SelfConsistentGap
