@@ -281,40 +281,29 @@ public final class CollisionIntegral
 			}
 			final double[] vnRe = work[ 2 ], vnIm = work[ 3 ], vmRe = work[ 4 ], vmIm = work[ 5 ];
 			spectra( nv, mv, vnRe, vnIm, vmRe, vmIm );
-			// dĈ = V̂n conj(F̂N − Â) − Â conj(V̂n) − V̂m conj(F̂M − B̂) + B̂ conj(V̂m)
-			final double[] dcRe = work[ 6 ], dcIm = work[ 7 ];
-			for ( int q = 0; q < l; q++ )
-			{
-				final double pr = nRe[ q ] - aRe[ q ], pi = nIm[ q ] - aIm[ q ];
-				final double sr = mRe[ q ] - bRe[ q ], si = mIm[ q ] - bIm[ q ];
-				double re = vnRe[ q ] * pr + vnIm[ q ] * pi;
-				double im = vnIm[ q ] * pr - vnRe[ q ] * pi;
-				re -= aRe[ q ] * vnRe[ q ] + aIm[ q ] * vnIm[ q ];
-				im -= aIm[ q ] * vnRe[ q ] - aRe[ q ] * vnIm[ q ];
-				re -= vmRe[ q ] * sr + vmIm[ q ] * si;
-				im -= vmIm[ q ] * sr - vmRe[ q ] * si;
-				re += bRe[ q ] * vmRe[ q ] + bIm[ q ] * vmIm[ q ];
-				im += bIm[ q ] * vmRe[ q ] - bRe[ q ] * vmIm[ q ];
-				dcRe[ q ] = re;
-				dcIm[ q ] = im;
-			}
+			// one pass over the spectra (memory traffic, not flops, is the cost here):
+			// dĈ = V̂n conj(F̂N − Â) − Â conj(V̂n) − V̂m conj(F̂M − B̂) + B̂ conj(V̂m);
 			// d(in) from X1 = V̂n Ĉ + Â dĈ, Y1 = V̂m Ĉ + B̂ dĈ; d(out) from −V̂ conj(Ĉ) + (F̂ − Â) conj(dĈ)
 			final double[] x1Re = work[ 8 ], x1Im = work[ 9 ], y1Re = work[ 10 ], y1Im = work[ 11 ];
 			final double[] x2Re = work[ 12 ], x2Im = work[ 13 ], y2Re = work[ 14 ], y2Im = work[ 15 ];
 			for ( int q = 0; q < l; q++ )
 			{
-				final double cr = cRe[ q ], ci = cIm[ q ], dr = dcRe[ q ], di = dcIm[ q ];
-				x1Re[ q ] = vnRe[ q ] * cr - vnIm[ q ] * ci + aRe[ q ] * dr - aIm[ q ] * di;
-				x1Im[ q ] = vnRe[ q ] * ci + vnIm[ q ] * cr + aRe[ q ] * di + aIm[ q ] * dr;
-				y1Re[ q ] = vmRe[ q ] * cr - vmIm[ q ] * ci + bRe[ q ] * dr - bIm[ q ] * di;
-				y1Im[ q ] = vmRe[ q ] * ci + vmIm[ q ] * cr + bRe[ q ] * di + bIm[ q ] * dr;
-				final double pr = nRe[ q ] - aRe[ q ], pi = nIm[ q ] - aIm[ q ];
-				final double sr = mRe[ q ] - bRe[ q ], si = mIm[ q ] - bIm[ q ];
+				final double ar = aRe[ q ], ai = aIm[ q ], br = bRe[ q ], bi = bIm[ q ];
+				final double vnr = vnRe[ q ], vni = vnIm[ q ], vmr = vmRe[ q ], vmi = vmIm[ q ];
+				final double pr = nRe[ q ] - ar, pi = nIm[ q ] - ai;
+				final double sr = mRe[ q ] - br, si = mIm[ q ] - bi;
+				final double dr = vnr * pr + vni * pi - ( ar * vnr + ai * vni ) - ( vmr * sr + vmi * si ) + ( br * vmr + bi * vmi );
+				final double di = vni * pr - vnr * pi - ( ai * vnr - ar * vni ) - ( vmi * sr - vmr * si ) + ( bi * vmr - br * vmi );
+				final double cr = cRe[ q ], ci = cIm[ q ];
+				x1Re[ q ] = vnr * cr - vni * ci + ar * dr - ai * di;
+				x1Im[ q ] = vnr * ci + vni * cr + ar * di + ai * dr;
+				y1Re[ q ] = vmr * cr - vmi * ci + br * dr - bi * di;
+				y1Im[ q ] = vmr * ci + vmi * cr + br * di + bi * dr;
 				// conj(Ĉ) = (cr, −ci), conj(dĈ) = (dr, −di)
-				x2Re[ q ] = -( vnRe[ q ] * cr + vnIm[ q ] * ci ) + pr * dr + pi * di;
-				x2Im[ q ] = -( vnIm[ q ] * cr - vnRe[ q ] * ci ) + pi * dr - pr * di;
-				y2Re[ q ] = -( vmRe[ q ] * cr + vmIm[ q ] * ci ) + sr * dr + si * di;
-				y2Im[ q ] = -( vmIm[ q ] * cr - vmRe[ q ] * ci ) + si * dr - sr * di;
+				x2Re[ q ] = -( vnr * cr + vni * ci ) + pr * dr + pi * di;
+				x2Im[ q ] = -( vni * cr - vnr * ci ) + pi * dr - pr * di;
+				y2Re[ q ] = -( vmr * cr + vmi * ci ) + sr * dr + si * di;
+				y2Im[ q ] = -( vmi * cr - vmr * ci ) + si * dr - sr * di;
 			}
 			final double[] dIn = new double[ n ];
 			final double[] dOut = new double[ n ];

@@ -301,6 +301,11 @@ public final class EnergyModeSolver
 
 		private CollisionIntegral.Linearization[] lin;
 
+		/** Thomas factors of the preconditioner, refreshed with the diagonal. */
+		private final double[][] invPivot;
+
+		private final double[][] upperFactor;
+
 		Newton( final SpectralGrid g, final double v, final double tInj, final double tBath, final String where )
 		{
 			final double[] dos = new double[ n ];
@@ -317,6 +322,8 @@ public final class EnergyModeSolver
 			collision = gammaEe > 0 ? new CollisionIntegral( dos, m, de, CollisionIntegral.kernel( gammaEe ) ) : null;
 			this.where = where;
 			diag = new double[ p ][ n ];
+			invPivot = new double[ p ][ n ];
+			upperFactor = new double[ p ][ n ];
 		}
 
 		private double value( final double[][] f, final int k, final int i )
@@ -357,6 +364,16 @@ public final class EnergyModeSolver
 					if ( lin[ k ] != null )
 						d -= COLLISION_FACTOR * volume[ k ] * Math.max( 0, lin[ k ].diagonal( i ) );
 					diag[ k ][ i ] = d;
+				}
+			// Thomas factorization per energy (diagonally dominant: no pivoting): pivot_k = b_k − a_k c_{k−1},
+			// c_k = upper_k / pivot_k
+			for ( int k = 0; k < p; k++ )
+				for ( int i = 0; i < n; i++ )
+				{
+					final double a = k > 0 ? dl[ i ] / h[ k - 1 ] : 0;
+					final double pivot = diag[ k ][ i ] - ( k > 0 ? a * upperFactor[ k - 1 ][ i ] : 0 );
+					invPivot[ k ][ i ] = 1 / pivot;
+					upperFactor[ k ][ i ] = k + 1 < p ? dl[ i ] / h[ k ] / pivot : 0;
 				}
 		}
 
@@ -408,28 +425,29 @@ public final class EnergyModeSolver
 		/** z = T⁻¹ r per energy (tridiagonal in x, Thomas algorithm; diagonally dominant, no pivoting needed). */
 		private void precondition( final double[] r, final double[] z )
 		{
-			final double[] c = new double[ p ];
-			final double[] d = new double[ p ];
-			for ( int i = 0; i < n; i++ )
+			// forward and back substitution with the factors of refreshDiagonal(), all energies of one node at a
+			// time (contiguous in memory)
+			for ( int k = 0; k < p; k++ )
 			{
-				// row k: lower a_k = D/h_{k−1} (k > 0), diag b_k, upper c_k = D/h_k (k < p−1)
-				double prevC = 0, prevD = 0;
-				for ( int k = 0; k < p; k++ )
+				final double[] inv = invPivot[ k ];
+				final int row = k * n;
+				if ( k == 0 )
+					for ( int i = 0; i < n; i++ )
+						z[ i ] = r[ i ] * inv[ i ];
+				else
 				{
-					final double a = k > 0 ? dl[ i ] / h[ k - 1 ] : 0;
-					final double up = k + 1 < p ? dl[ i ] / h[ k ] : 0;
-					final double den = diag[ k ][ i ] - a * prevC;
-					c[ k ] = up / den;
-					d[ k ] = ( r[ k * n + i ] - a * prevD ) / den;
-					prevC = c[ k ];
-					prevD = d[ k ];
+					final double hk = h[ k - 1 ];
+					final int prev = row - n;
+					for ( int i = 0; i < n; i++ )
+						z[ row + i ] = ( r[ row + i ] - dl[ i ] / hk * z[ prev + i ] ) * inv[ i ];
 				}
-				double next = 0;
-				for ( int k = p - 1; k >= 0; k-- )
-				{
-					next = d[ k ] - c[ k ] * next;
-					z[ k * n + i ] = next;
-				}
+			}
+			for ( int k = p - 2; k >= 0; k-- )
+			{
+				final double[] c = upperFactor[ k ];
+				final int row = k * n;
+				for ( int i = 0; i < n; i++ )
+					z[ row + i ] -= c[ i ] * z[ row + n + i ];
 			}
 		}
 
