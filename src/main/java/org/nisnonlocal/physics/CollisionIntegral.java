@@ -29,6 +29,9 @@ public final class CollisionIntegral
 
 	private final int n;
 
+	/** f_L odd: out-rates mirrored from in-rates (see the five-argument constructor). */
+	private final boolean odd;
+
 	private final double de;
 
 	private final double kernel;
@@ -61,8 +64,20 @@ public final class CollisionIntegral
 	 */
 	public CollisionIntegral( final double[] dos, final double[] anomalous, final double de, final double kernel )
 	{
+		this( dos, anomalous, de, kernel, false );
+	}
+
+	/**
+	 * With {@code oddOnly}: every f_L given to {@link #linearize} and every direction given to
+	 * {@link Linearization#jacobianTimes} is odd on a symmetric grid (ε_{N−1−i} = −ε_i), with N even and M odd
+	 * (particle-hole symmetry, exact for the energy mode). Then f(−ε) = f̄(ε) and the out-rate is the mirrored
+	 * in-rate, B(−ε) = A(ε): one inverse FFT per evaluation instead of two. The caller guarantees the oddness.
+	 */
+	public CollisionIntegral( final double[] dos, final double[] anomalous, final double de, final double kernel, final boolean oddOnly )
+	{
 		if ( dos.length != anomalous.length || dos.length < 2 )
 			throw new IllegalArgumentException( "N and M must have the same length >= 2" );
+		this.odd = oddOnly;
 		this.n = dos.length;
 		this.de = de;
 		this.kernel = kernel;
@@ -189,15 +204,25 @@ public final class CollisionIntegral
 			in = new double[ n ];
 			out = new double[ n ];
 			convolutions( aRe, aIm, bRe, bIm, cRe, cIm, false, inN, inM );
-			final double[] fbNRe = work[ 2 ], fbNIm = work[ 3 ], fbMRe = work[ 4 ], fbMIm = work[ 5 ];
-			for ( int q = 0; q < l; q++ )
+			if ( odd )
+				for ( int i = 0; i < n; i++ )
+				{
+					// B(−ε) = A(ε): N even, M odd, f(−ε) = f̄(ε)
+					outN[ i ] = inN[ n - 1 - i ];
+					outM[ i ] = -inM[ n - 1 - i ];
+				}
+			else
 			{
-				fbNRe[ q ] = nRe[ q ] - aRe[ q ];
-				fbNIm[ q ] = nIm[ q ] - aIm[ q ];
-				fbMRe[ q ] = mRe[ q ] - bRe[ q ];
-				fbMIm[ q ] = mIm[ q ] - bIm[ q ];
+				final double[] fbNRe = work[ 2 ], fbNIm = work[ 3 ], fbMRe = work[ 4 ], fbMIm = work[ 5 ];
+				for ( int q = 0; q < l; q++ )
+				{
+					fbNRe[ q ] = nRe[ q ] - aRe[ q ];
+					fbNIm[ q ] = nIm[ q ] - aIm[ q ];
+					fbMRe[ q ] = mRe[ q ] - bRe[ q ];
+					fbMIm[ q ] = mIm[ q ] - bIm[ q ];
+				}
+				convolutions( fbNRe, fbNIm, fbMRe, fbMIm, cRe, cIm, true, outN, outM );
 			}
-			convolutions( fbNRe, fbNIm, fbMRe, fbMIm, cRe, cIm, true, outN, outM );
 			for ( int i = 0; i < n; i++ )
 			{
 				in[ i ] = dos[ i ] * inN[ i ] - anomalous[ i ] * inM[ i ];
@@ -299,6 +324,8 @@ public final class CollisionIntegral
 				x1Im[ q ] = vnr * ci + vni * cr + ar * di + ai * dr;
 				y1Re[ q ] = vmr * cr - vmi * ci + br * dr - bi * di;
 				y1Im[ q ] = vmr * ci + vmi * cr + br * di + bi * dr;
+				if ( odd )
+					continue;
 				// conj(Ĉ) = (cr, −ci), conj(dĈ) = (dr, −di)
 				x2Re[ q ] = -( vnr * cr + vni * ci ) + pr * dr + pi * di;
 				x2Im[ q ] = -( vni * cr - vnr * ci ) + pi * dr - pr * di;
@@ -308,7 +335,11 @@ public final class CollisionIntegral
 			final double[] dIn = new double[ n ];
 			final double[] dOut = new double[ n ];
 			combine( x1Re, x1Im, y1Re, y1Im, dIn );
-			combine( x2Re, x2Im, y2Re, y2Im, dOut );
+			if ( odd )
+				for ( int i = 0; i < n; i++ )
+					dOut[ i ] = dIn[ n - 1 - i ];
+			else
+				combine( x2Re, x2Im, y2Re, y2Im, dOut );
 			final double[] r = new double[ n ];
 			for ( int i = 0; i < n; i++ )
 				r[ i ] = -v[ i ] * in[ i ] + ( 1 - f[ i ] ) * dIn[ i ] - v[ i ] * out[ i ] - f[ i ] * dOut[ i ];

@@ -58,6 +58,9 @@ public final class EnergyModeSolver
 
 	private final double[] volume;
 
+	/** ε_{N−1−i} = −ε_i exactly: then f_L is kept exactly odd and the collision integral uses its odd shortcut. */
+	private final boolean symmetric;
+
 	/**
 	 * @param eps uniform energy grid (Δ0), e.g. {@link #energyGrid(double, double)}
 	 * @param kappa κ_I = G_inj R_ξ / 2 (half wire)
@@ -79,6 +82,10 @@ public final class EnergyModeSolver
 			throw new BadInputException( "gamma_ee must be finite and >= 0, got " + gammaEe );
 		this.eps = eps.clone();
 		this.de = eps[ 1 ] - eps[ 0 ];
+		boolean sym = true;
+		for ( int i = 0; i < eps.length; i++ )
+			sym &= eps[ eps.length - 1 - i ] == -eps[ i ];
+		this.symmetric = sym;
 		this.kappa = kappa;
 		this.halfLength = halfLength;
 		this.gammaEe = gammaEe;
@@ -262,11 +269,31 @@ public final class EnergyModeSolver
 		if ( g.size() != eps.length )
 			throw new IllegalArgumentException( "spectral grid does not match the energy grid" );
 		final double[][] start = initial != null ? copy( initial ) : elastic( g, v, tInj, tBath );
+		if ( symmetric )
+			for ( final double[] row : start )
+				makeOdd( row, 0 );
 		if ( gammaEe == 0 && initial == null )
 			return new Solution( start, null, 0, 0, 0 );
 		if ( maxSteps < 1 )
 			throw new IllegalArgumentException( "maxSteps must be >= 1" );
 		return new Newton( g, v, tInj, tBath, where ).run( start, Math.max( TOLERANCE, tolerance ), Math.min( MAX_NEWTON, maxSteps ) );
+	}
+
+	/**
+	 * Replaces x[off … off+N) by its odd part. The kinetic problem is particle-hole symmetric (N, D_L even, n0 and
+	 * f_L^N odd), so this only removes rounding; it makes the collision integral's odd shortcut exact.
+	 */
+	private void makeOdd( final double[] x, final int off )
+	{
+		final int n = eps.length;
+		for ( int i = 0; i < n / 2; i++ )
+		{
+			final double a = 0.5 * ( x[ off + i ] - x[ off + n - 1 - i ] );
+			x[ off + i ] = a;
+			x[ off + n - 1 - i ] = -a;
+		}
+		if ( n % 2 == 1 )
+			x[ off + n / 2 ] = 0;
 	}
 
 	private static double[][] copy( final double[][] a )
@@ -319,7 +346,7 @@ public final class EnergyModeSolver
 				source[ i ] = injector( eps[ i ], v, tInj );
 				bath[ i ] = n0( eps[ i ], tBath );
 			}
-			collision = gammaEe > 0 ? new CollisionIntegral( dos, m, de, CollisionIntegral.kernel( gammaEe ) ) : null;
+			collision = gammaEe > 0 ? new CollisionIntegral( dos, m, de, CollisionIntegral.kernel( gammaEe ), symmetric ) : null;
 			this.where = where;
 			diag = new double[ p ][ n ];
 			invPivot = new double[ p ][ n ];
@@ -463,6 +490,7 @@ public final class EnergyModeSolver
 			final double[] rhs = new double[ size ];
 			final double[] z = new double[ size ];
 			final double[] tmp = new double[ size ];
+			final double[] oddIn = new double[ size ];
 			while ( norm[ 0 ] > tolerance )
 			{
 				if ( newton >= maxSteps && maxSteps < MAX_NEWTON )
@@ -478,8 +506,20 @@ public final class EnergyModeSolver
 					rhs[ j ] = -rhs[ j ];
 				// inexact Newton: forcing term ~ residual (quadratic convergence), no finer than the target needs
 				final double eta = Math.min( 1e-2, Math.max( Math.max( 1e-6, 0.1 * tolerance / norm[ 0 ] ), norm[ 1 ] ) );
+				if ( symmetric )
+					for ( int k = 0; k < p; k++ )
+						makeOdd( rhs, k * n );
 				final int used = Gmres.solve( ( in, out ) -> {
-					jacobian( in, tmp );
+					if ( symmetric )
+					{
+						// Krylov vectors stay odd up to rounding; project so the odd shortcut is exact
+						System.arraycopy( in, 0, oddIn, 0, size );
+						for ( int k = 0; k < p; k++ )
+							makeOdd( oddIn, k * n );
+						jacobian( oddIn, tmp );
+					}
+					else
+						jacobian( in, tmp );
 					precondition( tmp, out );
 				}, rhs, z, eta, RESTART, MAX_KRYLOV );
 				krylov += Math.abs( used );
@@ -495,6 +535,9 @@ public final class EnergyModeSolver
 					for ( int k = 0; k < p; k++ )
 						for ( int i = 0; i < n; i++ )
 							trial[ k ][ i ] = f[ k ][ i ] + alpha * z[ k * n + i ];
+					if ( symmetric )
+						for ( final double[] row : trial )
+							makeOdd( row, 0 );
 					rt = residual( trial );
 					nt = norms( rt );
 					if ( nt[ 1 ] <= ( 1 - 1e-4 * alpha ) * norm[ 1 ] || halvings >= 10 )

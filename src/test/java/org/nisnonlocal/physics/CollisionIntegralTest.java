@@ -150,4 +150,25 @@ public class CollisionIntegralTest
 		final CollisionIntegral.Linearization lin = new CollisionIntegral( nm[ 0 ], nm[ 1 ], 0.02, CollisionIntegral.kernel( gammaEe ) ).linearize( fL );
 		assertEquals( gammaEe, lin.outRate( e.length / 2 ), 1e-6 * gammaEe );
 	}
+
+	@Test
+	public void oddShortcutEqualsTheFullEvaluationForOddDistributions()
+	{
+		final double[] e = EnergyModeSolver.energyGrid( 4, 0.05 ); // exactly symmetric grid
+		final double[] fL = hot( e );
+		final double[] v = new double[ e.length ];
+		for ( int i = 0; i < e.length; i++ )
+			v[ i ] = Math.sin( 2 * e[ i ] ) * Math.exp( -0.3 * e[ i ] * e[ i ] ); // odd direction
+		final double[][] nm = spectral( 0.9, e );
+		final CollisionIntegral.Linearization full = new CollisionIntegral( nm[ 0 ], nm[ 1 ], 0.05, 1 ).linearize( fL );
+		final CollisionIntegral.Linearization odd = new CollisionIntegral( nm[ 0 ], nm[ 1 ], 0.05, 1, true ).linearize( fL );
+		final double[] a = full.value(), b = odd.value(), ja = full.jacobianTimes( v ), jb = odd.jacobianTimes( v );
+		final double s = full.scale();
+		for ( int i = 0; i < e.length; i++ )
+		{
+			assertEquals( a[ i ], b[ i ], 1e-12 * s, "value at " + e[ i ] );
+			assertEquals( ja[ i ], jb[ i ], 1e-12 * s, "JVP at " + e[ i ] );
+			assertEquals( full.outRate( i ), odd.outRate( i ), 1e-12 * s, "out-rate at " + e[ i ] );
+		}
+	}
 }
