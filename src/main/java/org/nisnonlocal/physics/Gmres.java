@@ -15,6 +15,26 @@ final class Gmres
 	private Gmres() {}
 
 	/**
+	 * Basis vectors kept per thread between calls: a Newton step needs a handful of vectors of M·N doubles (≈ 1 MB
+	 * at δε = 1/200), and allocating them per call made the garbage collector's system time comparable to the work.
+	 * Contents never carry over (every vector is overwritten before use), so results do not depend on the history.
+	 */
+	private static final ThreadLocal< double[][] > BASIS = new ThreadLocal<>();
+
+	private static double[] basis( final int j, final int n, final int restart )
+	{
+		double[][] b = BASIS.get();
+		if ( b == null || b.length < restart + 2 )
+		{
+			b = new double[ restart + 2 ][];
+			BASIS.set( b );
+		}
+		if ( b[ j ] == null || b[ j ].length != n )
+			b[ j ] = new double[ n ];
+		return b[ j ];
+	}
+
+	/**
 	 * Solves A y = b from y = 0 until ‖b − A y‖ ≤ tol · ‖b‖ or maxIterations matrix-vector products.
 	 *
 	 * @return the number of products used; y holds the iterate (negative count: not converged)
@@ -27,21 +47,20 @@ final class Gmres
 		if ( bnorm == 0 )
 			return 0;
 		final double target = tol * bnorm;
-		// basis vectors allocated on demand: Newton steps here need only a handful, and zeroing 41 vectors of
-		// 10⁵ doubles per call showed up as system time
+		// basis vectors on demand from the per-thread pool (see BASIS); the last slot is the work vector
 		final double[][] v = new double[ restart + 1 ][];
 		final double[][] h = new double[ restart + 1 ][ restart ];
 		final double[] cs = new double[ restart ];
 		final double[] sn = new double[ restart ];
 		final double[] g = new double[ restart + 1 ];
-		final double[] w = new double[ n ];
+		final double[] w = basis( restart + 1, n, restart );
 		int used = 0;
 		double[] r = b.clone();
 		double rnorm = bnorm;
 		while ( used < maxIterations )
 		{
 			if ( v[ 0 ] == null )
-				v[ 0 ] = new double[ n ];
+				v[ 0 ] = basis( 0, n, restart );
 			for ( int i = 0; i < n; i++ )
 				v[ 0 ][ i ] = r[ i ] / rnorm;
 			java.util.Arrays.fill( g, 0 );
@@ -63,7 +82,7 @@ final class Gmres
 				final double wn = norm( w );
 				h[ k + 1 ][ k ] = wn;
 				if ( v[ k + 1 ] == null )
-					v[ k + 1 ] = new double[ n ];
+					v[ k + 1 ] = basis( k + 1, n, restart );
 				if ( wn > 0 )
 					for ( int i = 0; i < n; i++ )
 						v[ k + 1 ][ i ] = w[ i ] / wn;
