@@ -32,6 +32,8 @@ final class SubcommandRegistry
 				new FitPhaseGradientCommand(),
 				new FitI0Command(),
 				new Fig10ModelCommand(),
+				new EnergyModeCommand(),
+				new EnergyModeBenchCommand(),
 				new BenchCommand(),
 		};
 	}

@@ -1,0 +1,176 @@
+package org.nisnonlocal.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.nisnonlocal.BadInputException;
+import org.nisnonlocal.io.MapCsvWriter;
+import org.nisnonlocal.io.Numbers;
+import org.nisnonlocal.io.TiffMapIO;
+import org.nisnonlocal.maps.Axis;
+import org.nisnonlocal.maps.ConductanceMap;
+import org.nisnonlocal.maps.MapMetadata;
+import org.nisnonlocal.maps.Units;
+import org.nisnonlocal.physics.DetectorSignal;
+import org.nisnonlocal.physics.EnergyModeResult;
+import org.nisnonlocal.physics.EnergyModeSolver;
+import org.nisnonlocal.physics.EnergyModeSweep;
+import org.nisnonlocal.physics.SelfConsistentGap;
+
+/**
+ * {@code energy-mode}: self-consistent Δ(V_inj) with the energy-mode kinetics (elastic or with e-e scattering),
+ * f_L(ε, 0) and the g_sa map of S Figs. 11-12 (MODEL.md §6). Defaults are the paper's (S App. B, Table 1).
+ */
+final class EnergyModeCommand implements Subcommand
+{
+	static final double T_INJ = 0.0198; // 61 mK / (265 µeV / k_B)
+
+	static final double T_DET = 0.0120; // 37 mK
+
+	static final double T_BATH = 0.00781; // 24 mK
+
+	@Override
+	public String name()
+	{
+		return "energy-mode";
+	}
+
+	@Override
+	public String summary()
+	{
+		return "self-consistent gap under injection with e-e scattering: Delta(V_inj), f_L(eps, 0), g_sa map (S Figs. 11-12)";
+	}
+
+	@Override
+	public String usage()
+	{
+		return "[--gamma-ee 2e-4] [--elastic] [--gamma 0.005] [--de 0.025] [--omega-d 10] [--kappa 1.054e-4] [--length 169.2 (full wire, xi)] [--distance 4.62 (detector, xi; does not enter)]"
+				+ " [--t T (all three)] [--t-inj 0.0198] [--t-det 0.0120] [--t-bath 0.00781] [--vinj-from 0] [--vinj-to 5] [--vinj-step 0.1]"
+				+ " [--vdet-from -2] [--vdet-to 2] [--vdet-step 0.05] [--points 41 (x grid)] [--refine 1] [--threads 2] --out DIR"
+				+ "   (writes delta.csv, fL.csv, g_sa.csv, g_sa.tif; g in units of G_inj*G_det*R_xi)";
+	}
+
+	@Override
+	public void run( final Args a ) throws Exception
+	{
+		final boolean elastic = a.flag( "elastic" );
+		final double gammaEe = elastic ? 0 : PhysicsCsv.nonNegative( a, "gamma-ee", 2e-4 );
+		if ( elastic )
+			a.has( "gamma-ee" ); // accepted and ignored with --elastic
+		final double gamma = PhysicsCsv.positive( a, "gamma", 0.005 );
+		if ( gamma >= 0.5 )
+			throw new BadInputException( "--gamma must be < 0.5, got " + gamma );
+		final double de = PhysicsCsv.positive( a, "de", 0.025 );
+		final double omegaD = a.number( "omega-d", 10 );
+		if ( !( omegaD > 2 ) || omegaD > 100 )
+			throw new BadInputException( "--omega-d must be in (2, 100], got " + omegaD );
+		final double kappa = PhysicsCsv.positive( a, "kappa", 1.054e-4 );
+		final double length = PhysicsCsv.positive( a, "length", 169.2 );
+		// accepted for symmetry with the other model verbs; it does not enter: f_T^S = 0 and Δ is uniform (S App. B)
+		final double distance = PhysicsCsv.nonNegative( a, "distance", 4.62 );
+		if ( !( distance < length / 2 ) )
+			throw new BadInputException( "--distance (" + distance + ") must be < half of --length (" + length + ")" );
+		final double t = a.has( "t" ) ? PhysicsCsv.nonNegative( a, "t", 0 ) : Double.NaN;
+		final double tInj = temperature( a, "t-inj", t, T_INJ );
+		final double tDet = temperature( a, "t-det", t, T_DET );
+		final double tBath = temperature( a, "t-bath", t, T_BATH );
+		final double[] vInj = PhysicsCsv.grid( a, "vinj-from", 0, "vinj-to", 5, "vinj-step", 0.1 );
+		final double vStep = a.number( "vinj-step", 0.1 );
+		if ( vInj[ 0 ] < 0 )
+			throw new BadInputException( "--vinj-from must be >= 0 (negative biases follow from the symmetry), got " + vInj[ 0 ] );
+		if ( vInj.length < 3 )
+			throw new BadInputException( "need at least 3 injector biases for the derivative, got " + vInj.length );
+		final double[] vDet = PhysicsCsv.grid( a, "vdet-from", -2, "vdet-to", 2, "vdet-step", 0.05 );
+		final int points = a.integer( "points", 41 );
+		final int refine = a.integer( "refine", 1 );
+		final int threads = a.integer( "threads", 2 );
+		if ( threads < 1 || threads > 64 )
+			throw new BadInputException( "--threads must be in 1..64, got " + threads );
+		final Path dir = a.path( "out" );
+		a.rejectUnknown();
+
+		final double[] eps = EnergyModeSolver.energyGrid( omegaD, de );
+		final EnergyModeSolver solver = new EnergyModeSolver( eps, kappa, length / 2, points, gammaEe );
+		final SelfConsistentGap gap = new SelfConsistentGap( solver, gamma, omegaD, tInj, tBath, refine );
+		final PrintStream err = System.err;
+		final long t0 = System.nanoTime();
+		final EnergyModeResult r = EnergyModeSweep.run( gap, vInj, threads, new SelfConsistentGap.Progress()
+		{
+			@Override
+			public synchronized void done( final int k, final int n )
+			{
+				err.println( "bias point " + k + " of " + n );
+			}
+
+			@Override
+			public boolean cancelled()
+			{
+				return false;
+			}
+		} );
+		final double seconds = ( System.nanoTime() - t0 ) * 1e-9;
+		Files.createDirectories( dir );
+		write( dir, r, vInj, vDet, vStep, new DetectorSignal( gamma, tDet, omegaD ), kappa, gammaEe, gamma, tInj, tDet, tBath );
+		System.out.printf( "energy-mode: %d bias points in %.2f s (gamma_ee = %s, lambda = %s); Delta(eV_inj = %s) = %s%n", r.size(), seconds,
+				Numbers.format( gammaEe ), Numbers.format( gap.lambda() ), Numbers.formatAxis( vInj[ vInj.length - 1 ] ), Numbers.format( r.delta()[ r.size() - 1 ] ) );
+	}
+
+	private static double temperature( final Args a, final String key, final double all, final double def )
+	{
+		final double v = a.has( key ) ? a.number( key, def ) : Double.isNaN( all ) ? def : all;
+		if ( !( v >= 0 ) || v > 10 )
+			throw new BadInputException( "--" + key + " must be in [0, 10], got " + v );
+		return v;
+	}
+
+	static void write( final Path dir, final EnergyModeResult r, final double[] vInj, final double[] vDet, final double vStep, final DetectorSignal detector, final double kappa,
+			final double gammaEe, final double gamma, final double tInj, final double tDet, final double tBath ) throws Exception
+	{
+		final int n = r.size();
+		final double[] newton = new double[ n ];
+		final double[] sc = new double[ n ];
+		for ( int b = 0; b < n; b++ )
+		{
+			newton[ b ] = r.newtonIterations( b );
+			sc[ b ] = r.scIterations( b );
+		}
+		PhysicsCsv.write( dir.resolve( "delta.csv" ), "eV_inj,delta,newton_iterations,sc_iterations", vInj, r.delta(), newton, sc );
+		final StringBuilder header = new StringBuilder( "eps" );
+		final double[][] columns = new double[ n + 1 ][];
+		columns[ 0 ] = r.energies();
+		for ( int b = 0; b < n; b++ )
+		{
+			header.append( ",fL_" ).append( Numbers.formatAxis( vInj[ b ] ) );
+			columns[ b + 1 ] = r.fL( b );
+		}
+		PhysicsCsv.write( dir.resolve( "fL.csv" ), header.toString(), columns );
+		final ConductanceMap map = gsaMap( r, vInj, vDet, vStep, detector, kappa )
+				.withMetadata( MapMetadata.empty().with( MapMetadata.SOURCE, "energy-mode gamma_ee=" + Numbers.format( gammaEe ) + " gamma=" + Numbers.format( gamma )
+						+ " t_inj=" + Numbers.format( tInj ) + " t_det=" + Numbers.format( tDet ) + " t_bath=" + Numbers.format( tBath ) + " kappa=" + Numbers.format( kappa )
+						+ "; g in units of G_inj*G_det*R_xi" ) );
+		MapCsvWriter.writeLong( map, dir.resolve( "g_sa.csv" ) );
+		TiffMapIO.write( map, dir.resolve( "g_sa.tif" ) );
+	}
+
+	/**
+	 * g_sa over (V_inj, V_det) in units of G_inj G_det R_ξ (= units of G_det divided by 2κ_I). With the bias grid
+	 * starting at 0 the map covers −V_max … V_max by the oddness in V_inj (Δ is even in V_inj).
+	 */
+	static ConductanceMap gsaMap( final EnergyModeResult r, final double[] vInj, final double[] vDet, final double vStep, final DetectorSignal detector, final double kappa )
+	{
+		final double[][] g = detector.gsa( vInj, r.delta(), vDet );
+		final int n = vInj.length;
+		final boolean mirror = vInj[ 0 ] == 0;
+		final int width = mirror ? 2 * n - 1 : n;
+		final Axis x = new Axis( "Vinj", Units.EV_PER_DELTA0, mirror ? -vInj[ n - 1 ] : vInj[ 0 ], vStep, width );
+		final Axis y = new Axis( "Vdet", Units.EV_PER_DELTA0, vDet[ 0 ], vDet.length > 1 ? vDet[ 1 ] - vDet[ 0 ] : 1, vDet.length );
+		final double scale = 1 / ( 2 * kappa );
+		return ConductanceMap.fromFunction( x, y, "g_sa", Units.NORMALIZED, MapMetadata.empty(), ( i, j ) -> {
+			if ( !mirror )
+				return ( float ) ( scale * g[ i ][ j ] );
+			final int b = i - ( n - 1 );
+			return ( float ) ( b >= 0 ? scale * g[ b ][ j ] : -scale * g[ -b ][ j ] );
+		} );
+	}
+}

@@ -1,0 +1,386 @@
+package org.nisnonlocal.physics;
+
+/**
+ * Electron-electron collision integral of the energy mode (MODEL.md §6), in occupation numbers f = (1 − f_L)/2:
+ * <pre>
+ *   I(ε) = K ∫dω ∫dε' W(ε, ε−ω) W(ε'+ω, ε') { f(ε−ω) f̄(ε) f(ε'+ω) f̄(ε') − f(ε) f̄(ε−ω) f(ε') f̄(ε'+ω) },
+ *   W(a, b) = N(a) N(b) − M(a) M(b),   f̄ = 1 − f,   M = Im F,
+ * </pre>
+ * on a uniform energy grid ε_i (spacing δε, all energies in Δ0), with both integrals replaced by plain grid sums
+ * (ω = ε_i − ε_j, ε' = ε_k, restricted to the grid). Plain sums make number and energy conservation
+ * (Σ_i I_i = Σ_i ε_i I_i = 0) and detailed balance exact on the grid.
+ * <p>
+ * <b>Evaluation.</b> W is a sum of two separable products, so with C(m) = Σ_k W(k+m, k) f_{k+m} f̄_k (a
+ * cross-correlation) the result is I_i = f̄_i A_i − f_i B_i, A_i = K δε² Σ_j W(i, j) f_j C(i−j),
+ * B_i = K δε² Σ_j W(i, j) f̄_j C(j−i): correlations and convolutions, done by zero-padded FFTs of length
+ * L ≥ 2N (exact, no wrap-around: C is supported on |m| ≤ N − 1). Cost O(N log N) per call. The spectra of N and M
+ * are computed once; f̄ = 1 − f enters through linearity.
+ * </p>
+ * <p>
+ * <b>Normalization (AMBIGUOUS, MODEL.md §6, kept here only).</b> K = 4 γ_ee / (π² t_c²), t_c = 0.5669: then the
+ * normal-state out-scattering rate at ε = 0 and temperature t_c equals γ_ee (K π² t_c²/4). The factor 2 between an
+ * out-scattering rate and a relaxation rate is not included.
+ * </p>
+ */
+public final class CollisionIntegral
+{
+	/** Weak-coupling critical temperature e^{γ_E}/π in Δ0, the reference temperature of γ_ee (S Sec. V). */
+	public static final double T_C = 0.5669;
+
+	private final int n;
+
+	/** f_L odd: out-rates mirrored from in-rates (see the five-argument constructor). */
+	private final boolean odd;
+
+	private final double de;
+
+	private final double kernel;
+
+	private final double[] dos;
+
+	private final double[] anomalous;
+
+	private final Fft fft;
+
+	private final double[] nRe, nIm, mRe, mIm;
+
+	/**
+	 * Scratch spectra reused by every call (why: a call otherwise allocates ~15 arrays of L doubles, and at
+	 * δε = 1/200 the zeroing alone costs as much as the FFTs). Hence an instance is not thread-safe: one per thread.
+	 */
+	private final double[][] work;
+
+	/** K = 4 γ_ee/(π² t_c²) for a rate γ_ee = ħ/(Δ0 τ_ee) (see the class comment). */
+	public static double kernel( final double gammaEe )
+	{
+		return 4 * gammaEe / ( Math.PI * Math.PI * T_C * T_C );
+	}
+
+	/**
+	 * @param dos N(ε_i) on the uniform grid
+	 * @param anomalous M(ε_i) = Im F on the same grid
+	 * @param de grid spacing δε in Δ0
+	 * @param kernel K (see {@link #kernel(double)})
+	 */
+	public CollisionIntegral( final double[] dos, final double[] anomalous, final double de, final double kernel )
+	{
+		this( dos, anomalous, de, kernel, false );
+	}
+
+	/**
+	 * With {@code oddOnly}: every f_L given to {@link #linearize} and every direction given to
+	 * {@link Linearization#jacobianTimes} is odd on a symmetric grid (ε_{N−1−i} = −ε_i), with N even and M odd
+	 * (particle-hole symmetry, exact for the energy mode). Then f(−ε) = f̄(ε) and the out-rate is the mirrored
+	 * in-rate, B(−ε) = A(ε): one inverse FFT per evaluation instead of two. The caller guarantees the oddness.
+	 */
+	public CollisionIntegral( final double[] dos, final double[] anomalous, final double de, final double kernel, final boolean oddOnly )
+	{
+		if ( dos.length != anomalous.length || dos.length < 2 )
+			throw new IllegalArgumentException( "N and M must have the same length >= 2" );
+		this.odd = oddOnly;
+		this.n = dos.length;
+		this.de = de;
+		this.kernel = kernel;
+		this.dos = dos.clone();
+		this.anomalous = anomalous.clone();
+		this.fft = new Fft( Fft.atLeast( 2 * n ) );
+		final int l = fft.length();
+		nRe = new double[ l ];
+		nIm = new double[ l ];
+		mRe = new double[ l ];
+		mIm = new double[ l ];
+		work = new double[ 18 ][ l ];
+		spectra( this.dos, this.anomalous, nRe, nIm, mRe, mIm );
+	}
+
+	public int size()
+	{
+		return n;
+	}
+
+	public double kernel()
+	{
+		return kernel;
+	}
+
+	/** I_coll[f_L] on the grid. */
+	public double[] apply( final double[] fL )
+	{
+		return linearize( fL ).value();
+	}
+
+	/** Evaluates at f_L and keeps what the Jacobian-vector product needs. */
+	public Linearization linearize( final double[] fL )
+	{
+		return new Linearization( fL );
+	}
+
+	/** FFTs of two real grid functions a, b (zero-padded) by one complex FFT of a + ib. */
+	private void spectra( final double[] a, final double[] b, final double[] aRe, final double[] aIm, final double[] bRe, final double[] bIm )
+	{
+		final int l = fft.length();
+		final double[] re = work[ 0 ];
+		final double[] im = work[ 1 ];
+		System.arraycopy( a, 0, re, 0, n );
+		System.arraycopy( b, 0, im, 0, n );
+		java.util.Arrays.fill( re, n, l, 0 );
+		java.util.Arrays.fill( im, n, l, 0 );
+		fft.forward( re, im );
+		for ( int q = 0; q < l; q++ )
+		{
+			final int p = ( l - q ) & ( l - 1 );
+			// A_q = (Z_q + conj Z_{−q})/2, B_q = (Z_q − conj Z_{−q})/(2i)
+			aRe[ q ] = 0.5 * ( re[ q ] + re[ p ] );
+			aIm[ q ] = 0.5 * ( im[ q ] - im[ p ] );
+			bRe[ q ] = 0.5 * ( im[ q ] + im[ p ] );
+			bIm[ q ] = -0.5 * ( re[ q ] - re[ p ] );
+		}
+	}
+
+	/** Inverse FFT of two Hermitian spectra X, Y at once: returns x (re) and y (im), first n entries. */
+	private void inversePair( final double[] xRe, final double[] xIm, final double[] yRe, final double[] yIm, final double[] x, final double[] y )
+	{
+		final int l = fft.length();
+		final double[] re = work[ 0 ];
+		final double[] im = work[ 1 ];
+		for ( int q = 0; q < l; q++ )
+		{
+			re[ q ] = xRe[ q ] - yIm[ q ];
+			im[ q ] = xIm[ q ] + yRe[ q ];
+		}
+		fft.inverse( re, im );
+		System.arraycopy( re, 0, x, 0, n );
+		System.arraycopy( im, 0, y, 0, n );
+	}
+
+	/**
+	 * The collision integral at one distribution, with the pieces of its Jacobian. Holds the spectra of N f, M f and
+	 * of the correlation C; {@link #jacobianTimes(double[])} reuses them.
+	 */
+	public final class Linearization
+	{
+		private final double[] f;
+
+		private final double[] in;
+
+		private final double[] out;
+
+		/** The four convolutions K δε² (Nf ⊛ C), (Mf ⊛ C), (N f̄ ⊛ C'), (M f̄ ⊛ C'): smooth in ε (see {@link #inRateAt}). */
+		private final double[] inN = new double[ n ], inM = new double[ n ], outN = new double[ n ], outM = new double[ n ];
+
+		private final double[] value;
+
+		private final double[] aRe, aIm, bRe, bIm, cRe, cIm;
+
+		private Linearization( final double[] fL )
+		{
+			if ( fL.length != n )
+				throw new IllegalArgumentException( "f_L has " + fL.length + " energies, expected " + n );
+			final int l = fft.length();
+			f = new double[ n ];
+			final double[] nf = new double[ n ];
+			final double[] mf = new double[ n ];
+			for ( int i = 0; i < n; i++ )
+			{
+				f[ i ] = 0.5 * ( 1 - fL[ i ] );
+				nf[ i ] = dos[ i ] * f[ i ];
+				mf[ i ] = anomalous[ i ] * f[ i ];
+			}
+			aRe = new double[ l ];
+			aIm = new double[ l ];
+			bRe = new double[ l ];
+			bIm = new double[ l ];
+			spectra( nf, mf, aRe, aIm, bRe, bIm );
+			// Ĉ = F(Nf) conj F(N f̄) − F(Mf) conj F(M f̄), with F(N f̄) = F(N) − F(Nf)
+			cRe = new double[ l ];
+			cIm = new double[ l ];
+			for ( int q = 0; q < l; q++ )
+			{
+				final double pr = nRe[ q ] - aRe[ q ], pi = nIm[ q ] - aIm[ q ];
+				final double sr = mRe[ q ] - bRe[ q ], si = mIm[ q ] - bIm[ q ];
+				cRe[ q ] = aRe[ q ] * pr + aIm[ q ] * pi - ( bRe[ q ] * sr + bIm[ q ] * si );
+				cIm[ q ] = aIm[ q ] * pr - aRe[ q ] * pi - ( bIm[ q ] * sr - bRe[ q ] * si );
+			}
+			in = new double[ n ];
+			out = new double[ n ];
+			convolutions( aRe, aIm, bRe, bIm, cRe, cIm, false, inN, inM );
+			if ( odd )
+				for ( int i = 0; i < n; i++ )
+				{
+					// B(−ε) = A(ε): N even, M odd, f(−ε) = f̄(ε)
+					outN[ i ] = inN[ n - 1 - i ];
+					outM[ i ] = -inM[ n - 1 - i ];
+				}
+			else
+			{
+				final double[] fbNRe = work[ 2 ], fbNIm = work[ 3 ], fbMRe = work[ 4 ], fbMIm = work[ 5 ];
+				for ( int q = 0; q < l; q++ )
+				{
+					fbNRe[ q ] = nRe[ q ] - aRe[ q ];
+					fbNIm[ q ] = nIm[ q ] - aIm[ q ];
+					fbMRe[ q ] = mRe[ q ] - bRe[ q ];
+					fbMIm[ q ] = mIm[ q ] - bIm[ q ];
+				}
+				convolutions( fbNRe, fbNIm, fbMRe, fbMIm, cRe, cIm, true, outN, outM );
+			}
+			for ( int i = 0; i < n; i++ )
+			{
+				in[ i ] = dos[ i ] * inN[ i ] - anomalous[ i ] * inM[ i ];
+				out[ i ] = dos[ i ] * outN[ i ] - anomalous[ i ] * outM[ i ];
+			}
+			value = new double[ n ];
+			for ( int i = 0; i < n; i++ )
+				value[ i ] = ( 1 - f[ i ] ) * in[ i ] - f[ i ] * out[ i ];
+		}
+
+		/** I_coll at the linearization point. */
+		public double[] value()
+		{
+			return value.clone();
+		}
+
+		/** Scattering-in rate A_i (per empty state) and out rate B_i (per occupied state); I = f̄ A − f B. */
+		public double inRate( final int i )
+		{
+			return in[ i ];
+		}
+
+		public double outRate( final int i )
+		{
+			return out[ i ];
+		}
+
+		/**
+		 * In- and out-rates A(ε), B(ε) at an energy between grid points, given N(ε), M(ε) there: the convolutions are
+		 * interpolated linearly in ε (they are continuous), the coherence factors N, M taken exactly. At a grid
+		 * energy this is A_i, B_i. Returns {A, B}.
+		 */
+		public double[] ratesAt( final double position, final double dosHere, final double anomalousHere )
+		{
+			int i = ( int ) Math.floor( position );
+			i = Math.max( 0, Math.min( n - 2, i ) );
+			final double w = Math.max( 0, Math.min( 1, position - i ) );
+			final double a = dosHere * lerp( inN, i, w ) - anomalousHere * lerp( inM, i, w );
+			final double b = dosHere * lerp( outN, i, w ) - anomalousHere * lerp( outM, i, w );
+			return new double[] { a, b };
+		}
+
+		private double lerp( final double[] y, final int i, final double w )
+		{
+			return w == 0 ? y[ i ] : y[ i ] + w * ( y[ i + 1 ] - y[ i ] );
+		}
+
+		/**
+		 * ∂I/∂f_L at energy i from the occupation factors of that energy alone, (A_i + B_i)/2 ≥ 0 where the coherence
+		 * factors are positive: the relaxation-time part of the Jacobian (for preconditioners).
+		 */
+		public double diagonal( final int i )
+		{
+			return 0.5 * ( in[ i ] + out[ i ] );
+		}
+
+		/**
+		 * Largest in- or out-scattering rate |A_i|, |B_i|: the scale of the terms of I before the occupation factors,
+		 * and the scale of the FFT's rounding error (which is spread over all energies, ~1e-16 of the largest rate).
+		 */
+		public double scale()
+		{
+			double s = 0;
+			for ( int i = 0; i < n; i++ )
+				s = Math.max( s, Math.max( Math.abs( in[ i ] ), Math.abs( out[ i ] ) ) );
+			return s;
+		}
+
+		/** (∂I/∂f_L) · v by the same FFTs (exact derivative of the discrete I; I is quartic in f). */
+		public double[] jacobianTimes( final double[] vL )
+		{
+			final int l = fft.length();
+			final double[] v = new double[ n ];
+			final double[] nv = new double[ n ];
+			final double[] mv = new double[ n ];
+			for ( int i = 0; i < n; i++ )
+			{
+				v[ i ] = -0.5 * vL[ i ];
+				nv[ i ] = dos[ i ] * v[ i ];
+				mv[ i ] = anomalous[ i ] * v[ i ];
+			}
+			final double[] vnRe = work[ 2 ], vnIm = work[ 3 ], vmRe = work[ 4 ], vmIm = work[ 5 ];
+			spectra( nv, mv, vnRe, vnIm, vmRe, vmIm );
+			// one pass over the spectra (memory traffic, not flops, is the cost here):
+			// dĈ = V̂n conj(F̂N − Â) − Â conj(V̂n) − V̂m conj(F̂M − B̂) + B̂ conj(V̂m);
+			// d(in) from X1 = V̂n Ĉ + Â dĈ, Y1 = V̂m Ĉ + B̂ dĈ; d(out) from −V̂ conj(Ĉ) + (F̂ − Â) conj(dĈ)
+			final double[] x1Re = work[ 8 ], x1Im = work[ 9 ], y1Re = work[ 10 ], y1Im = work[ 11 ];
+			final double[] x2Re = work[ 12 ], x2Im = work[ 13 ], y2Re = work[ 14 ], y2Im = work[ 15 ];
+			for ( int q = 0; q < l; q++ )
+			{
+				final double ar = aRe[ q ], ai = aIm[ q ], br = bRe[ q ], bi = bIm[ q ];
+				final double vnr = vnRe[ q ], vni = vnIm[ q ], vmr = vmRe[ q ], vmi = vmIm[ q ];
+				final double pr = nRe[ q ] - ar, pi = nIm[ q ] - ai;
+				final double sr = mRe[ q ] - br, si = mIm[ q ] - bi;
+				final double dr = vnr * pr + vni * pi - ( ar * vnr + ai * vni ) - ( vmr * sr + vmi * si ) + ( br * vmr + bi * vmi );
+				final double di = vni * pr - vnr * pi - ( ai * vnr - ar * vni ) - ( vmi * sr - vmr * si ) + ( bi * vmr - br * vmi );
+				final double cr = cRe[ q ], ci = cIm[ q ];
+				x1Re[ q ] = vnr * cr - vni * ci + ar * dr - ai * di;
+				x1Im[ q ] = vnr * ci + vni * cr + ar * di + ai * dr;
+				y1Re[ q ] = vmr * cr - vmi * ci + br * dr - bi * di;
+				y1Im[ q ] = vmr * ci + vmi * cr + br * di + bi * dr;
+				if ( odd )
+					continue;
+				// conj(Ĉ) = (cr, −ci), conj(dĈ) = (dr, −di)
+				x2Re[ q ] = -( vnr * cr + vni * ci ) + pr * dr + pi * di;
+				x2Im[ q ] = -( vni * cr - vnr * ci ) + pi * dr - pr * di;
+				y2Re[ q ] = -( vmr * cr + vmi * ci ) + sr * dr + si * di;
+				y2Im[ q ] = -( vmi * cr - vmr * ci ) + si * dr - sr * di;
+			}
+			final double[] dIn = new double[ n ];
+			final double[] dOut = new double[ n ];
+			combine( x1Re, x1Im, y1Re, y1Im, dIn );
+			if ( odd )
+				for ( int i = 0; i < n; i++ )
+					dOut[ i ] = dIn[ n - 1 - i ];
+			else
+				combine( x2Re, x2Im, y2Re, y2Im, dOut );
+			final double[] r = new double[ n ];
+			for ( int i = 0; i < n; i++ )
+				r[ i ] = -v[ i ] * in[ i ] + ( 1 - f[ i ] ) * dIn[ i ] - v[ i ] * out[ i ] - f[ i ] * dOut[ i ];
+			return r;
+		}
+	}
+
+	/**
+	 * x = K δε² (P ⊛ C), y = K δε² (Q ⊛ C) for spectra P (paired with N) and Q (paired with M); with
+	 * {@code conjugateC} the reflected correlation C(−m) (spectrum conj Ĉ) is used.
+	 */
+	private void convolutions( final double[] pRe, final double[] pIm, final double[] qRe, final double[] qIm, final double[] cRe, final double[] cIm, final boolean conjugateC, final double[] x, final double[] y )
+	{
+		final int l = fft.length();
+		final double s = conjugateC ? -1 : 1;
+		final double[] xRe = work[ 8 ], xIm = work[ 9 ], yRe = work[ 10 ], yIm = work[ 11 ];
+		for ( int q = 0; q < l; q++ )
+		{
+			final double cr = cRe[ q ], ci = s * cIm[ q ];
+			xRe[ q ] = pRe[ q ] * cr - pIm[ q ] * ci;
+			xIm[ q ] = pRe[ q ] * ci + pIm[ q ] * cr;
+			yRe[ q ] = qRe[ q ] * cr - qIm[ q ] * ci;
+			yIm[ q ] = qRe[ q ] * ci + qIm[ q ] * cr;
+		}
+		inversePair( xRe, xIm, yRe, yIm, x, y );
+		final double k = kernel * de * de;
+		for ( int i = 0; i < n; i++ )
+		{
+			x[ i ] *= k;
+			y[ i ] *= k;
+		}
+	}
+
+	/** rate_i = K δε² (N_i x_i − M_i y_i), x, y the inverse transforms of X, Y. */
+	private void combine( final double[] xRe, final double[] xIm, final double[] yRe, final double[] yIm, final double[] rate )
+	{
+		final double[] x = new double[ n ];
+		final double[] y = new double[ n ];
+		inversePair( xRe, xIm, yRe, yIm, x, y );
+		final double k = kernel * de * de;
+		for ( int i = 0; i < n; i++ )
+			rate[ i ] = k * ( dos[ i ] * x[ i ] - anomalous[ i ] * y[ i ] );
+	}
+}

@@ -1,0 +1,87 @@
+package org.nisnonlocal.physics;
+
+import org.nisnonlocal.BadInputException;
+
+/**
+ * Detector current through Δ(V_inj) alone (MODEL.md §6, S Fig. 12; f_T^S = 0, Δ independent of V_det):
+ * <pre>
+ *   I_det = (G_det/2e) ∫_{−ω_D}^{ω_D} N(ε; Δ) f_T^N(ε; V_det) dε = (G_det Δ0/e) ∫_0^{ω_D} N f_T^N dε,
+ *   f_T^N = ½[n0(ε + eV_det) − n0(ε − eV_det)]   (detector electrode at t_det),
+ * </pre>
+ * and g_sa = ∂I_det/∂V_inj by finite differences over the bias grid, in units of G_det (divide by 2κ_I for
+ * G_inj G_det R_ξ). Integration: composite Gauss clustered at ε = Δ (scale Γ) and at ε = |eV_det| (scale t_det);
+ * the rule depends on |V_det| only, so I_det is exactly odd in V_det.
+ */
+public final class DetectorSignal
+{
+	private final double gamma;
+
+	private final double tDet;
+
+	private final double omegaD;
+
+	public DetectorSignal( final double gamma, final double tDet, final double omegaD )
+	{
+		if ( !( tDet >= 0 ) || !Double.isFinite( tDet ) )
+			throw new BadInputException( "detector temperature must be finite and >= 0, got " + tDet );
+		this.gamma = gamma;
+		this.tDet = tDet;
+		this.omegaD = omegaD;
+	}
+
+	/** I_det in units of G_det Δ0/e at pair potential Δ and detector bias eV_det (Δ0). */
+	public double current( final double delta, final double vDet )
+	{
+		if ( vDet == 0 )
+			return 0;
+		final double a = Math.abs( vDet );
+		final Quadrature q = Quadrature.on( 0, omegaD ).cluster( delta, gamma ).cluster( a, Math.max( tDet, gamma ) ).maxPanel( Math.max( tDet, gamma ), Math.max( 0, a - 40 * tDet ), Math.min( omegaD, a + 40 * tDet ) ).build();
+		final double[] nodes = q.nodes();
+		final SpectralGrid g = new SpectralFunctions( delta, gamma, 0 ).onGrid( nodes );
+		double s = 0;
+		for ( int j = 0; j < nodes.length; j++ )
+		{
+			final double e = nodes[ j ];
+			final double ft = 0.5 * ( EnergyModeSolver.n0( e + a, tDet ) - EnergyModeSolver.n0( e - a, tDet ) );
+			s += q.weight( j ) * g.n( j ) * ft;
+		}
+		return Math.copySign( s, vDet );
+	}
+
+	/**
+	 * g_sa[b][d] = ∂I_det/∂V_inj (units of G_det) at biases[b] (ascending, uniform or not) and vDet[d], from Δ(V_inj).
+	 * Central differences inside; at V_inj = 0 the evenness of Δ(V_inj) gives 0; at the other ends one-sided
+	 * second-order differences.
+	 */
+	public double[][] gsa( final double[] biases, final double[] delta, final double[] vDet )
+	{
+		final int n = biases.length;
+		if ( n < 3 )
+			throw new BadInputException( "g_sa needs at least 3 bias points" );
+		final double[][] current = new double[ n ][ vDet.length ];
+		for ( int b = 0; b < n; b++ )
+			for ( int d = 0; d < vDet.length; d++ )
+				current[ b ][ d ] = current( delta[ b ], vDet[ d ] );
+		final double[][] g = new double[ n ][ vDet.length ];
+		for ( int d = 0; d < vDet.length; d++ )
+			for ( int b = 0; b < n; b++ )
+			{
+				if ( b == 0 && biases[ 0 ] == 0 )
+					g[ b ][ d ] = 0;
+				else if ( b == 0 )
+					g[ b ][ d ] = oneSided( biases[ 0 ], biases[ 1 ], biases[ 2 ], current[ 0 ][ d ], current[ 1 ][ d ], current[ 2 ][ d ] );
+				else if ( b == n - 1 )
+					g[ b ][ d ] = oneSided( biases[ n - 1 ], biases[ n - 2 ], biases[ n - 3 ], current[ n - 1 ][ d ], current[ n - 2 ][ d ], current[ n - 3 ][ d ] );
+				else
+					g[ b ][ d ] = ( current[ b + 1 ][ d ] - current[ b - 1 ][ d ] ) / ( biases[ b + 1 ] - biases[ b - 1 ] );
+			}
+		return g;
+	}
+
+	/** Derivative at x0 of the parabola through (x0, y0), (x1, y1), (x2, y2). */
+	private static double oneSided( final double x0, final double x1, final double x2, final double y0, final double y1, final double y2 )
+	{
+		final double d1 = x1 - x0, d2 = x2 - x0;
+		return ( y1 * d2 * d2 - y2 * d1 * d1 - y0 * ( d2 * d2 - d1 * d1 ) ) / ( d1 * d2 * ( d2 - d1 ) );
+	}
+}

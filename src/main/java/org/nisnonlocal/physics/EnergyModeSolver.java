@@ -1,0 +1,558 @@
+package org.nisnonlocal.physics;
+
+import org.nisnonlocal.BadInputException;
+
+/**
+ * Stationary energy mode on the half wire x ∈ [0, ℓ], ℓ = L/2 in ξ (MODEL.md §3, §6, S Eq. 22):
+ * <pre>
+ *   ∂x (D_L(ε) ∂x f_L) = c · I_coll[f_L](ε, x),   c = {@value #COLLISION_FACTOR} (MODEL.md §6, AMBIGUOUS, here only),
+ *   D_L ∂x f_L(0⁺) = κ_I N(ε) [f_L(0) − f_L^N(ε; V)],   f_L(ℓ) = n0(ε; t_bath),
+ * </pre>
+ * with f_L^N = ½[n0(ε + eV) + n0(ε − eV)] at the injector temperature (S Eq. 12) and κ_I the half-wire value. Energies
+ * in Δ0 on the uniform grid of the {@link CollisionIntegral}; Δ, Γ enter through the {@link SpectralGrid} on it.
+ * <p>
+ * <b>Grid in x.</b> Nodes x_k = ℓ (k/(M−1))², k = 0…M−1 (finest at the injector, where the distribution is read);
+ * node-centred finite volumes: cell k spans the midpoints to its neighbours (half cells at both ends), fluxes
+ * D_L (f_{k+1} − f_k)/h_k, the tunnel flux at x = 0, f_L fixed at x_{M−1} = ℓ. Unknowns: f_L at k = 0…M−2 for all
+ * energies. A linear f_L is reproduced exactly, so the elastic solution is the exact one at any M.
+ * </p>
+ * <p>
+ * <b>Newton-Krylov.</b> Residual R_{k,i} = flux_{k+½} − flux_{k−½} − c V_k I_i(f_k). Newton steps solve T⁻¹J δ = −T⁻¹R by
+ * left-preconditioned restarted GMRES; J·v is matrix-free (the collision Jacobian by the same FFTs,
+ * {@link CollisionIntegral.Linearization#jacobianTimes}). Preconditioner: for each energy the tridiagonal diffusion
+ * operator in x with the tunnel term and the relaxation-time (diagonal) part of the collision Jacobian, solved by the
+ * Thomas algorithm (exact for γ_ee = 0). Preconditioned residuals are in units of f_L (which
+ * is what makes sub-gap energies, where D_L ≈ 4e-5, count). Backtracking line search on the scaled 2-norm.
+ * Converged when the max-norm of the preconditioned residual T⁻¹R (units of f_L) is below {@link #TOLERANCE}; otherwise {@link BadInputException}
+ * naming the bias point and the residual.
+ * </p>
+ * Never divides by D_L: all denominators contain D_L/h + κ_I N + (collision rate) &gt; 0.
+ */
+public final class EnergyModeSolver
+{
+	/** Factor c in ∂x(D_L ∂x f_L) = c I_coll (f_L = 1 − 2f; S writes I_L without prefactor). AMBIGUOUS. */
+	public static final double COLLISION_FACTOR = 2;
+
+	/** Max-norm of the row-scaled residual (units of f_L) at convergence. */
+	public static final double TOLERANCE = 1e-10;
+
+	private static final int MAX_NEWTON = 30;
+
+	private static final int RESTART = 40;
+
+	private static final int MAX_KRYLOV = 400;
+
+	private final double[] eps;
+
+	private final double de;
+
+	private final double kappa;
+
+	private final double halfLength;
+
+	private final double gammaEe;
+
+	private final double[] x;
+
+	private final double[] h;
+
+	private final double[] volume;
+
+	/** ε_{N−1−i} = −ε_i exactly: then f_L is kept exactly odd and the collision integral uses its odd shortcut. */
+	private final boolean symmetric;
+
+	/**
+	 * @param eps uniform energy grid (Δ0), e.g. {@link #energyGrid(double, double)}
+	 * @param kappa κ_I = G_inj R_ξ / 2 (half wire)
+	 * @param halfLength ℓ = L/2 in ξ
+	 * @param points M ≥ 3 nodes in x
+	 * @param gammaEe γ_ee = ħ/(Δ0 τ_ee) ≥ 0 (0: elastic)
+	 */
+	public EnergyModeSolver( final double[] eps, final double kappa, final double halfLength, final int points, final double gammaEe )
+	{
+		if ( eps.length < 3 )
+			throw new BadInputException( "energy grid needs at least 3 points" );
+		if ( !( kappa > 0 ) || !Double.isFinite( kappa ) )
+			throw new BadInputException( "kappa must be finite and > 0, got " + kappa );
+		if ( !( halfLength > 0 ) || !Double.isFinite( halfLength ) )
+			throw new BadInputException( "wire length must be finite and > 0, got " + halfLength );
+		if ( points < 3 || points > 10000 )
+			throw new BadInputException( "number of points in x must be in 3..10000, got " + points );
+		if ( !( gammaEe >= 0 ) || !Double.isFinite( gammaEe ) )
+			throw new BadInputException( "gamma_ee must be finite and >= 0, got " + gammaEe );
+		this.eps = eps.clone();
+		this.de = eps[ 1 ] - eps[ 0 ];
+		boolean sym = true;
+		for ( int i = 0; i < eps.length; i++ )
+			sym &= eps[ eps.length - 1 - i ] == -eps[ i ];
+		this.symmetric = sym;
+		this.kappa = kappa;
+		this.halfLength = halfLength;
+		this.gammaEe = gammaEe;
+		x = new double[ points ];
+		for ( int k = 0; k < points; k++ )
+		{
+			final double s = k / ( double ) ( points - 1 );
+			x[ k ] = halfLength * s * s;
+		}
+		h = new double[ points - 1 ];
+		for ( int k = 0; k < points - 1; k++ )
+			h[ k ] = x[ k + 1 ] - x[ k ];
+		volume = new double[ points - 1 ];
+		for ( int k = 0; k < points - 1; k++ )
+			volume[ k ] = 0.5 * ( h[ k ] + ( k > 0 ? h[ k - 1 ] : 0 ) );
+	}
+
+	/** ε_i = −ω_D + i δε, i = 0 … 2ω_D/δε (δε must divide ω_D to 1e-9). */
+	public static double[] energyGrid( final double omegaD, final double de )
+	{
+		if ( !( de > 0 ) || !( omegaD > 0 ) || !Double.isFinite( omegaD ) )
+			throw new BadInputException( "energy grid needs de > 0 and omega_D > 0, got " + de + ", " + omegaD );
+		final double steps = omegaD / de;
+		if ( Math.abs( steps - Math.rint( steps ) ) > 1e-9 * steps || steps > 1e6 )
+			throw new BadInputException( "omega_D / de must be an integer (<= 1e6), got " + steps );
+		final int half = ( int ) Math.rint( steps );
+		final double[] e = new double[ 2 * half + 1 ];
+		for ( int i = 0; i <= 2 * half; i++ )
+			e[ i ] = ( i - half ) * de;
+		return e;
+	}
+
+	/** f_L^N(ε; V) = ½[n0(ε + eV) + n0(ε − eV)] (S Eq. 12), t the electrode temperature (0: step functions). */
+	public static double injector( final double e, final double v, final double t )
+	{
+		return 0.5 * ( n0( e + v, t ) + n0( e - v, t ) );
+	}
+
+	/** n0 = tanh(ε/2t). */
+	public static double n0( final double e, final double t )
+	{
+		return t == 0 ? Math.signum( e ) : Math.tanh( e / ( 2 * t ) );
+	}
+
+	public double[] energies()
+	{
+		return eps.clone();
+	}
+
+	public double[] positions()
+	{
+		return x.clone();
+	}
+
+	public double halfLength()
+	{
+		return halfLength;
+	}
+
+	public double kappa()
+	{
+		return kappa;
+	}
+
+	public double gammaEe()
+	{
+		return gammaEe;
+	}
+
+	/** Finite-volume data needed to rebuild one energy's equation off the grid (see {@link SelfConsistentGap}). */
+	double[] cellSteps()
+	{
+		return h.clone();
+	}
+
+	double[] cellVolumes()
+	{
+		return volume.clone();
+	}
+
+	/**
+	 * Elastic closed form (γ_ee = 0): f_L linear in x, f_L(0) = (D_L n0 + κ N ℓ f^N)/(D_L + κ N ℓ) — a weighted mean,
+	 * finite as D_L → 0. Returns f_L[k][i] at the M−1 unknown nodes.
+	 */
+	public double[][] elastic( final SpectralGrid g, final double v, final double tInj, final double tBath )
+	{
+		final int n = eps.length;
+		final double[][] f = new double[ x.length - 1 ][ n ];
+		for ( int i = 0; i < n; i++ )
+		{
+			final double d = g.dL( i );
+			final double kn = kappa * g.n( i ) * halfLength;
+			final double bath = n0( eps[ i ], tBath );
+			final double f0 = ( d * bath + kn * injector( eps[ i ], v, tInj ) ) / ( d + kn );
+			for ( int k = 0; k < x.length - 1; k++ )
+				f[ k ][ i ] = f0 + ( bath - f0 ) * ( x[ k ] / halfLength );
+		}
+		return f;
+	}
+
+	/** The converged distribution with its solver statistics. */
+	public static final class Solution
+	{
+		private final double[][] fL;
+
+		private final CollisionIntegral.Linearization[] collisions;
+
+		private final int newtonIterations;
+
+		private final int krylovIterations;
+
+		private final double residual;
+
+		Solution( final double[][] fL, final CollisionIntegral.Linearization[] collisions, final int newtonIterations, final int krylovIterations, final double residual )
+		{
+			this.fL = fL;
+			this.collisions = collisions;
+			this.newtonIterations = newtonIterations;
+			this.krylovIterations = krylovIterations;
+			this.residual = residual;
+		}
+
+		/** f_L[k][i] at node x_k (k = 0 … M−2; the reservoir node is not stored). */
+		public double[][] fL()
+		{
+			return fL;
+		}
+
+		/** f_L(ε_i, x = 0). */
+		public double[] atInjector()
+		{
+			return fL[ 0 ].clone();
+		}
+
+		/** The collision integral linearized at the solution, per node (null in the elastic case). */
+		CollisionIntegral.Linearization[] collisions()
+		{
+			return collisions;
+		}
+
+		public int newtonIterations()
+		{
+			return newtonIterations;
+		}
+
+		public int krylovIterations()
+		{
+			return krylovIterations;
+		}
+
+		/** Max-norm of the preconditioned residual at exit (units of f_L). */
+		public double residual()
+		{
+			return residual;
+		}
+	}
+
+	/**
+	 * Solves the kinetic equation for one Δ (through {@code g}, on this solver's energy grid) and bias.
+	 *
+	 * @param initial starting f_L[k][i] (warm start; null: the elastic solution)
+	 * @param where names the bias point in error messages
+	 */
+	public Solution solve( final SpectralGrid g, final double v, final double tInj, final double tBath, final double[][] initial, final String where )
+	{
+		return solve( g, v, tInj, tBath, initial, TOLERANCE, where );
+	}
+
+	/** As above, to a looser tolerance (≥ {@link #TOLERANCE}) for early self-consistency iterations. */
+	public Solution solve( final SpectralGrid g, final double v, final double tInj, final double tBath, final double[][] initial, final double tolerance, final String where )
+	{
+		return solve( g, v, tInj, tBath, initial, tolerance, MAX_NEWTON, where );
+	}
+
+	/**
+	 * As above with at most {@code maxSteps} Newton steps; fewer than the internal limit means "a partial solve is
+	 * fine" (the caller checks {@link Solution#residual()}), used to interleave Newton steps with updates of Δ.
+	 */
+	public Solution solve( final SpectralGrid g, final double v, final double tInj, final double tBath, final double[][] initial, final double tolerance, final int maxSteps, final String where )
+	{
+		if ( g.size() != eps.length )
+			throw new IllegalArgumentException( "spectral grid does not match the energy grid" );
+		final double[][] start = initial != null ? copy( initial ) : elastic( g, v, tInj, tBath );
+		if ( symmetric )
+			for ( final double[] row : start )
+				makeOdd( row, 0 );
+		if ( gammaEe == 0 && initial == null )
+			return new Solution( start, null, 0, 0, 0 );
+		if ( maxSteps < 1 )
+			throw new IllegalArgumentException( "maxSteps must be >= 1" );
+		return new Newton( g, v, tInj, tBath, where ).run( start, Math.max( TOLERANCE, tolerance ), Math.min( MAX_NEWTON, maxSteps ) );
+	}
+
+	/**
+	 * Replaces x[off … off+N) by its odd part. The kinetic problem is particle-hole symmetric (N, D_L even, n0 and
+	 * f_L^N odd), so this only removes rounding; it makes the collision integral's odd shortcut exact.
+	 */
+	private void makeOdd( final double[] x, final int off )
+	{
+		final int n = eps.length;
+		for ( int i = 0; i < n / 2; i++ )
+		{
+			final double a = 0.5 * ( x[ off + i ] - x[ off + n - 1 - i ] );
+			x[ off + i ] = a;
+			x[ off + n - 1 - i ] = -a;
+		}
+		if ( n % 2 == 1 )
+			x[ off + n / 2 ] = 0;
+	}
+
+	private static double[][] copy( final double[][] a )
+	{
+		final double[][] c = new double[ a.length ][];
+		for ( int k = 0; k < a.length; k++ )
+			c[ k ] = a[ k ].clone();
+		return c;
+	}
+
+	/** One Newton-Krylov solve: the problem data and the per-iteration linearization. */
+	private final class Newton
+	{
+		private final int n = eps.length;
+
+		private final int p = x.length - 1;
+
+		private final double[] dl = new double[ n ];
+
+		private final double[] tunnel = new double[ n ];
+
+		private final double[] source = new double[ n ];
+
+		private final double[] bath = new double[ n ];
+
+		private final CollisionIntegral collision;
+
+		private final String where;
+
+		/** Preconditioner diagonal (negative) per [k][i], refreshed at each linearization. */
+		private final double[][] diag;
+
+		private CollisionIntegral.Linearization[] lin;
+
+		/** Thomas factors of the preconditioner, refreshed with the diagonal. */
+		private final double[][] invPivot;
+
+		private final double[][] upperFactor;
+
+		Newton( final SpectralGrid g, final double v, final double tInj, final double tBath, final String where )
+		{
+			final double[] dos = new double[ n ];
+			final double[] m = new double[ n ];
+			for ( int i = 0; i < n; i++ )
+			{
+				dl[ i ] = g.dL( i );
+				dos[ i ] = g.n( i );
+				m[ i ] = g.m( i );
+				tunnel[ i ] = kappa * dos[ i ];
+				source[ i ] = injector( eps[ i ], v, tInj );
+				bath[ i ] = n0( eps[ i ], tBath );
+			}
+			collision = gammaEe > 0 ? new CollisionIntegral( dos, m, de, CollisionIntegral.kernel( gammaEe ), symmetric ) : null;
+			this.where = where;
+			diag = new double[ p ][ n ];
+			invPivot = new double[ p ][ n ];
+			upperFactor = new double[ p ][ n ];
+		}
+
+		private double value( final double[][] f, final int k, final int i )
+		{
+			return k < p ? f[ k ][ i ] : bath[ i ];
+		}
+
+		/** Linearizes the collision integral at f; fills lin and the preconditioner diagonal. */
+		private double[][] residual( final double[][] f )
+		{
+			final CollisionIntegral.Linearization[] l = new CollisionIntegral.Linearization[ p ];
+			final double[][] r = new double[ p ][ n ];
+			for ( int k = 0; k < p; k++ )
+			{
+				double[] coll = null;
+				if ( collision != null )
+				{
+					l[ k ] = collision.linearize( f[ k ] );
+					coll = l[ k ].value();
+				}
+				for ( int i = 0; i < n; i++ )
+				{
+					final double right = dl[ i ] * ( value( f, k + 1, i ) - f[ k ][ i ] ) / h[ k ];
+					final double left = k > 0 ? dl[ i ] * ( f[ k ][ i ] - f[ k - 1 ][ i ] ) / h[ k - 1 ] : tunnel[ i ] * ( f[ 0 ][ i ] - source[ i ] );
+					r[ k ][ i ] = right - left - ( coll != null ? COLLISION_FACTOR * volume[ k ] * coll[ i ] : 0 );
+				}
+			}
+			lin = l;
+			return r;
+		}
+
+		private void refreshDiagonal()
+		{
+			for ( int k = 0; k < p; k++ )
+				for ( int i = 0; i < n; i++ )
+				{
+					double d = -dl[ i ] / h[ k ] - ( k > 0 ? dl[ i ] / h[ k - 1 ] : tunnel[ i ] );
+					if ( lin[ k ] != null )
+						d -= COLLISION_FACTOR * volume[ k ] * Math.max( 0, lin[ k ].diagonal( i ) );
+					diag[ k ][ i ] = d;
+				}
+			// Thomas factorization per energy (diagonally dominant: no pivoting): pivot_k = b_k − a_k c_{k−1},
+			// c_k = upper_k / pivot_k
+			for ( int k = 0; k < p; k++ )
+				for ( int i = 0; i < n; i++ )
+				{
+					final double a = k > 0 ? dl[ i ] / h[ k - 1 ] : 0;
+					final double pivot = diag[ k ][ i ] - ( k > 0 ? a * upperFactor[ k - 1 ][ i ] : 0 );
+					invPivot[ k ][ i ] = 1 / pivot;
+					upperFactor[ k ][ i ] = k + 1 < p ? dl[ i ] / h[ k ] / pivot : 0;
+				}
+		}
+
+		/**
+		 * Max-norm and 2-norm of the preconditioned residual T⁻¹R: the correction an elastic (relaxation-time) solve
+		 * would make, in units of f_L — so sub-gap rows (D_L ≈ 4e-5) weigh as much as the others.
+		 */
+		private double[] norms( final double[][] r )
+		{
+			final double[] flat = new double[ p * n ];
+			for ( int k = 0; k < p; k++ )
+				System.arraycopy( r[ k ], 0, flat, k * n, n );
+			final double[] z = new double[ p * n ];
+			precondition( flat, z );
+			double max = 0, sq = 0;
+			for ( final double v : z )
+			{
+				max = Math.max( max, Math.abs( v ) );
+				sq += v * v;
+			}
+			if ( !Double.isFinite( sq ) )
+				throw new BadInputException( "energy-mode solver: residual is not finite at " + where );
+			return new double[] { max, Math.sqrt( sq ) };
+		}
+
+		/** J·v (unscaled), v and out flattened k·n + i. */
+		private void jacobian( final double[] v, final double[] out )
+		{
+			for ( int k = 0; k < p; k++ )
+			{
+				double[] jc = null;
+				if ( lin[ k ] != null )
+				{
+					final double[] vk = new double[ n ];
+					System.arraycopy( v, k * n, vk, 0, n );
+					jc = lin[ k ].jacobianTimes( vk );
+				}
+				for ( int i = 0; i < n; i++ )
+				{
+					final double vc = v[ k * n + i ];
+					final double vr = k + 1 < p ? v[ ( k + 1 ) * n + i ] : 0;
+					final double right = dl[ i ] * ( vr - vc ) / h[ k ];
+					final double left = k > 0 ? dl[ i ] * ( vc - v[ ( k - 1 ) * n + i ] ) / h[ k - 1 ] : tunnel[ i ] * vc;
+					out[ k * n + i ] = right - left - ( jc != null ? COLLISION_FACTOR * volume[ k ] * jc[ i ] : 0 );
+				}
+			}
+		}
+
+		/** z = T⁻¹ r per energy (tridiagonal in x, Thomas algorithm; diagonally dominant, no pivoting needed). */
+		private void precondition( final double[] r, final double[] z )
+		{
+			// forward and back substitution with the factors of refreshDiagonal(), all energies of one node at a
+			// time (contiguous in memory)
+			for ( int k = 0; k < p; k++ )
+			{
+				final double[] inv = invPivot[ k ];
+				final int row = k * n;
+				if ( k == 0 )
+					for ( int i = 0; i < n; i++ )
+						z[ i ] = r[ i ] * inv[ i ];
+				else
+				{
+					final double hk = h[ k - 1 ];
+					final int prev = row - n;
+					for ( int i = 0; i < n; i++ )
+						z[ row + i ] = ( r[ row + i ] - dl[ i ] / hk * z[ prev + i ] ) * inv[ i ];
+				}
+			}
+			for ( int k = p - 2; k >= 0; k-- )
+			{
+				final double[] c = upperFactor[ k ];
+				final int row = k * n;
+				for ( int i = 0; i < n; i++ )
+					z[ row + i ] -= c[ i ] * z[ row + n + i ];
+			}
+		}
+
+		Solution run( final double[][] start, final double tolerance, final int maxSteps )
+		{
+			double[][] f = start;
+			double[][] r = residual( f );
+			refreshDiagonal();
+			double[] norm = norms( r );
+			int newton = 0;
+			int krylov = 0;
+			final int size = p * n;
+			final double[] rhs = new double[ size ];
+			final double[] z = new double[ size ];
+			final double[] tmp = new double[ size ];
+			final double[] oddIn = new double[ size ];
+			while ( norm[ 0 ] > tolerance )
+			{
+				if ( newton >= maxSteps && maxSteps < MAX_NEWTON )
+					break;
+				if ( newton >= MAX_NEWTON )
+					throw new BadInputException( "energy-mode solver did not converge at " + where + ": scaled residual " + norm[ 0 ] + " after " + newton + " Newton steps" );
+				newton++;
+				// left-preconditioned system T⁻¹ J δ = −T⁻¹ R (identity for γ_ee = 0)
+				for ( int k = 0; k < p; k++ )
+					System.arraycopy( r[ k ], 0, tmp, k * n, n );
+				precondition( tmp, rhs );
+				for ( int j = 0; j < size; j++ )
+					rhs[ j ] = -rhs[ j ];
+				// inexact Newton: forcing term ~ residual (quadratic convergence), no finer than the target needs
+				final double eta = Math.min( 1e-2, Math.max( Math.max( 1e-6, 0.1 * tolerance / norm[ 0 ] ), norm[ 1 ] ) );
+				if ( symmetric )
+					for ( int k = 0; k < p; k++ )
+						makeOdd( rhs, k * n );
+				final int used = Gmres.solve( ( in, out ) -> {
+					if ( symmetric )
+					{
+						// Krylov vectors stay odd up to rounding; project so the odd shortcut is exact
+						System.arraycopy( in, 0, oddIn, 0, size );
+						for ( int k = 0; k < p; k++ )
+							makeOdd( oddIn, k * n );
+						jacobian( oddIn, tmp );
+					}
+					else
+						jacobian( in, tmp );
+					precondition( tmp, out );
+				}, rhs, z, eta, RESTART, MAX_KRYLOV );
+				krylov += Math.abs( used );
+				// backtracking line search on the scaled 2-norm
+				double alpha = 1;
+				double[][] trial;
+				double[][] rt;
+				double[] nt;
+				int halvings = 0;
+				while ( true )
+				{
+					trial = new double[ p ][ n ];
+					for ( int k = 0; k < p; k++ )
+						for ( int i = 0; i < n; i++ )
+							trial[ k ][ i ] = f[ k ][ i ] + alpha * z[ k * n + i ];
+					if ( symmetric )
+						for ( final double[] row : trial )
+							makeOdd( row, 0 );
+					rt = residual( trial );
+					nt = norms( rt );
+					if ( nt[ 1 ] <= ( 1 - 1e-4 * alpha ) * norm[ 1 ] || halvings >= 10 )
+						break;
+					alpha *= 0.5;
+					halvings++;
+				}
+				if ( halvings >= 10 && nt[ 1 ] > norm[ 1 ] )
+					throw new BadInputException( "energy-mode solver stalled at " + where + ": scaled residual " + norm[ 0 ] + " (line search failed)" );
+				f = trial;
+				r = rt;
+				refreshDiagonal();
+				norm = norms( r );
+			}
+			return new Solution( f, lin, newton, krylov, norm[ 0 ] );
+		}
+	}
+}

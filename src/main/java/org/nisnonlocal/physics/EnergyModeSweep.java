@@ -1,0 +1,103 @@
+package org.nisnonlocal.physics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.nisnonlocal.BadInputException;
+
+/**
+ * Bias sweep of the self-consistent energy mode. <b>Determinism:</b> the bias list is cut into {@value #CHUNKS}
+ * contiguous chunks whatever the thread count; each chunk is solved sequentially, its first point started from
+ * equilibrium (Δ = 1, elastic f_L), every later point warm-started from its predecessor in the chunk. Threads only
+ * decide how many chunks run at once, so the numbers are bit-identical for any --threads.
+ */
+public final class EnergyModeSweep
+{
+	/** Fixed number of independent contiguous chunks (2 cores on the target machine). */
+	public static final int CHUNKS = 2;
+
+	private EnergyModeSweep() {}
+
+	/**
+	 * @param biases eV_inj values (Δ0), in sweep order (ascending recommended: warm starts follow the list)
+	 * @param threads worker threads (≥ 1)
+	 * @param progress may be null; {@code done} may be called from worker threads
+	 */
+	public static EnergyModeResult run( final SelfConsistentGap gap, final double[] biases, final int threads, final SelfConsistentGap.Progress progress )
+	{
+		if ( biases.length == 0 )
+			throw new BadInputException( "no bias points" );
+		if ( threads < 1 )
+			throw new BadInputException( "threads must be >= 1, got " + threads );
+		final int chunks = Math.min( CHUNKS, biases.length );
+		final int[] start = new int[ chunks + 1 ];
+		for ( int c = 0; c <= chunks; c++ )
+			start[ c ] = ( int ) ( ( long ) biases.length * c / chunks );
+		final AtomicInteger finished = new AtomicInteger();
+		final SelfConsistentGap.Progress shared = new SelfConsistentGap.Progress()
+		{
+			@Override
+			public void done( final int k, final int n )
+			{
+				final int all = finished.incrementAndGet();
+				if ( progress != null )
+					progress.done( all, biases.length );
+			}
+
+			@Override
+			public boolean cancelled()
+			{
+				return progress != null && progress.cancelled();
+			}
+		};
+		final List< List< SelfConsistentGap.Point > > parts = new ArrayList<>();
+		final ExecutorService pool = Executors.newFixedThreadPool( Math.min( threads, chunks ) );
+		try
+		{
+			final List< Future< List< SelfConsistentGap.Point > > > futures = new ArrayList<>();
+			for ( int c = 0; c < chunks; c++ )
+			{
+				final double[] part = java.util.Arrays.copyOfRange( biases, start[ c ], start[ c + 1 ] );
+				futures.add( pool.submit( () -> gap.sweep( part, 1, shared ) ) );
+			}
+			for ( final Future< List< SelfConsistentGap.Point > > f : futures )
+				parts.add( f.get() );
+		}
+		catch ( final ExecutionException e )
+		{
+			if ( e.getCause() instanceof BadInputException )
+				throw ( BadInputException ) e.getCause();
+			throw new IllegalStateException( e.getCause() );
+		}
+		catch ( final InterruptedException e )
+		{
+			Thread.currentThread().interrupt();
+			throw new BadInputException( "energy-mode sweep interrupted" );
+		}
+		finally
+		{
+			pool.shutdownNow();
+		}
+		final int n = biases.length;
+		final double[] delta = new double[ n ];
+		final int[] newton = new int[ n ];
+		final int[] sc = new int[ n ];
+		final double[][] fL = new double[ n ][];
+		int b = 0;
+		for ( final List< SelfConsistentGap.Point > part : parts )
+			for ( final SelfConsistentGap.Point p : part )
+			{
+				delta[ b ] = p.delta();
+				newton[ b ] = p.newtonIterations();
+				sc[ b ] = p.scIterations();
+				fL[ b ] = p.solution().atInjector();
+				b++;
+			}
+		return new EnergyModeResult( biases, gap.energies(), delta, newton, sc, fL );
+	}
+}

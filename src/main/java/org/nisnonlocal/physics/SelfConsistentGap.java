@@ -1,0 +1,393 @@
+package org.nisnonlocal.physics;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
+import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
+import org.nisnonlocal.BadInputException;
+
+/**
+ * Self-consistent pair potential under injection (S Eq. 8, MODEL.md §4), Δ uniform along the wire and f_L taken at
+ * the injector (x = 0) as in S Sec. V:
+ * <pre>
+ *   Δ = (λ/2) ∫_{−ω_D}^{ω_D} Im F(ε; Δ) f_L(ε, 0) dε = λ ∫_0^{ω_D} Im F(ε; Δ) f_L(ε, 0) dε
+ * </pre>
+ * (f_L is odd in ε: the kinetic equation is particle-hole symmetric). λ is {@link GapEquation}'s calibrated constant
+ * (Δ = 1 at t = 0 on the real axis with the same Γ, ω_D).
+ * <p>
+ * <b>Resolving the gap edge.</b> The kinetic grid (δε = 1/40) does not resolve the coherence peak (width Γ), so the
+ * integral is done on a composite Gauss rule whose panels are the grid cells, split further geometrically around
+ * ε = Δ (scale Γ), ε = 0 (scale t_bath) and ε = eV (scale t_inj) (see {@link #rule}). At each Gauss node
+ * f_L(ε, 0) is rebuilt from its own energy's finite-volume equation in x, with the exact N, M, D_L, f_L^N, n0 at that ε and the collision in/out
+ * rates A, B interpolated from the converged grid solution (their convolution parts are continuous in ε; the
+ * coherence factors are taken exactly). At grid energies this reproduces the grid solution; without scattering it
+ * is the exact elastic f_L(0). {@code refine} &gt; 1 divides the cells and cluster scales and raises the Gauss order
+ * (a convergence check).
+ * </p>
+ * <p>
+ * <b>Iteration.</b> φ(Δ) = RHS(Δ) − Δ. Newton steps on f_L and secant steps on Δ are interleaved: while
+ * |φ| &gt; 1e-7 each trial Δ gets one Newton step (kinetic tolerance 1e-3 |φ|, warm-started from the previous
+ * trial's f_L), then full kinetic solves. The first Δ step uses the neighbouring bias point's slope (or Δ ← RHS),
+ * later ones the secant. Converged when |φ| &lt; {@link #TOLERANCE} with a kinetic solution converged to
+ * {@link EnergyModeSolver#TOLERANCE}. (A slope with the collision rates frozen was tried: it fails above 3Δ0,
+ * where pair breaking makes the rates depend on Δ.)
+ * </p>
+ */
+public final class SelfConsistentGap
+{
+	public static final double TOLERANCE = 1e-9;
+
+	private static final int MAX_ITERATIONS = 60;
+
+	private final EnergyModeSolver solver;
+
+	private final double gamma;
+
+	private final double omegaD;
+
+	private final double tInj;
+
+	private final double tBath;
+
+	private final int refine;
+
+	private final double lambda;
+
+	private final double[] eps;
+
+	private final double de;
+
+	/**
+	 * @param gamma Dynes Γ (Δ0)
+	 * @param omegaD Debye cutoff (Δ0), must equal the energy grid's end
+	 * @param refine resolution of the gap-equation quadrature (1 default, 2 for checks)
+	 */
+	public SelfConsistentGap( final EnergyModeSolver solver, final double gamma, final double omegaD, final double tInj, final double tBath, final int refine )
+	{
+		if ( !( tInj >= 0 ) || !( tBath >= 0 ) || !Double.isFinite( tInj ) || !Double.isFinite( tBath ) )
+			throw new BadInputException( "temperatures must be finite and >= 0, got " + tInj + ", " + tBath );
+		if ( refine < 1 || refine > 4 )
+			throw new BadInputException( "refine must be in 1..4, got " + refine );
+		this.solver = solver;
+		this.gamma = gamma;
+		this.omegaD = omegaD;
+		this.tInj = tInj;
+		this.tBath = tBath;
+		this.refine = refine;
+		this.lambda = new GapEquation( gamma, omegaD ).lambda();
+		this.eps = solver.energies();
+		this.de = eps[ 1 ] - eps[ 0 ];
+		if ( Math.abs( eps[ eps.length - 1 ] - omegaD ) > 1e-9 )
+			throw new BadInputException( "energy grid must end at omega_D = " + omegaD );
+	}
+
+	public double lambda()
+	{
+		return lambda;
+	}
+
+	/** The kinetic energy grid. */
+	public double[] energies()
+	{
+		return eps.clone();
+	}
+
+	/** The result at one bias point. */
+	public static final class Point
+	{
+		private final double v;
+
+		private final double delta;
+
+		private final EnergyModeSolver.Solution solution;
+
+		private final int newtonIterations;
+
+		private final int scIterations;
+
+		private final double slope;
+
+		Point( final double v, final double delta, final EnergyModeSolver.Solution solution, final int newtonIterations, final int scIterations, final double slope )
+		{
+			this.slope = slope;
+			this.v = v;
+			this.delta = delta;
+			this.solution = solution;
+			this.newtonIterations = newtonIterations;
+			this.scIterations = scIterations;
+		}
+
+		public double v()
+		{
+			return v;
+		}
+
+		/** Self-consistent Δ in Δ0. */
+		public double delta()
+		{
+			return delta;
+		}
+
+		public EnergyModeSolver.Solution solution()
+		{
+			return solution;
+		}
+
+		/** Newton steps summed over all kinetic solves of this bias point. */
+		public int newtonIterations()
+		{
+			return newtonIterations;
+		}
+
+		/** Last secant slope dφ/dΔ (a starting slope for the neighbouring bias point). */
+		public double slope()
+		{
+			return slope;
+		}
+
+		/** Kinetic solves (evaluations of the gap equation's right-hand side). */
+		public int scIterations()
+		{
+			return scIterations;
+		}
+	}
+
+	/** Spectral functions of the kinetic grid at Δ. */
+	public SpectralGrid spectral( final double delta )
+	{
+		return new SpectralFunctions( delta, gamma, 0 ).onGrid( eps );
+	}
+
+	/**
+	 * Self-consistent Δ at bias eV = v.
+	 *
+	 * @param deltaGuess starting Δ (the neighbouring bias point's)
+	 * @param slopeGuess dφ/dΔ from the neighbouring bias point (NaN: unknown, then a plain step Δ ← RHS first)
+	 * @param initial starting f_L[k][i] (null: elastic at deltaGuess)
+	 */
+	public Point solve( final double v, final double deltaGuess, final double slopeGuess, final double[][] initial, final String where )
+	{
+		// Newton steps on f_L and secant steps on Δ are interleaved: while |φ| is large each Δ gets one Newton step
+		// (to a tolerance ~1e-3 |φ|), so the kinetic state converges together with Δ instead of being solved to
+		// 1e-10 for every trial Δ. Convergence is accepted only with a fully converged kinetic solution.
+		double tol = 1e-6;
+		int steps = 1;
+		double d = deltaGuess;
+		double[][] warm = initial;
+		double dPrev = Double.NaN, phiPrev = Double.NaN;
+		double slope = slopeGuess;
+		int newton = 0;
+		int evaluations = 0;
+		double lastPhi = Double.NaN;
+		while ( true )
+		{
+			if ( evaluations >= MAX_ITERATIONS )
+				throw new BadInputException( "self-consistent gap did not converge at " + where + ": |Delta - rhs| = " + Math.abs( lastPhi ) + " after " + evaluations + " kinetic solves" );
+			final EnergyModeSolver.Solution sol = solver.solve( spectral( d ), v, tInj, tBath, solver.gammaEe() == 0 ? null : warm, tol, steps, where + ", Delta = " + d );
+			newton += sol.newtonIterations();
+			evaluations++;
+			final double phi = rhs( d, v, sol ) - d;
+			lastPhi = phi;
+			final boolean exact = solver.gammaEe() == 0 || sol.residual() <= EnergyModeSolver.TOLERANCE;
+			if ( Math.abs( phi ) < TOLERANCE && exact )
+				return new Point( v, d, sol, newton, evaluations, slope );
+			warm = sol.fL();
+			if ( Math.abs( phi ) < TOLERANCE )
+			{
+				// confirm at full accuracy, same Δ
+				tol = EnergyModeSolver.TOLERANCE;
+				steps = Integer.MAX_VALUE;
+				continue;
+			}
+			if ( !Double.isNaN( dPrev ) && d != dPrev && phi != phiPrev )
+				slope = ( phi - phiPrev ) / ( d - dPrev );
+			final double next = slope < 0 && Double.isFinite( slope ) ? d - phi / slope : d + phi;
+			dPrev = d;
+			phiPrev = phi;
+			d = Math.max( 1e-6, Math.min( 2, next ) );
+			tol = Math.max( EnergyModeSolver.TOLERANCE, Math.min( 1e-6, 1e-3 * Math.abs( phi ) ) );
+			steps = Math.abs( phi ) > 1e-7 ? 1 : Integer.MAX_VALUE;
+		}
+	}
+
+	/**
+	 * Nodes and weights on [0, ω_D] for a given Δ and bias: composite Gauss-Legendre on panels whose edges are every
+	 * grid energy (so the interpolated rates are linear on each panel) and geometric rings c ± s·2^k/4 around the
+	 * features c = Δ (s = Γ), 0 (s = max(t_bath, Γ)) and eV (s = t_inj). Panels within a window of each feature
+	 * (0.25 around Δ, 12 s + 2 δε around the others) get 8 points, the smooth remainder 4 (per panel of at most
+	 * δε, 4 points integrate the 1/√(ε − Δ) tail beyond 0.25 to ~(δε/0.5)^8). refine = 2 halves cells and ring
+	 * scales and uses 12 and 6 points.
+	 */
+	double[][] rule( final double delta, final double v )
+	{
+		final List< Double > breaks = new ArrayList<>();
+		for ( int i = 0; i < eps.length; i++ )
+			if ( eps[ i ] >= 0 && eps[ i ] <= omegaD )
+				for ( int r = 0; r < refine; r++ )
+					if ( eps[ i ] + r * de / refine <= omegaD )
+						breaks.add( eps[ i ] + r * de / refine );
+		final double[][] features = { { delta, gamma, 0.25 }, { 0, Math.max( tBath, gamma ), 0 }, { v, tInj, 0 } };
+		for ( final double[] f : features )
+		{
+			if ( !( f[ 1 ] > 0 ) || f[ 0 ] < 0 || f[ 0 ] > omegaD )
+				continue;
+			breaks.add( f[ 0 ] );
+			for ( double d = f[ 1 ] / refine / 4; d < omegaD; d *= 2 )
+			{
+				if ( f[ 0 ] - d > 0 )
+					breaks.add( f[ 0 ] - d );
+				if ( f[ 0 ] + d < omegaD )
+					breaks.add( f[ 0 ] + d );
+			}
+			f[ 2 ] = Math.max( f[ 2 ], 12 * f[ 1 ] + 2 * de );
+		}
+		final double[] edges = breaks.stream().mapToDouble( Double::doubleValue ).sorted().distinct().toArray();
+		final GaussIntegrator fine = GAUSS.legendre( refine == 1 ? 8 : 12 );
+		final GaussIntegrator coarse = GAUSS.legendre( refine == 1 ? 4 : 6 );
+		final List< double[] > nodes = new ArrayList<>();
+		for ( int k = 1; k < edges.length; k++ )
+		{
+			final double lo = edges[ k - 1 ], hi = edges[ k ];
+			if ( hi - lo < 1e-14 )
+				continue;
+			final double mid = 0.5 * ( lo + hi ), half = 0.5 * ( hi - lo );
+			boolean near = false;
+			for ( final double[] f : features )
+				near |= f[ 1 ] > 0 && Math.abs( mid - f[ 0 ] ) < f[ 2 ];
+			final GaussIntegrator g = near ? fine : coarse;
+			for ( int q = 0; q < g.getNumberOfPoints(); q++ )
+				nodes.add( new double[] { mid + half * g.getPoint( q ), half * g.getWeight( q ) } );
+		}
+		final double[][] r = new double[ 2 ][ nodes.size() ];
+		for ( int j = 0; j < nodes.size(); j++ )
+		{
+			r[ 0 ][ j ] = nodes.get( j )[ 0 ];
+			r[ 1 ][ j ] = nodes.get( j )[ 1 ];
+		}
+		return r;
+	}
+
+	private static final GaussIntegratorFactory GAUSS = new GaussIntegratorFactory();
+
+	/** Right-hand side λ ∫_0^{ω_D} Im F(ε; Δ) f_L(ε, 0) dε for a kinetic solution at that Δ. */
+	public double rhs( final double delta, final double v, final EnergyModeSolver.Solution solution )
+	{
+		final double[][] q = rule( delta, v );
+		final SpectralGrid g = new SpectralFunctions( delta, gamma, 0 ).onGrid( q[ 0 ] );
+		final double[] f0 = injectorDistribution( g, v, solution );
+		double s = 0;
+		for ( int j = 0; j < f0.length; j++ )
+			s += q[ 1 ][ j ] * g.m( j ) * f0[ j ];
+		return lambda * s;
+	}
+
+	/**
+	 * f_L(ε, x = 0) at arbitrary energies in [−ω_D, ω_D], rebuilt per energy from the finite-volume equation in x with
+	 * the solution's interpolated collision rates (see the class comment).
+	 */
+	public double[] injectorDistribution( final double delta, final double v, final EnergyModeSolver.Solution solution, final double[] energies )
+	{
+		return injectorDistribution( new SpectralFunctions( delta, gamma, 0 ).onGrid( energies ), v, solution );
+	}
+
+	private double[] injectorDistribution( final SpectralGrid g, final double v, final EnergyModeSolver.Solution solution )
+	{
+		final int count = g.size();
+		final double[] h = solver.cellSteps();
+		final double[] vol = solver.cellVolumes();
+		final int p = h.length;
+		final CollisionIntegral.Linearization[] lin = solution.collisions();
+		final double kappa = solver.kappa();
+		final double c = EnergyModeSolver.COLLISION_FACTOR;
+		final double[] out = new double[ count ];
+		final double[] cc = new double[ p ];
+		final double[] dd = new double[ p ];
+		for ( int j = 0; j < count; j++ )
+		{
+			final double e = g.eps( j );
+			final double dl = g.dL( j );
+			final double tunnel = kappa * g.n( j );
+			final double fn = EnergyModeSolver.injector( e, v, tInj );
+			final double bath = EnergyModeSolver.n0( e, tBath );
+			final double position = ( e - eps[ 0 ] ) / de;
+			double prevC = 0, prevD = 0;
+			for ( int k = 0; k < p; k++ )
+			{
+				final double lower = k > 0 ? dl / h[ k - 1 ] : 0;
+				final double upper = dl / h[ k ];
+				double diag = -upper - ( k > 0 ? lower : tunnel );
+				double rhs = k == 0 ? -tunnel * fn : 0;
+				if ( k == p - 1 )
+					rhs -= upper * bath;
+				if ( lin != null && lin[ k ] != null )
+				{
+					final double[] ab = lin[ k ].ratesAt( position, g.n( j ), g.m( j ) );
+					// c V [ (A − B)/2 + f_L (A + B)/2 ] is the collision term c V I in terms of f_L
+					diag -= c * vol[ k ] * 0.5 * ( ab[ 0 ] + ab[ 1 ] );
+					rhs += c * vol[ k ] * 0.5 * ( ab[ 0 ] - ab[ 1 ] );
+				}
+				final double up = k + 1 < p ? upper : 0;
+				final double den = diag - lower * prevC;
+				cc[ k ] = up / den;
+				dd[ k ] = ( rhs - lower * prevD ) / den;
+				prevC = cc[ k ];
+				prevD = dd[ k ];
+			}
+			double next = 0;
+			for ( int k = p - 1; k >= 0; k-- )
+				next = dd[ k ] - cc[ k ] * next;
+			out[ j ] = next;
+		}
+		return out;
+	}
+
+	/** Δ(V) over a list of biases, sequentially warm-started (see {@link EnergyModeSweep} for the parallel sweep). */
+	public List< Point > sweep( final double[] biases, final double deltaStart, final Progress progress )
+	{
+		final List< Point > out = new ArrayList<>();
+		double delta = deltaStart;
+		Point prev = null;
+		Point before = null;
+		for ( int b = 0; b < biases.length; b++ )
+		{
+			if ( progress != null && progress.cancelled() )
+				throw new BadInputException( "energy-mode sweep cancelled" );
+			// linear extrapolation of Δ from the last two points (a better start than the last Δ where Δ(V) slopes)
+			if ( before != null && prev.v() != before.v() )
+				delta = Math.max( 1e-3, prev.delta() + ( prev.delta() - before.delta() ) * ( biases[ b ] - prev.v() ) / ( prev.v() - before.v() ) );
+			final double[][] start = prev == null ? null : shifted( prev, biases[ b ], delta );
+			final Point pt = solve( biases[ b ], delta, prev == null ? Double.NaN : prev.slope(), start, String.format( "eV_inj = %.6g", biases[ b ] ) );
+			out.add( pt );
+			delta = pt.delta();
+			before = prev;
+			prev = pt;
+			if ( progress != null )
+				progress.done( b + 1, biases.length );
+		}
+		return out;
+	}
+
+	/** Warm start at a new bias: the elastic solution there plus the previous point's inelastic correction. */
+	private double[][] shifted( final Point prev, final double v, final double delta )
+	{
+		if ( solver.gammaEe() == 0 )
+			return null;
+		final double[][] now = solver.elastic( spectral( delta ), v, tInj, tBath );
+		final double[][] then = solver.elastic( spectral( prev.delta() ), prev.v(), tInj, tBath );
+		final double[][] f = prev.solution().fL();
+		for ( int k = 0; k < now.length; k++ )
+			for ( int i = 0; i < now[ k ].length; i++ )
+				now[ k ][ i ] += f[ k ][ i ] - then[ k ][ i ];
+		return now;
+	}
+
+	/** Progress and cancellation of a sweep (no UI types: the plugin and the runner adapt it). */
+	public interface Progress
+	{
+		/** Bias point k of n finished (k counts from 1; with several chunks, k counts all finished points). */
+		void done( int k, int n );
+
+		boolean cancelled();
+	}
+}

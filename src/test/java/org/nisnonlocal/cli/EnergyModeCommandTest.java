@@ -1,0 +1,87 @@
+package org.nisnonlocal.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The energy-mode verb end to end: file contract, Δ(0) = 1, exact oddness of the g_sa map, bad input → exit 2. */
+public class EnergyModeCommandTest
+{
+	@TempDir
+	Path dir;
+
+	private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+
+	private int run( final String... argv )
+	{
+		errBytes.reset();
+		return Main.run( argv, new PrintStream( new ByteArrayOutputStream(), true ), new PrintStream( errBytes, true ) );
+	}
+
+	@Test
+	public void elasticRunWritesTheContractFilesWithAnOddMap() throws Exception
+	{
+		final Path out = dir.resolve( "em" );
+		assertEquals( 0, run( "energy-mode", "--elastic", "--vinj-to", "2", "--vdet-from", "-1", "--vdet-to", "1", "--vdet-step", "0.25", "--points", "11", "--threads", "1", "--out", out.toString() ),
+				new String( errBytes.toByteArray(), StandardCharsets.UTF_8 ) );
+		final List< String > delta = Files.readAllLines( out.resolve( "delta.csv" ) );
+		assertEquals( "eV_inj,delta,newton_iterations,sc_iterations", delta.get( 0 ) );
+		assertEquals( 1 + 21, delta.size() );
+		// equilibrium at the bath temperature: Δ = 1 up to the thermal Dynes tail (λ calibrated at t = 0)
+		assertEquals( 1, Double.parseDouble( delta.get( 1 ).split( "," )[ 1 ] ), 1e-5 );
+		final List< String > fl = Files.readAllLines( out.resolve( "fL.csv" ) );
+		assertTrue( fl.get( 0 ).startsWith( "eps,fL_0,fL_0.1,fL_0.2," ), fl.get( 0 ) );
+		assertEquals( 1 + 801, fl.size() );
+		final List< String > g = Files.readAllLines( out.resolve( "g_sa.csv" ) );
+		assertEquals( "Vinj,Vdet,g", g.get( 0 ) );
+		assertEquals( 1 + 41 * 9, g.size() );
+		assertTrue( Files.size( out.resolve( "g_sa.tif" ) ) > 0 );
+		final Map< String, Double > map = new HashMap<>();
+		for ( final String l : g.subList( 1, g.size() ) )
+		{
+			final String[] c = l.split( "," );
+			map.put( key( Double.parseDouble( c[ 0 ] ), Double.parseDouble( c[ 1 ] ) ), Double.parseDouble( c[ 2 ] ) );
+		}
+		double max = 0;
+		for ( final Map.Entry< String, Double > e : map.entrySet() )
+		{
+			final String[] xy = e.getKey().split( ";" );
+			final double x = Double.parseDouble( xy[ 0 ] ), y = Double.parseDouble( xy[ 1 ] );
+			assertEquals( -e.getValue(), map.get( key( -x, y ) ), 0, "odd in V_inj at " + e.getKey() );
+			assertEquals( -e.getValue(), map.get( key( x, -y ) ), 0, "odd in V_det at " + e.getKey() );
+			max = Math.max( max, Math.abs( e.getValue() ) );
+		}
+		// the sharp peak at |eV_inj| ≈ Δ0 (S Fig. 12): largest |g| at 0.9 … 1.1
+		double peakAt = 0, peak = 0;
+		for ( final Map.Entry< String, Double > e : map.entrySet() )
+			if ( Math.abs( e.getValue() ) > peak )
+			{
+				peak = Math.abs( e.getValue() );
+				peakAt = Math.abs( Double.parseDouble( e.getKey().split( ";" )[ 0 ] ) );
+			}
+		assertTrue( max > 0 && peakAt >= 0.9 && peakAt <= 1.1, "peak at " + peakAt );
+	}
+
+	private static String key( final double x, final double y )
+	{
+		return Math.round( x * 1000 ) / 1000.0 + ";" + Math.round( y * 1000 ) / 1000.0;
+	}
+
+	@Test
+	public void negativeInjectorBiasIsRejected()
+	{
+		assertEquals( 2, run( "energy-mode", "--elastic", "--vinj-from", "-1", "--out", dir.resolve( "x" ).toString() ) );
+		assertTrue( new String( errBytes.toByteArray(), StandardCharsets.UTF_8 ).contains( "--vinj-from" ) );
+	}
+}
