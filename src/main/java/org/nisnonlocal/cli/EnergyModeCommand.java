@@ -8,14 +8,11 @@ import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.io.MapCsvWriter;
 import org.nisnonlocal.io.Numbers;
 import org.nisnonlocal.io.TiffMapIO;
-import org.nisnonlocal.maps.Axis;
 import org.nisnonlocal.maps.ConductanceMap;
 import org.nisnonlocal.maps.MapMetadata;
-import org.nisnonlocal.maps.Units;
 import org.nisnonlocal.physics.DetectorSignal;
 import org.nisnonlocal.physics.EnergyModeResult;
-import org.nisnonlocal.physics.EnergyModeSolver;
-import org.nisnonlocal.physics.EnergyModeSweep;
+import org.nisnonlocal.physics.EnergyModeRun;
 import org.nisnonlocal.physics.SelfConsistentGap;
 
 /**
@@ -90,12 +87,22 @@ final class EnergyModeCommand implements Subcommand
 		final Path dir = a.path( "out" );
 		a.rejectUnknown();
 
-		final double[] eps = EnergyModeSolver.energyGrid( omegaD, de );
-		final EnergyModeSolver solver = new EnergyModeSolver( eps, kappa, length / 2, points, gammaEe );
-		final SelfConsistentGap gap = new SelfConsistentGap( solver, gamma, omegaD, tInj, tBath, refine );
+		final EnergyModeRun setup = new EnergyModeRun();
+		setup.gammaEe = gammaEe;
+		setup.gamma = gamma;
+		setup.de = de;
+		setup.omegaD = omegaD;
+		setup.kappa = kappa;
+		setup.length = length;
+		setup.tInj = tInj;
+		setup.tDet = tDet;
+		setup.tBath = tBath;
+		setup.points = points;
+		setup.refine = refine;
+		setup.threads = threads;
 		final PrintStream err = System.err;
 		final long t0 = System.nanoTime();
-		final EnergyModeResult r = EnergyModeSweep.run( gap, vInj, threads, new SelfConsistentGap.Progress()
+		final EnergyModeResult r = setup.run( vInj, new SelfConsistentGap.Progress()
 		{
 			@Override
 			public synchronized void done( final int k, final int n )
@@ -111,9 +118,9 @@ final class EnergyModeCommand implements Subcommand
 		} );
 		final double seconds = ( System.nanoTime() - t0 ) * 1e-9;
 		Files.createDirectories( dir );
-		write( dir, r, vInj, vDet, vStep, new DetectorSignal( gamma, tDet, omegaD ), kappa, gammaEe, gamma, tInj, tDet, tBath );
+		write( dir, r, vInj, vDet, vStep, setup.detector(), kappa, gammaEe, gamma, tInj, tDet, tBath );
 		System.out.printf( "energy-mode: %d bias points in %.2f s (gamma_ee = %s, lambda = %s); Delta(eV_inj = %s) = %s%n", r.size(), seconds,
-				Numbers.format( gammaEe ), Numbers.format( gap.lambda() ), Numbers.formatAxis( vInj[ vInj.length - 1 ] ), Numbers.format( r.delta()[ r.size() - 1 ] ) );
+				Numbers.format( gammaEe ), Numbers.format( setup.lambda() ), Numbers.formatAxis( vInj[ vInj.length - 1 ] ), Numbers.format( r.delta()[ r.size() - 1 ] ) );
 	}
 
 	private static double temperature( final Args a, final String key, final double all, final double def )
@@ -145,7 +152,7 @@ final class EnergyModeCommand implements Subcommand
 			columns[ b + 1 ] = r.fL( b );
 		}
 		PhysicsCsv.write( dir.resolve( "fL.csv" ), header.toString(), columns );
-		final ConductanceMap map = gsaMap( r, vInj, vDet, vStep, detector, kappa )
+		final ConductanceMap map = detector.gsaMap( r, vDet, vStep, kappa )
 				.withMetadata( MapMetadata.empty().with( MapMetadata.SOURCE, "energy-mode gamma_ee=" + Numbers.format( gammaEe ) + " gamma=" + Numbers.format( gamma )
 						+ " t_inj=" + Numbers.format( tInj ) + " t_det=" + Numbers.format( tDet ) + " t_bath=" + Numbers.format( tBath ) + " kappa=" + Numbers.format( kappa )
 						+ "; g in units of G_inj*G_det*R_xi" ) );
@@ -157,20 +164,4 @@ final class EnergyModeCommand implements Subcommand
 	 * g_sa over (V_inj, V_det) in units of G_inj G_det R_ξ (= units of G_det divided by 2κ_I). With the bias grid
 	 * starting at 0 the map covers −V_max … V_max by the oddness in V_inj (Δ is even in V_inj).
 	 */
-	static ConductanceMap gsaMap( final EnergyModeResult r, final double[] vInj, final double[] vDet, final double vStep, final DetectorSignal detector, final double kappa )
-	{
-		final double[][] g = detector.gsa( vInj, r.delta(), vDet );
-		final int n = vInj.length;
-		final boolean mirror = vInj[ 0 ] == 0;
-		final int width = mirror ? 2 * n - 1 : n;
-		final Axis x = new Axis( "Vinj", Units.EV_PER_DELTA0, mirror ? -vInj[ n - 1 ] : vInj[ 0 ], vStep, width );
-		final Axis y = new Axis( "Vdet", Units.EV_PER_DELTA0, vDet[ 0 ], vDet.length > 1 ? vDet[ 1 ] - vDet[ 0 ] : 1, vDet.length );
-		final double scale = 1 / ( 2 * kappa );
-		return ConductanceMap.fromFunction( x, y, "g_sa", Units.NORMALIZED, MapMetadata.empty(), ( i, j ) -> {
-			if ( !mirror )
-				return ( float ) ( scale * g[ i ][ j ] );
-			final int b = i - ( n - 1 );
-			return ( float ) ( b >= 0 ? scale * g[ b ][ j ] : -scale * g[ -b ][ j ] );
-		} );
-	}
 }

@@ -129,4 +129,74 @@ final class ModelFigures
 		// With Δ fixed the detector bias drops out of dI_det/dV_inj: every V_det row is the same curve.
 		return ConductanceMap.fromFunction( x, y, "g_nl", Units.NORMALIZED, md, ( i, j ) -> g[ i ] );
 	}
+
+	private static double[] occupation( final double[] fL, final int first, final int last )
+	{
+		final double[] f = new double[ last - first + 1 ];
+		for ( int i = first; i <= last; i++ )
+			f[ i - first ] = 0.5 * ( 1 - fL[ i ] );
+		return f;
+	}
+
+	/**
+	 * Figs. 11-12 with the paper's parameters (S App. B): Δ(V_inj) elastic and inelastic (γ_ee = 2·10⁻⁴), f_L(ε, 0)
+	 * at eV_inj = 1 … 5 in both cases, and the inelastic g_sa map with cuts at a few V_det stacked like Fig. 12a.
+	 */
+	static void fig11and12( final Path dir, final java.io.PrintStream progress ) throws IOException
+	{
+		Files.createDirectories( dir );
+		final double[] v = Numbers.inclusiveGrid( 0, 5, 0.1 );
+		final org.nisnonlocal.physics.EnergyModeRun inelastic = new org.nisnonlocal.physics.EnergyModeRun();
+		final org.nisnonlocal.physics.EnergyModeRun elastic = new org.nisnonlocal.physics.EnergyModeRun();
+		elastic.gammaEe = 0;
+		final org.nisnonlocal.physics.SelfConsistentGap.Progress quiet = new org.nisnonlocal.physics.SelfConsistentGap.Progress()
+		{
+			@Override
+			public synchronized void done( final int k, final int n )
+			{
+				if ( k == n || k % 10 == 0 )
+					progress.println( "  Figs. 11-12: bias point " + k + " of " + n );
+			}
+
+			@Override
+			public boolean cancelled() { return false; }
+		};
+		final org.nisnonlocal.physics.EnergyModeResult re = elastic.run( v, quiet ), ri = inelastic.run( v, quiet );
+		PhysicsCsv.write( dir.resolve( "fig11a_delta.csv" ), "eV_inj,delta_elastic,delta_inelastic", v, re.delta(), ri.delta() );
+		new CurvesPng( "Fig. 11a: self-consistent Δ(V_inj)", "eV_inj/Δ0", "Δ/Δ0" ).add( "elastic", v, re.delta() ).add( "γ_ee = 2e-4", v, ri.delta() )
+				.write( dir.resolve( "fig11a_delta.png" ) );
+		// The CSV keeps f_L itself; the plot shows what the paper discusses, the quasiparticle occupation
+		// f = (1 − f_L)/2 above the gap, which drops at ε = eV_inj without scattering and near 3Δ with it.
+		final CurvesPng fl = new CurvesPng( "Fig. 11b: occupation (1 − f_L)/2 at x = 0", "ε/Δ0", "(1 − f_L)/2" );
+		final StringBuilder head = new StringBuilder( "eps" );
+		final double[][] cols = new double[ 11 ][];
+		final double[] eps = ri.energies();
+		cols[ 0 ] = eps;
+		int first = 0;
+		while ( eps[ first ] < 1.0 ) // sub-gap energies (N ≈ 0) carry no quasiparticles worth showing
+			first++;
+		int last = first;
+		while ( last < eps.length - 1 && eps[ last + 1 ] <= 6 )
+			last++;
+		final double[] shown = java.util.Arrays.copyOfRange( eps, first, last + 1 );
+		int c = 1;
+		for ( int b = 10; b <= 50; b += 20 )
+		{
+			fl.add( "γ_ee eV=" + v[ b ] + " (3Δ=" + String.format( java.util.Locale.ROOT, "%.2f", 3 * ri.delta()[ b ] ) + ")", shown, occupation( ri.fL( b ), first, last ) );
+			fl.add( "elastic eV=" + v[ b ], shown, occupation( re.fL( b ), first, last ) );
+		}
+		for ( int b = 10; b <= 50; b += 10 )
+		{
+			head.append( ",fL_inelastic_" ).append( v[ b ] ).append( ",fL_elastic_" ).append( v[ b ] );
+			cols[ c++ ] = ri.fL( b );
+			cols[ c++ ] = re.fL( b );
+		}
+		PhysicsCsv.write( dir.resolve( "fig11b_fL.csv" ), head.toString(), cols );
+		fl.write( dir.resolve( "fig11b_fL.png" ) );
+		final ConductanceMap gsa = inelastic.detector().gsaMap( ri, Numbers.inclusiveGrid( -2, 2, 0.05 ), 0.1, inelastic.kappa )
+				.withMetadata( MapMetadata.empty().with( MapMetadata.SOURCE, "model: energy mode, paper parameters, gamma_ee = 2e-4" ) );
+		MapFiles.write( gsa, dir.resolve( "fig12b_g_sa.tif" ) );
+		MapFiles.write( gsa, dir.resolve( "fig12b_g_sa.csv" ) );
+		MapFiles.write( gsa, dir.resolve( "fig12b_g_sa.png" ) );
+	}
 }

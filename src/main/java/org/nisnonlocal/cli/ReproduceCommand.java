@@ -53,7 +53,8 @@ final class ReproduceCommand implements Subcommand
 		ModelFigures.dosAndGap( out.resolve( "dos_gap" ) );
 		ModelFigures.fig10( out.resolve( "fig10" ) );
 		ModelFigures.fig13( out.resolve( "fig13" ) );
-		System.out.println( "reproduce: wrote the DOS/gap set, the Fig. 10 model curves and Fig. 13 to " + out + "/{dos_gap,fig10,fig13}" );
+		ModelFigures.fig11and12( out.resolve( "fig11_12" ), System.err );
+		System.out.println( "reproduce: wrote the DOS/gap set, the Fig. 10 model curves, Figs. 11-12 and Fig. 13 to " + out + "/{dos_gap,fig10,fig11_12,fig13}" );
 	}
 
 	private static void write( final ConductanceMap m, final Path dir, final String name ) throws Exception

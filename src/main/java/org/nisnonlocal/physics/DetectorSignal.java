@@ -1,5 +1,10 @@
 package org.nisnonlocal.physics;
 
+import org.nisnonlocal.maps.Axis;
+import org.nisnonlocal.maps.ConductanceMap;
+import org.nisnonlocal.maps.MapMetadata;
+import org.nisnonlocal.maps.Units;
+
 import org.nisnonlocal.BadInputException;
 
 /**
@@ -83,5 +88,27 @@ public final class DetectorSignal
 	{
 		final double d1 = x1 - x0, d2 = x2 - x0;
 		return ( y1 * d2 * d2 - y2 * d1 * d1 - y0 * ( d2 * d2 - d1 * d1 ) ) / ( d1 * d2 * ( d2 - d1 ) );
+	}
+
+	/**
+	 * g_sa over (V_inj, V_det) as a map in units of G_inj·G_det·R_ξ (the signal divided by 2κ_I, κ_I the half-wire
+	 * value), axes in eV/Δ0. A sweep that starts at V_inj = 0 is mirrored to negative V_inj by the oddness of g_sa.
+	 */
+	public ConductanceMap gsaMap( final EnergyModeResult r, final double[] vDet, final double vStep, final double kappa )
+	{
+		final double[] vInj = r.biases();
+		final double[][] g = gsa( vInj, r.delta(), vDet );
+		final int n = vInj.length;
+		final boolean mirror = vInj[ 0 ] == 0;
+		final int width = mirror ? 2 * n - 1 : n;
+		final Axis x = new Axis( "Vinj", Units.EV_PER_DELTA0, mirror ? -vInj[ n - 1 ] : vInj[ 0 ], vStep, width );
+		final Axis y = new Axis( "Vdet", Units.EV_PER_DELTA0, vDet[ 0 ], vDet.length > 1 ? vDet[ 1 ] - vDet[ 0 ] : 1, vDet.length );
+		final double scale = 1 / ( 2 * kappa );
+		return ConductanceMap.fromFunction( x, y, "g_sa", Units.NORMALIZED, MapMetadata.empty(), ( i, j ) -> {
+			if ( !mirror )
+				return ( float ) ( scale * g[ i ][ j ] );
+			final int b = i - ( n - 1 );
+			return ( float ) ( b >= 0 ? scale * g[ b ][ j ] : -scale * g[ -b ][ j ] );
+		} );
 	}
 }

@@ -151,8 +151,26 @@ class RunnerTest
 		for ( int row = 1; row < direct.size(); row++ )
 			for ( int c = 1; c < 4; c++ )
 				assertEquals( Double.parseDouble( direct.get( row ).split( "," )[ c ] ), Double.parseDouble( viaMaps.get( row ).split( "," )[ c ] ), 1e-6 * max );
-		for ( final String f : new String[] { "dos_gap/dos.png", "dos_gap/gap.csv", "fig10/g_ss_model.csv", "fig10/g_ss_model.png", "fig13/g_a.png" } )
+		for ( final String f : new String[] { "dos_gap/dos.png", "dos_gap/gap.csv", "fig10/g_ss_model.csv", "fig10/g_ss_model.png", "fig13/g_a.png",
+				"fig11_12/fig11a_delta.png", "fig11_12/fig11b_fL.csv", "fig11_12/fig12b_g_sa.png" } )
 			assertTrue( Files.size( dir.resolve( f ) ) > 500, f );
+		// Figs. 11-12, the paper's expectations: elastic Δ drops past eV ≈ Δ0 then stays nearly flat and never rises;
+		// with scattering Δ follows it to ≈ 3Δ0, then falls well below it; g_sa is odd in V_det
+		final List< String > delta = Files.readAllLines( dir.resolve( "fig11_12/fig11a_delta.csv" ) );
+		final double[] el = new double[ delta.size() - 1 ], in = new double[ el.length ];
+		for ( int row = 1; row < delta.size(); row++ )
+		{
+			el[ row - 1 ] = Double.parseDouble( delta.get( row ).split( "," )[ 1 ] );
+			in[ row - 1 ] = Double.parseDouble( delta.get( row ).split( "," )[ 2 ] );
+		}
+		for ( int k = 1; k < el.length; k++ )
+			assertTrue( el[ k ] <= el[ k - 1 ] + 1e-9, "elastic Δ rises at point " + k );
+		assertTrue( el[ 8 ] - el[ 15 ] > 0.01 && el[ 15 ] - el[ 50 ] < 0.02, "elastic: drop past Δ0, then flat" );
+		assertEquals( el[ 25 ], in[ 25 ], 0.01, "inelastic follows the elastic curve at 2.5 Δ0" );
+		assertTrue( el[ 50 ] - in[ 50 ] > 0.03, "inelastic Δ falls below the elastic one at 5 Δ0: " + in[ 50 ] + " vs " + el[ 50 ] );
+		final ConductanceMap g12 = MapFiles.read( dir.resolve( "fig11_12/fig12b_g_sa.tif" ) );
+		for ( int j = 0; j < g12.height(); j++ )
+			assertEquals( -g12.get( 70, g12.height() - 1 - j ), g12.get( 70, j ), 1e-6 );
 	}
 
 	@Test

@@ -248,6 +248,15 @@ class MacrosInRealImageJIT
 		final int at2 = dosMap.xAxis().nearestIndex( 2.0 ), at095 = dosMap.xAxis().nearestIndex( 0.95 );
 		assertEquals( org.nisnonlocal.physics.DynesDos.n( 2.0, 1, 1.53e-3 ), dosMap.get( at2, row0 ), 1e-5 );
 		assertEquals( org.nisnonlocal.physics.DynesDos.n( 0.95, 1, 1.53e-3 ), dosMap.get( at095, row0 ), 1e-5 );
+		// energy mode from the menu equals the runner's numbers (same solver, same defaults)
+		final java.util.Map< String, double[] > em = columns( modelOut.resolve( "energy_mode_delta.csv" ) );
+		assertEquals( 51, em.get( "delta" ).length );
+		final org.nisnonlocal.physics.EnergyModeResult ref = new org.nisnonlocal.physics.EnergyModeRun().run( org.nisnonlocal.io.Numbers.inclusiveGrid( 0, 5, 0.1 ), null );
+		for ( int b = 0; b < 51; b++ )
+			assertEquals( ref.delta()[ b ], em.get( "delta" )[ b ], 1e-8 );
+		final ConductanceMap gsa = TiffMapIO.read( modelOut.resolve( "energy_mode_g_sa.tif" ) );
+		assertEquals( 101, gsa.width() );
+		assertEquals( -gsa.get( 10, 20 ), gsa.get( 90, 20 ), 1e-6 ); // odd in V_inj
 		assertTrue( dosMap.get( at095, rowMax ) > 10 * dosMap.get( at095, row0 ),
 				"N(0.95) at I_s = 0: " + dosMap.get( at095, row0 ) + ", at 0.9 I0: " + dosMap.get( at095, rowMax ) );
 	}

@@ -1,0 +1,115 @@
+package org.nisnonlocal.commands;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+
+import org.nisnonlocal.ij1.ImagePlusBridge;
+import org.nisnonlocal.maps.ConductanceMap;
+import org.nisnonlocal.maps.MapMetadata;
+import org.nisnonlocal.physics.EnergyModeResult;
+import org.nisnonlocal.physics.EnergyModeRun;
+import org.nisnonlocal.physics.SelfConsistentGap;
+import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/**
+ * Energy-mode kinetics with e-e scattering and a self-consistent gap (S Eq. 22, Figs. 11-12): Δ(V_inj), f_L(ε, 0),
+ * and the g_sa map over (V_inj, V_det) in units of G_inj G_det R_ξ. Defaults are the paper's; γ_ee = 0 is the
+ * elastic case. Reports progress (bias point k of n) and can be cancelled.
+ */
+@Plugin( type = Command.class, menuPath = "Plugins>NIS Nonlocal>Model>Energy Mode (g_sa)...", visible = false )
+public class EnergyModeCommand extends ContextCommand
+{
+	@Parameter( required = false )
+	private StatusService status;
+
+	@Parameter( label = "gamma_ee", description = "ħ/(Δ0 τ_ee); 0 = elastic" )
+	private double gamma_ee = 2e-4;
+
+	@Parameter( label = "gamma", description = "Dynes Γ/Δ0" )
+	private double gamma = 0.005;
+
+	@Parameter( label = "de", description = "energy step δε/Δ0" )
+	private double de = 0.025;
+
+	@Parameter( label = "kappa", description = "half-wire κ_I" )
+	private double kappa = 1.054e-4;
+
+	@Parameter( label = "length", description = "full wire length / ξ" )
+	private double length = 169.2;
+
+	@Parameter( label = "t_inj", description = "k_B T/Δ0" )
+	private double t_inj = 0.0198;
+
+	@Parameter( label = "t_det" )
+	private double t_det = 0.0120;
+
+	@Parameter( label = "t_bath" )
+	private double t_bath = 0.0078;
+
+	@Parameter( label = "vinj_to", description = "eV_inj/Δ0 from 0" )
+	private double vinj_to = 5;
+
+	@Parameter( label = "vinj_step" )
+	private double vinj_step = 0.1;
+
+	@Parameter( label = "vdet_max", description = "eV_det/Δ0 range ±" )
+	private double vdet_max = 2;
+
+	@Parameter( label = "vdet_step" )
+	private double vdet_step = 0.05;
+
+	@Parameter( type = ItemIO.OUTPUT )
+	private ImagePlus delta_plot;
+
+	@Parameter( type = ItemIO.OUTPUT )
+	private ImagePlus g_sa;
+
+	@Parameter( type = ItemIO.OUTPUT )
+	private ResultsTable delta_table;
+
+	@Override
+	public void run()
+	{
+		final double[] v = Curves.grid( "V_inj", 0, vinj_to, vinj_step );
+		final double[] u = Curves.grid( "V_det", -vdet_max, vdet_max, vdet_step );
+		final EnergyModeRun setup = new EnergyModeRun();
+		setup.gammaEe = gamma_ee;
+		setup.gamma = gamma;
+		setup.de = de;
+		setup.kappa = kappa;
+		setup.length = length;
+		setup.tInj = t_inj;
+		setup.tDet = t_det;
+		setup.tBath = t_bath;
+		final EnergyModeResult r = setup.run( v, new SelfConsistentGap.Progress()
+		{
+			@Override
+			public synchronized void done( final int k, final int n )
+			{
+				if ( status != null )
+					status.showStatus( k, n, "Energy mode: bias point " + k + " of " + n );
+			}
+
+			@Override
+			public boolean cancelled() { return isCanceled(); }
+		} );
+		if ( status != null )
+			status.clearStatus();
+		final double[] newton = new double[ r.size() ], sc = new double[ r.size() ];
+		for ( int b = 0; b < r.size(); b++ )
+		{
+			newton[ b ] = r.newtonIterations( b );
+			sc[ b ] = r.scIterations( b );
+		}
+		delta_plot = Curves.plot( "Δ(V_inj), γ_ee = " + gamma_ee, "eV_inj/Δ0", "Δ/Δ0", v, new String[] { "Δ" }, r.delta() );
+		delta_table = Curves.table( "eV_inj", v, new String[] { "delta", "newton_iterations", "sc_iterations" }, r.delta(), newton, sc );
+		final ConductanceMap map = setup.detector().gsaMap( r, u, vinj_step, kappa );
+		g_sa = ImagePlusBridge.toImagePlus( map.withMetadata( MapMetadata.empty().with( MapMetadata.SOURCE, "model: energy mode gamma_ee=" + gamma_ee + " gamma=" + gamma ) ),
+				"g_sa_energy_mode" );
+	}
+}

@@ -1,0 +1,35 @@
+package org.nisnonlocal.physics;
+
+/**
+ * One energy-mode computation as the runner, the menu and {@code reproduce} set it up: the paper's defaults
+ * (S App. B, Table 1: ω_D = 10, Γ = 0.005, δε = 1/40, 0 ≤ eV_inj ≤ 5 step 0.1, γ_ee = 2·10⁻⁴, κ_I = 1.054·10⁻⁴,
+ * L = 169.2 ξ, t_inj = 0.0198 (61 mK), t_det = 0.0120 (37 mK), t_bath = 0.0078 (24 mK), 41 x nodes), changed field by
+ * field, then {@link #run} for Δ(V_inj), f_L(ε, 0) and the detector signal.
+ */
+public final class EnergyModeRun
+{
+	public double gammaEe = 2e-4;
+	public double gamma = 0.005;
+	public double de = 0.025;
+	public double omegaD = 10;
+	public double kappa = 1.054e-4;
+	public double length = 169.2;
+	public double tInj = 0.0198;
+	public double tDet = 0.0120;
+	public double tBath = 0.0078;
+	public int points = 41;
+	public int refine = 1;
+	public int threads = 2;
+
+	/** The sweep over {@code vInj} (≥ 0, ascending), warm-started chunk by chunk; results independent of threads. */
+	public EnergyModeResult run( final double[] vInj, final SelfConsistentGap.Progress progress )
+	{
+		final EnergyModeSolver solver = new EnergyModeSolver( EnergyModeSolver.energyGrid( omegaD, de ), kappa, length / 2, points, gammaEe );
+		return EnergyModeSweep.run( new SelfConsistentGap( solver, gamma, omegaD, tInj, tBath, refine ), vInj, threads, progress );
+	}
+
+	public DetectorSignal detector() { return new DetectorSignal( gamma, tDet, omegaD ); }
+
+	/** The coupling constant of the gap equation, calibrated as in {@link SelfConsistentGap} (Δ = 1 at t = 0). */
+	public double lambda() { return new GapEquation( gamma, omegaD ).lambda(); }
+}
