@@ -27,6 +27,11 @@ import org.nisnonlocal.BadInputException;
  * naming the bias point and the residual.
  * </p>
  * Never divides by D_L: all denominators contain D_L/h + κ_I N + (collision rate) &gt; 0.
+ * <p>
+ * <b>Symmetry.</b> On the symmetric grid of {@link #energyGrid} the problem is particle-hole symmetric (N, D_L even;
+ * n0, f_L^N odd), so f_L is odd: iterates and Krylov vectors are projected on odd functions (removing only
+ * rounding), which lets the collision integral mirror its out-rates from its in-rates (one FFT fewer).
+ * </p>
  */
 public final class EnergyModeSolver
 {
