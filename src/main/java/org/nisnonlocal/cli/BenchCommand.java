@@ -1,7 +1,6 @@
 package org.nisnonlocal.cli;
 
 import java.io.PrintStream;
-import java.util.Arrays;
 import java.util.function.Supplier;
 
 import org.nisnonlocal.BadInputException;
@@ -35,8 +34,6 @@ final class BenchCommand implements Subcommand
 		return "[--runs 7] [--warmup 3]";
 	}
 
-	/** Keeps results alive so the JIT cannot drop the work. */
-	private double sink;
 
 	@Override
 	public void run( final Args a ) throws Exception
@@ -82,7 +79,7 @@ final class BenchCommand implements Subcommand
 					r[ 0 ] += m.conductance( m.phaseGradient( is / 29.8 ), v13 ).ga()[ 60 ];
 				return r;
 			} );
-		out.printf( "(%d runs after %d warm-up runs; %d processors visible; sink %s)%n", runs, warmup, Runtime.getRuntime().availableProcessors(), sink != 0 ? "ok" : "0" );
+		out.printf( "(%d runs after %d warm-up runs; %d processors visible)%n", runs, warmup, Runtime.getRuntime().availableProcessors() );
 	}
 
 	private static double[] grid( final double from, final double to, final int n )
@@ -95,17 +92,8 @@ final class BenchCommand implements Subcommand
 
 	private void time( final PrintStream out, final int runs, final int warmup, final String label, final Supplier< double[] > work )
 	{
-		for ( int w = 0; w < warmup; w++ )
-			sink += work.get()[ 0 ];
-		final double[] ms = new double[ runs ];
-		for ( int r = 0; r < runs; r++ )
-		{
-			final long t0 = System.nanoTime();
-			sink += work.get()[ 0 ];
-			ms[ r ] = ( System.nanoTime() - t0 ) * 1e-6;
-		}
-		Arrays.sort( ms );
-		out.printf( "%-58s %12.2f %12.2f%n", label, ms[ runs / 2 ], ms[ 0 ] );
+		final double[] t = Timing.medianAndMin( runs, warmup, work );
+		out.printf( "%-58s %12.2f %12.2f%n", label, t[ 0 ], t[ 1 ] );
 		out.flush();
 	}
 }

@@ -1,7 +1,6 @@
 package org.nisnonlocal.cli;
 
 import java.io.PrintStream;
-import java.util.Arrays;
 import java.util.function.Supplier;
 
 import org.nisnonlocal.BadInputException;
@@ -38,7 +37,6 @@ final class EnergyModeBenchCommand implements Subcommand
 		return "[--runs 5] [--warmup 1] [--threads 2] [--fine] (--fine adds the Gamma = 1.53e-3, de = 1/200 sweep, ~1 min per run)";
 	}
 
-	private double sink;
 
 	@Override
 	public void run( final Args a ) throws Exception
@@ -80,7 +78,7 @@ final class EnergyModeBenchCommand implements Subcommand
 		sweep( out, runs, warmup, threads, 1.0 / 40, 0.005, 2e-4, "Fig. 11+12 sweep" );
 		if ( fine )
 			sweep( out, Math.min( runs, 3 ), 0, threads, 1.0 / 200, 1.53e-3, 2e-4, "fine sweep" );
-		out.printf( "(%d processors visible; sink %s)%n", Runtime.getRuntime().availableProcessors(), sink != 0 ? "ok" : "0" );
+		out.printf( "(%d processors visible)%n", Runtime.getRuntime().availableProcessors() );
 	}
 
 	private void sweep( final PrintStream out, final int runs, final int warmup, final int threads, final double de, final double gamma, final double gammaEe, final String label )
@@ -103,17 +101,8 @@ final class EnergyModeBenchCommand implements Subcommand
 
 	private void time( final PrintStream out, final int runs, final int warmup, final String label, final String notes, final Supplier< double[] > work )
 	{
-		for ( int w = 0; w < warmup; w++ )
-			sink += work.get()[ 0 ];
-		final double[] ms = new double[ runs ];
-		for ( int r = 0; r < runs; r++ )
-		{
-			final long t0 = System.nanoTime();
-			sink += work.get()[ 0 ];
-			ms[ r ] = ( System.nanoTime() - t0 ) * 1e-6;
-		}
-		Arrays.sort( ms );
-		out.printf( "%-72s %10.3f %10.3f  %s%n", label, ms[ runs / 2 ], ms[ 0 ], notes );
+		final double[] t = Timing.medianAndMin( runs, warmup, work );
+		out.printf( "%-72s %10.3f %10.3f  %s%n", label, t[ 0 ], t[ 1 ], notes );
 		out.flush();
 	}
 }
