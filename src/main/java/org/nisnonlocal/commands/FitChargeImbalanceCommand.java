@@ -86,8 +86,13 @@ public class FitChargeImbalanceCommand extends ContextCommand
 		p.setColor( "black" );
 		p.addPoints( s.bias(), s.values(), Plot.CIRCLE );
 		p.setColor( "red" );
-		p.addPoints( s.bias(), r.model( s.bias() ), Plot.LINE );
-		p.setLegend( "data\tfit (range " + vinj_min + " … " + vinj_max + ")", Plot.AUTO_POSITION );
+		final double[] model = r.model( s.bias() ), residual = s.values();
+		p.addPoints( s.bias(), model, Plot.LINE );
+		for ( int i = 0; i < residual.length; i++ )
+			residual[ i ] -= model[ i ];
+		p.setColor( "blue" );
+		p.addPoints( s.bias(), residual, Plot.LINE );
+		p.setLegend( "data\tfit (range " + vinj_min + " … " + vinj_max + ")\tresidual", Plot.AUTO_POSITION );
 		p.setLimitsToFit( false );
 		plot = p.getImagePlus();
 		parameters = new ResultsTable();
