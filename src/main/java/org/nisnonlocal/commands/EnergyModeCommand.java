@@ -3,6 +3,7 @@ package org.nisnonlocal.commands;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
+import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.ij1.ImagePlusBridge;
 import org.nisnonlocal.maps.ConductanceMap;
 import org.nisnonlocal.maps.MapMetadata;
@@ -86,18 +87,21 @@ public class EnergyModeCommand extends ContextCommand
 		setup.tInj = t_inj;
 		setup.tDet = t_det;
 		setup.tBath = t_bath;
-		final EnergyModeResult r = setup.run( v, new SelfConsistentGap.Progress()
+		final EnergyModeResult r;
+		try
 		{
-			@Override
-			public synchronized void done( final int k, final int n )
+			r = sweep( setup, v );
+		}
+		catch ( final BadInputException e )
+		{
+			if ( isCanceled() )
 			{
 				if ( status != null )
-					status.showStatus( k, n, "Energy mode: bias point " + k + " of " + n );
+					status.clearStatus();
+				return; // stopped by the user: no outputs, no error
 			}
-
-			@Override
-			public boolean cancelled() { return isCanceled(); }
-		} );
+			throw e;
+		}
 		if ( status != null )
 			status.clearStatus();
 		final double[] newton = new double[ r.size() ], sc = new double[ r.size() ];
@@ -111,5 +115,22 @@ public class EnergyModeCommand extends ContextCommand
 		final ConductanceMap map = setup.detector().gsaMap( r, u, vinj_step, kappa );
 		g_sa = ImagePlusBridge.toImagePlus( map.withMetadata( MapMetadata.empty().with( MapMetadata.SOURCE, "model: energy mode gamma_ee=" + gamma_ee + " gamma=" + gamma ) ),
 				"g_sa_energy_mode" );
+	}
+
+	/** The sweep with progress to the status bar and the command's cancel flag. */
+	private EnergyModeResult sweep( final EnergyModeRun setup, final double[] v )
+	{
+		return setup.run( v, new SelfConsistentGap.Progress()
+		{
+			@Override
+			public synchronized void done( final int k, final int n )
+			{
+				if ( status != null )
+					status.showStatus( k, n, "Energy mode: bias point " + k + " of " + n + " (Esc cancels)" );
+			}
+
+			@Override
+			public boolean cancelled() { return isCanceled(); }
+		} );
 	}
 }

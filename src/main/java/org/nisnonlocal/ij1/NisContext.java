@@ -22,6 +22,10 @@ public final class NisContext
 {
 	private static Context own;
 
+	/** Held here because the EventService keeps only weak references to subscribers: an unreferenced forwarder is
+	 * collected and progress silently stops reaching the status bar. */
+	private static StatusForwarder forwarder;
+
 	private NisContext() {}
 
 	public static synchronized Context get()
@@ -33,7 +37,8 @@ public final class NisContext
 		{
 			own = new Context( Arrays.asList( CommandService.class, StatusService.class, LogService.class, EventService.class ),
 					new PluginIndex( new DefaultPluginFinder( NisContext.class.getClassLoader() ) ) );
-			own.inject( new StatusForwarder() );
+			forwarder = new StatusForwarder();
+			own.inject( forwarder );
 		}
 		return own;
 	}

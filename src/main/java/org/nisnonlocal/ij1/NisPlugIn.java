@@ -8,6 +8,7 @@ import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 
 import org.nisnonlocal.BadInputException;
+import org.scijava.Cancelable;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
@@ -38,7 +39,7 @@ public class NisPlugIn implements PlugIn
 			final Map< String, Object > inputs = CommandDialog.ask( info.getTitle(), module );
 			if ( inputs == null )
 				return; // cancelled
-			final Module done = modules.run( module, false, inputs ).get();
+			final Module done = runCancellableByEscape( modules, module, inputs );
 			show( done );
 		}
 		catch ( final Exception e )
@@ -51,6 +52,41 @@ public class NisPlugIn implements PlugIn
 				IJ.log( title + ": internal error: " + e );
 				IJ.handleException( e );
 			}
+		}
+	}
+
+	/** Runs the command; ImageJ's Esc key (the usual way to stop long work in ImageJ 1) cancels it. */
+	private static Module runCancellableByEscape( final ModuleService modules, final Module module, final Map< String, Object > inputs ) throws Exception
+	{
+		IJ.resetEscape();
+		final Object command = module.getDelegateObject();
+		final Thread watcher = new Thread( () -> {
+			while ( !Thread.currentThread().isInterrupted() )
+			{
+				if ( IJ.escapePressed() && command instanceof Cancelable )
+				{
+					( ( Cancelable ) command ).cancel( "Esc pressed" );
+					return;
+				}
+				try
+				{
+					Thread.sleep( 200 );
+				}
+				catch ( final InterruptedException e )
+				{
+					return;
+				}
+			}
+		}, "NIS Nonlocal: Esc watcher" );
+		watcher.setDaemon( true );
+		watcher.start();
+		try
+		{
+			return modules.run( module, false, inputs ).get();
+		}
+		finally
+		{
+			watcher.interrupt();
 		}
 	}
 

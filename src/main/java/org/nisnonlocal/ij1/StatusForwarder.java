@@ -13,6 +13,8 @@ final class StatusForwarder
 	{
 		if ( e.getProgressMaximum() > 0 )
 			IJ.showProgress( e.getProgressValue(), e.getProgressMaximum() );
+		else
+			IJ.showProgress( 1.0 ); // no progress (start, end, cleared): hide the bar
 		final String msg = e.getStatusMessage();
 		if ( msg != null && !msg.isEmpty() )
 			IJ.showStatus( msg );
