@@ -39,8 +39,8 @@ public class NisPlugIn implements PlugIn
 			final Map< String, Object > inputs = CommandDialog.ask( info.getTitle(), module );
 			if ( inputs == null )
 				return; // cancelled
-			final Module done = runCancellableByEscape( modules, module, inputs );
-			show( done );
+			runCancellableByEscape( module, inputs );
+			show( module );
 		}
 		catch ( final Exception e )
 		{
@@ -55,9 +55,18 @@ public class NisPlugIn implements PlugIn
 		}
 	}
 
-	/** Runs the command; ImageJ's Esc key (the usual way to stop long work in ImageJ 1) cancels it. */
-	private static Module runCancellableByEscape( final ModuleService modules, final Module module, final Map< String, Object > inputs ) throws Exception
+	/**
+	 * Runs the command on this thread, so a failure comes back here as one message for the user (through the
+	 * ModuleService it would also be logged with a stack trace). ImageJ's Esc key (the usual way to stop long work in
+	 * ImageJ 1) cancels it.
+	 */
+	private static void runCancellableByEscape( final Module module, final Map< String, Object > inputs )
 	{
+		for ( final Map.Entry< String, Object > in : inputs.entrySet() )
+		{
+			module.setInput( in.getKey(), in.getValue() );
+			module.resolveInput( in.getKey() );
+		}
 		IJ.resetEscape();
 		final Object command = module.getDelegateObject();
 		final Thread watcher = new Thread( () -> {
@@ -82,7 +91,7 @@ public class NisPlugIn implements PlugIn
 		watcher.start();
 		try
 		{
-			return modules.run( module, false, inputs ).get();
+			module.run();
 		}
 		finally
 		{
