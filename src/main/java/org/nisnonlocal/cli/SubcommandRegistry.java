@@ -35,6 +35,7 @@ final class SubcommandRegistry
 				new EnergyModeCommand(),
 				new EnergyModeBenchCommand(),
 				new BenchCommand(),
+				new FitBenchCommand(),
 		};
 	}
 }
