@@ -42,13 +42,21 @@ public final class CollisionIntegral
 
 	private final Fft fft;
 
+	/** Spectra of real sequences are Hermitian: only q = 0 … L/2 is stored and multiplied (half the traffic). */
+	private final int half;
+
 	private final double[] nRe, nIm, mRe, mIm;
 
 	/**
-	 * Scratch spectra reused by every call (why: a call otherwise allocates ~15 arrays of L doubles, and at
-	 * δε = 1/200 the zeroing alone costs as much as the FFTs). Hence an instance is not thread-safe: one per thread.
+	 * Scratch reused by every call (why: a call otherwise allocates ~15 arrays of L doubles, and at δε = 1/200 the
+	 * zeroing alone costs as much as the FFTs). Hence an instance is not thread-safe: one per thread. FFT buffers
+	 * (length L), half spectra (L/2 + 1) and grid functions (N).
 	 */
-	private final double[][] work;
+	private final double[] re1, im1, re2, im2;
+
+	private final double[][] spec;
+
+	private final double[][] grid;
 
 	/** K = 4 γ_ee/(π² t_c²) for a rate γ_ee = ħ/(Δ0 τ_ee) (see the class comment). */
 	public static double kernel( final double gammaEe )
@@ -85,11 +93,17 @@ public final class CollisionIntegral
 		this.anomalous = anomalous.clone();
 		this.fft = new Fft( Fft.atLeast( 2 * n ) );
 		final int l = fft.length();
-		nRe = new double[ l ];
-		nIm = new double[ l ];
-		mRe = new double[ l ];
-		mIm = new double[ l ];
-		work = new double[ 18 ][ l ];
+		half = l / 2 + 1;
+		nRe = new double[ half ];
+		nIm = new double[ half ];
+		mRe = new double[ half ];
+		mIm = new double[ half ];
+		re1 = new double[ l ];
+		im1 = new double[ l ];
+		re2 = new double[ l ];
+		im2 = new double[ l ];
+		spec = new double[ 4 ][ half ];
+		grid = new double[ 7 ][ n ];
 		spectra( this.dos, this.anomalous, nRe, nIm, mRe, mIm );
 	}
 
@@ -115,18 +129,30 @@ public final class CollisionIntegral
 		return new Linearization( fL );
 	}
 
-	/** FFTs of two real grid functions a, b (zero-padded) by one complex FFT of a + ib. */
+	/**
+	 * As {@link #linearize(double[])}, refilling {@code reuse} (a linearization of this integral that the caller no
+	 * longer needs, or null) instead of allocating: the solver keeps two per node (current and trial state).
+	 */
+	Linearization linearize( final double[] fL, final Linearization reuse )
+	{
+		if ( reuse == null || reuse.owner() != this )
+			return new Linearization( fL );
+		reuse.set( fL );
+		return reuse;
+	}
+
+	/** FFTs (q = 0 … L/2) of two real grid functions a, b (zero-padded) by one complex FFT of a + ib. */
 	private void spectra( final double[] a, final double[] b, final double[] aRe, final double[] aIm, final double[] bRe, final double[] bIm )
 	{
 		final int l = fft.length();
-		final double[] re = work[ 0 ];
-		final double[] im = work[ 1 ];
+		final double[] re = re1;
+		final double[] im = im1;
 		System.arraycopy( a, 0, re, 0, n );
 		System.arraycopy( b, 0, im, 0, n );
 		java.util.Arrays.fill( re, n, l, 0 );
 		java.util.Arrays.fill( im, n, l, 0 );
 		fft.forward( re, im );
-		for ( int q = 0; q < l; q++ )
+		for ( int q = 0; q < half; q++ )
 		{
 			final int p = ( l - q ) & ( l - 1 );
 			// A_q = (Z_q + conj Z_{−q})/2, B_q = (Z_q − conj Z_{−q})/(2i)
@@ -137,20 +163,16 @@ public final class CollisionIntegral
 		}
 	}
 
-	/** Inverse FFT of two Hermitian spectra X, Y at once: returns x (re) and y (im), first n entries. */
-	private void inversePair( final double[] xRe, final double[] xIm, final double[] yRe, final double[] yIm, final double[] x, final double[] y )
+	/**
+	 * Packs Hermitian spectra X_q, Y_q (given for q ≤ L/2) into Z = X + iY at q and L − q, so that one inverse FFT
+	 * returns x in re and y in im. The mirror is written first: at q = 0 and L/2 the direct value wins.
+	 */
+	private static void pack( final double[] re, final double[] im, final int q, final int mirror, final double xr, final double xi, final double yr, final double yi )
 	{
-		final int l = fft.length();
-		final double[] re = work[ 0 ];
-		final double[] im = work[ 1 ];
-		for ( int q = 0; q < l; q++ )
-		{
-			re[ q ] = xRe[ q ] - yIm[ q ];
-			im[ q ] = xIm[ q ] + yRe[ q ];
-		}
-		fft.inverse( re, im );
-		System.arraycopy( re, 0, x, 0, n );
-		System.arraycopy( im, 0, y, 0, n );
+		re[ mirror ] = xr + yi;
+		im[ mirror ] = yr - xi;
+		re[ q ] = xr - yi;
+		im[ q ] = xi + yr;
 	}
 
 	/**
@@ -159,50 +181,50 @@ public final class CollisionIntegral
 	 */
 	public final class Linearization
 	{
-		private final double[] f;
+		private final double[] f = new double[ n ];
 
-		private final double[] in;
+		private final double[] in = new double[ n ];
 
-		private final double[] out;
+		private final double[] out = new double[ n ];
 
 		/** The four convolutions K δε² (Nf ⊛ C), (Mf ⊛ C), (N f̄ ⊛ C'), (M f̄ ⊛ C'): smooth in ε (see {@link #inRateAt}). */
 		private final double[] inN = new double[ n ], inM = new double[ n ], outN = new double[ n ], outM = new double[ n ];
 
-		private final double[] value;
+		private final double[] value = new double[ n ];
 
-		private final double[] aRe, aIm, bRe, bIm, cRe, cIm;
+		private final double[] aRe = new double[ half ], aIm = new double[ half ], bRe = new double[ half ], bIm = new double[ half ], cRe = new double[ half ], cIm = new double[ half ];
 
 		private Linearization( final double[] fL )
 		{
+			set( fL );
+		}
+
+		private CollisionIntegral owner()
+		{
+			return CollisionIntegral.this;
+		}
+
+		private void set( final double[] fL )
+		{
 			if ( fL.length != n )
 				throw new IllegalArgumentException( "f_L has " + fL.length + " energies, expected " + n );
-			final int l = fft.length();
-			f = new double[ n ];
-			final double[] nf = new double[ n ];
-			final double[] mf = new double[ n ];
+			final double[] nf = grid[ 0 ];
+			final double[] mf = grid[ 1 ];
 			for ( int i = 0; i < n; i++ )
 			{
 				f[ i ] = 0.5 * ( 1 - fL[ i ] );
 				nf[ i ] = dos[ i ] * f[ i ];
 				mf[ i ] = anomalous[ i ] * f[ i ];
 			}
-			aRe = new double[ l ];
-			aIm = new double[ l ];
-			bRe = new double[ l ];
-			bIm = new double[ l ];
 			spectra( nf, mf, aRe, aIm, bRe, bIm );
 			// Ĉ = F(Nf) conj F(N f̄) − F(Mf) conj F(M f̄), with F(N f̄) = F(N) − F(Nf)
-			cRe = new double[ l ];
-			cIm = new double[ l ];
-			for ( int q = 0; q < l; q++ )
+			for ( int q = 0; q < half; q++ )
 			{
 				final double pr = nRe[ q ] - aRe[ q ], pi = nIm[ q ] - aIm[ q ];
 				final double sr = mRe[ q ] - bRe[ q ], si = mIm[ q ] - bIm[ q ];
 				cRe[ q ] = aRe[ q ] * pr + aIm[ q ] * pi - ( bRe[ q ] * sr + bIm[ q ] * si );
 				cIm[ q ] = aIm[ q ] * pr - aRe[ q ] * pi - ( bIm[ q ] * sr - bRe[ q ] * si );
 			}
-			in = new double[ n ];
-			out = new double[ n ];
 			convolutions( aRe, aIm, bRe, bIm, cRe, cIm, false, inN, inM );
 			if ( odd )
 				for ( int i = 0; i < n; i++ )
@@ -213,8 +235,8 @@ public final class CollisionIntegral
 				}
 			else
 			{
-				final double[] fbNRe = work[ 2 ], fbNIm = work[ 3 ], fbMRe = work[ 4 ], fbMIm = work[ 5 ];
-				for ( int q = 0; q < l; q++ )
+				final double[] fbNRe = spec[ 0 ], fbNIm = spec[ 1 ], fbMRe = spec[ 2 ], fbMIm = spec[ 3 ];
+				for ( int q = 0; q < half; q++ )
 				{
 					fbNRe[ q ] = nRe[ q ] - aRe[ q ];
 					fbNIm[ q ] = nIm[ q ] - aIm[ q ];
@@ -227,16 +249,20 @@ public final class CollisionIntegral
 			{
 				in[ i ] = dos[ i ] * inN[ i ] - anomalous[ i ] * inM[ i ];
 				out[ i ] = dos[ i ] * outN[ i ] - anomalous[ i ] * outM[ i ];
-			}
-			value = new double[ n ];
-			for ( int i = 0; i < n; i++ )
 				value[ i ] = ( 1 - f[ i ] ) * in[ i ] - f[ i ] * out[ i ];
+			}
 		}
 
 		/** I_coll at the linearization point. */
 		public double[] value()
 		{
 			return value.clone();
+		}
+
+		/** I_coll at energy i (no copy). */
+		double value( final int i )
+		{
+			return value[ i ];
 		}
 
 		/** Scattering-in rate A_i (per empty state) and out rate B_i (per occupied state); I = f̄ A − f B. */
@@ -294,24 +320,30 @@ public final class CollisionIntegral
 		/** (∂I/∂f_L) · v by the same FFTs (exact derivative of the discrete I; I is quartic in f). */
 		public double[] jacobianTimes( final double[] vL )
 		{
+			final double[] r = new double[ n ];
+			jacobianTimes( vL, r );
+			return r;
+		}
+
+		/** As {@link #jacobianTimes(double[])} into {@code r} (length N, not aliasing vL), without allocating. */
+		void jacobianTimes( final double[] vL, final double[] r )
+		{
 			final int l = fft.length();
-			final double[] v = new double[ n ];
-			final double[] nv = new double[ n ];
-			final double[] mv = new double[ n ];
+			final double[] v = grid[ 0 ];
+			final double[] nv = grid[ 1 ];
+			final double[] mv = grid[ 2 ];
 			for ( int i = 0; i < n; i++ )
 			{
 				v[ i ] = -0.5 * vL[ i ];
 				nv[ i ] = dos[ i ] * v[ i ];
 				mv[ i ] = anomalous[ i ] * v[ i ];
 			}
-			final double[] vnRe = work[ 2 ], vnIm = work[ 3 ], vmRe = work[ 4 ], vmIm = work[ 5 ];
+			final double[] vnRe = spec[ 0 ], vnIm = spec[ 1 ], vmRe = spec[ 2 ], vmIm = spec[ 3 ];
 			spectra( nv, mv, vnRe, vnIm, vmRe, vmIm );
-			// one pass over the spectra (memory traffic, not flops, is the cost here):
+			// one pass over the half spectra (memory traffic, not flops, is the cost here), packed for the inverse:
 			// dĈ = V̂n conj(F̂N − Â) − Â conj(V̂n) − V̂m conj(F̂M − B̂) + B̂ conj(V̂m);
 			// d(in) from X1 = V̂n Ĉ + Â dĈ, Y1 = V̂m Ĉ + B̂ dĈ; d(out) from −V̂ conj(Ĉ) + (F̂ − Â) conj(dĈ)
-			final double[] x1Re = work[ 8 ], x1Im = work[ 9 ], y1Re = work[ 10 ], y1Im = work[ 11 ];
-			final double[] x2Re = work[ 12 ], x2Im = work[ 13 ], y2Re = work[ 14 ], y2Im = work[ 15 ];
-			for ( int q = 0; q < l; q++ )
+			for ( int q = 0; q < half; q++ )
 			{
 				final double ar = aRe[ q ], ai = aIm[ q ], br = bRe[ q ], bi = bIm[ q ];
 				final double vnr = vnRe[ q ], vni = vnIm[ q ], vmr = vmRe[ q ], vmi = vmIm[ q ];
@@ -320,67 +352,66 @@ public final class CollisionIntegral
 				final double dr = vnr * pr + vni * pi - ( ar * vnr + ai * vni ) - ( vmr * sr + vmi * si ) + ( br * vmr + bi * vmi );
 				final double di = vni * pr - vnr * pi - ( ai * vnr - ar * vni ) - ( vmi * sr - vmr * si ) + ( bi * vmr - br * vmi );
 				final double cr = cRe[ q ], ci = cIm[ q ];
-				x1Re[ q ] = vnr * cr - vni * ci + ar * dr - ai * di;
-				x1Im[ q ] = vnr * ci + vni * cr + ar * di + ai * dr;
-				y1Re[ q ] = vmr * cr - vmi * ci + br * dr - bi * di;
-				y1Im[ q ] = vmr * ci + vmi * cr + br * di + bi * dr;
+				final int mirror = ( l - q ) & ( l - 1 );
+				pack( re1, im1, q, mirror,
+						vnr * cr - vni * ci + ar * dr - ai * di,
+						vnr * ci + vni * cr + ar * di + ai * dr,
+						vmr * cr - vmi * ci + br * dr - bi * di,
+						vmr * ci + vmi * cr + br * di + bi * dr );
 				if ( odd )
 					continue;
 				// conj(Ĉ) = (cr, −ci), conj(dĈ) = (dr, −di)
-				x2Re[ q ] = -( vnr * cr + vni * ci ) + pr * dr + pi * di;
-				x2Im[ q ] = -( vni * cr - vnr * ci ) + pi * dr - pr * di;
-				y2Re[ q ] = -( vmr * cr + vmi * ci ) + sr * dr + si * di;
-				y2Im[ q ] = -( vmi * cr - vmr * ci ) + si * dr - sr * di;
+				pack( re2, im2, q, mirror,
+						-( vnr * cr + vni * ci ) + pr * dr + pi * di,
+						-( vni * cr - vnr * ci ) + pi * dr - pr * di,
+						-( vmr * cr + vmi * ci ) + sr * dr + si * di,
+						-( vmi * cr - vmr * ci ) + si * dr - sr * di );
 			}
-			final double[] dIn = new double[ n ];
-			final double[] dOut = new double[ n ];
-			combine( x1Re, x1Im, y1Re, y1Im, dIn );
+			final double[] dIn = grid[ 3 ];
+			final double[] dOut = grid[ 4 ];
+			combine( re1, im1, dIn );
 			if ( odd )
 				for ( int i = 0; i < n; i++ )
 					dOut[ i ] = dIn[ n - 1 - i ];
 			else
-				combine( x2Re, x2Im, y2Re, y2Im, dOut );
-			final double[] r = new double[ n ];
+				combine( re2, im2, dOut );
 			for ( int i = 0; i < n; i++ )
 				r[ i ] = -v[ i ] * in[ i ] + ( 1 - f[ i ] ) * dIn[ i ] - v[ i ] * out[ i ] - f[ i ] * dOut[ i ];
-			return r;
 		}
 	}
 
 	/**
-	 * x = K δε² (P ⊛ C), y = K δε² (Q ⊛ C) for spectra P (paired with N) and Q (paired with M); with
+	 * x = K δε² (P ⊛ C), y = K δε² (Q ⊛ C) for half spectra P (paired with N) and Q (paired with M); with
 	 * {@code conjugateC} the reflected correlation C(−m) (spectrum conj Ĉ) is used.
 	 */
 	private void convolutions( final double[] pRe, final double[] pIm, final double[] qRe, final double[] qIm, final double[] cRe, final double[] cIm, final boolean conjugateC, final double[] x, final double[] y )
 	{
 		final int l = fft.length();
 		final double s = conjugateC ? -1 : 1;
-		final double[] xRe = work[ 8 ], xIm = work[ 9 ], yRe = work[ 10 ], yIm = work[ 11 ];
-		for ( int q = 0; q < l; q++ )
+		for ( int q = 0; q < half; q++ )
 		{
 			final double cr = cRe[ q ], ci = s * cIm[ q ];
-			xRe[ q ] = pRe[ q ] * cr - pIm[ q ] * ci;
-			xIm[ q ] = pRe[ q ] * ci + pIm[ q ] * cr;
-			yRe[ q ] = qRe[ q ] * cr - qIm[ q ] * ci;
-			yIm[ q ] = qRe[ q ] * ci + qIm[ q ] * cr;
+			pack( re1, im1, q, ( l - q ) & ( l - 1 ),
+					pRe[ q ] * cr - pIm[ q ] * ci,
+					pRe[ q ] * ci + pIm[ q ] * cr,
+					qRe[ q ] * cr - qIm[ q ] * ci,
+					qRe[ q ] * ci + qIm[ q ] * cr );
 		}
-		inversePair( xRe, xIm, yRe, yIm, x, y );
+		fft.inverse( re1, im1 );
 		final double k = kernel * de * de;
 		for ( int i = 0; i < n; i++ )
 		{
-			x[ i ] *= k;
-			y[ i ] *= k;
+			x[ i ] = k * re1[ i ];
+			y[ i ] = k * im1[ i ];
 		}
 	}
 
-	/** rate_i = K δε² (N_i x_i − M_i y_i), x, y the inverse transforms of X, Y. */
-	private void combine( final double[] xRe, final double[] xIm, final double[] yRe, final double[] yIm, final double[] rate )
+	/** rate_i = K δε² (N_i x_i − M_i y_i), x + iy the inverse transform of the packed spectrum re + i im. */
+	private void combine( final double[] re, final double[] im, final double[] rate )
 	{
-		final double[] x = new double[ n ];
-		final double[] y = new double[ n ];
-		inversePair( xRe, xIm, yRe, yIm, x, y );
+		fft.inverse( re, im );
 		final double k = kernel * de * de;
 		for ( int i = 0; i < n; i++ )
-			rate[ i ] = k * ( dos[ i ] * x[ i ] - anomalous[ i ] * y[ i ] );
+			rate[ i ] = k * ( dos[ i ] * re[ i ] - anomalous[ i ] * im[ i ] );
 	}
 }
