@@ -333,6 +333,15 @@ public final class EnergyModeSolver
 
 		private CollisionIntegral.Linearization[] lin;
 
+		/**
+		 * Linearizations of the previous evaluation, refilled by the next one (why: each holds ~6 spectra of L/2
+		 * doubles per node, and allocating them per residual made garbage collection a fifth of the time).
+		 */
+		private CollisionIntegral.Linearization[] spare;
+
+		/** Work vectors of p·n doubles (norms, JVP) and of n (one node's direction and collision product). */
+		private final double[] flat, flatZ, nodeIn, nodeOut;
+
 		/** Thomas factors of the preconditioner, refreshed with the diagonal. */
 		private final double[][] invPivot;
 
@@ -356,6 +365,12 @@ public final class EnergyModeSolver
 			diag = new double[ p ][ n ];
 			invPivot = new double[ p ][ n ];
 			upperFactor = new double[ p ][ n ];
+			lin = new CollisionIntegral.Linearization[ p ];
+			spare = new CollisionIntegral.Linearization[ p ];
+			flat = new double[ p * n ];
+			flatZ = new double[ p * n ];
+			nodeIn = new double[ n ];
+			nodeOut = new double[ n ];
 		}
 
 		private double value( final double[][] f, final int k, final int i )
@@ -363,28 +378,28 @@ public final class EnergyModeSolver
 			return k < p ? f[ k ][ i ] : bath[ i ];
 		}
 
-		/** Linearizes the collision integral at f; fills lin and the preconditioner diagonal. */
-		private double[][] residual( final double[][] f )
+		/** Residual at f into r; linearizes the collision integral at f (into lin, the previous lin becomes spare). */
+		private void residual( final double[][] f, final double[][] r )
 		{
-			final CollisionIntegral.Linearization[] l = new CollisionIntegral.Linearization[ p ];
-			final double[][] r = new double[ p ][ n ];
+			final CollisionIntegral.Linearization[] l = spare;
 			for ( int k = 0; k < p; k++ )
 			{
-				double[] coll = null;
+				CollisionIntegral.Linearization c = null;
 				if ( collision != null )
 				{
-					l[ k ] = collision.linearize( f[ k ] );
-					coll = l[ k ].value();
+					l[ k ] = collision.linearize( f[ k ], l[ k ] );
+					c = l[ k ];
 				}
+				final double[] rk = r[ k ];
 				for ( int i = 0; i < n; i++ )
 				{
 					final double right = dl[ i ] * ( value( f, k + 1, i ) - f[ k ][ i ] ) / h[ k ];
 					final double left = k > 0 ? dl[ i ] * ( f[ k ][ i ] - f[ k - 1 ][ i ] ) / h[ k - 1 ] : tunnel[ i ] * ( f[ 0 ][ i ] - source[ i ] );
-					r[ k ][ i ] = right - left - ( coll != null ? COLLISION_FACTOR * volume[ k ] * coll[ i ] : 0 );
+					rk[ i ] = right - left - ( c != null ? COLLISION_FACTOR * volume[ k ] * c.value( i ) : 0 );
 				}
 			}
+			spare = lin;
 			lin = l;
-			return r;
 		}
 
 		private void refreshDiagonal()
@@ -415,10 +430,9 @@ public final class EnergyModeSolver
 		 */
 		private double[] norms( final double[][] r )
 		{
-			final double[] flat = new double[ p * n ];
 			for ( int k = 0; k < p; k++ )
 				System.arraycopy( r[ k ], 0, flat, k * n, n );
-			final double[] z = new double[ p * n ];
+			final double[] z = flatZ;
 			precondition( flat, z );
 			double max = 0, sq = 0;
 			for ( final double v : z )
@@ -439,9 +453,9 @@ public final class EnergyModeSolver
 				double[] jc = null;
 				if ( lin[ k ] != null )
 				{
-					final double[] vk = new double[ n ];
-					System.arraycopy( v, k * n, vk, 0, n );
-					jc = lin[ k ].jacobianTimes( vk );
+					System.arraycopy( v, k * n, nodeIn, 0, n );
+					lin[ k ].jacobianTimes( nodeIn, nodeOut );
+					jc = nodeOut;
 				}
 				for ( int i = 0; i < n; i++ )
 				{
@@ -486,7 +500,8 @@ public final class EnergyModeSolver
 		Solution run( final double[][] start, final double tolerance, final int maxSteps )
 		{
 			double[][] f = start;
-			double[][] r = residual( f );
+			double[][] r = new double[ p ][ n ];
+			residual( f, r );
 			refreshDiagonal();
 			double[] norm = norms( r );
 			int newton = 0;
@@ -496,6 +511,9 @@ public final class EnergyModeSolver
 			final double[] z = new double[ size ];
 			final double[] tmp = new double[ size ];
 			final double[] oddIn = new double[ size ];
+			// the rejected or previous iterate and residual are refilled (the returned f is never reused)
+			double[][] trial = new double[ p ][ n ];
+			double[][] rt = new double[ p ][ n ];
 			while ( norm[ 0 ] > tolerance )
 			{
 				if ( newton >= maxSteps && maxSteps < MAX_NEWTON )
@@ -530,20 +548,17 @@ public final class EnergyModeSolver
 				krylov += Math.abs( used );
 				// backtracking line search on the scaled 2-norm
 				double alpha = 1;
-				double[][] trial;
-				double[][] rt;
 				double[] nt;
 				int halvings = 0;
 				while ( true )
 				{
-					trial = new double[ p ][ n ];
 					for ( int k = 0; k < p; k++ )
 						for ( int i = 0; i < n; i++ )
 							trial[ k ][ i ] = f[ k ][ i ] + alpha * z[ k * n + i ];
 					if ( symmetric )
 						for ( final double[] row : trial )
 							makeOdd( row, 0 );
-					rt = residual( trial );
+					residual( trial, rt );
 					nt = norms( rt );
 					if ( nt[ 1 ] <= ( 1 - 1e-4 * alpha ) * norm[ 1 ] || halvings >= 10 )
 						break;
@@ -552,8 +567,11 @@ public final class EnergyModeSolver
 				}
 				if ( halvings >= 10 && nt[ 1 ] > norm[ 1 ] )
 					throw new BadInputException( "energy-mode solver stalled at " + where + ": scaled residual " + norm[ 0 ] + " (line search failed)" );
+				final double[][] fOld = f, rOld = r;
 				f = trial;
 				r = rt;
+				trial = fOld;
+				rt = rOld;
 				refreshDiagonal();
 				norm = norms( r );
 			}
