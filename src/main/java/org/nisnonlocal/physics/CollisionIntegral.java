@@ -135,7 +135,7 @@ public final class CollisionIntegral
 	 */
 	Linearization linearize( final double[] fL, final Linearization reuse )
 	{
-		if ( reuse == null || reuse.owner() != this )
+		if ( reuse == null || reuse.owner() != this || reuse.aRe == null || reuse.f == null )
 			return new Linearization( fL );
 		reuse.set( fL );
 		return reuse;
@@ -181,22 +181,58 @@ public final class CollisionIntegral
 	 */
 	public final class Linearization
 	{
-		private final double[] f = new double[ n ];
+		// arrays from the per-thread ArrayPool (why: see there), every entry written by set() before it is read
+		private double[] f = ArrayPool.take( n );
 
-		private final double[] in = new double[ n ];
+		private double[] in = ArrayPool.take( n );
 
-		private final double[] out = new double[ n ];
+		private double[] out = ArrayPool.take( n );
 
 		/** The four convolutions K δε² (Nf ⊛ C), (Mf ⊛ C), (N f̄ ⊛ C'), (M f̄ ⊛ C'): smooth in ε (see {@link #inRateAt}). */
-		private final double[] inN = new double[ n ], inM = new double[ n ], outN = new double[ n ], outM = new double[ n ];
+		private double[] inN = ArrayPool.take( n ), inM = ArrayPool.take( n ), outN = ArrayPool.take( n ), outM = ArrayPool.take( n );
 
-		private final double[] value = new double[ n ];
+		private double[] value = ArrayPool.take( n );
 
-		private final double[] aRe = new double[ half ], aIm = new double[ half ], bRe = new double[ half ], bIm = new double[ half ], cRe = new double[ half ], cIm = new double[ half ];
+		/** inN, inM, outN, outM interleaved per energy (why: {@link #ratesAt} reads all four, one cache line). */
+		private double[] table = ArrayPool.take( 4 * n );
+
+		/** Spectra for {@link #jacobianTimes}; null once {@link #releaseSpectra} gave them back. */
+		private double[] aRe = ArrayPool.take( half ), aIm = ArrayPool.take( half ), bRe = ArrayPool.take( half ), bIm = ArrayPool.take( half ), cRe = ArrayPool.take( half ), cIm = ArrayPool.take( half );
 
 		private Linearization( final double[] fL )
 		{
 			set( fL );
+		}
+
+		/**
+		 * Gives the spectra back to this thread's pool: values, rates and {@link #ratesAt} stay valid, the
+		 * Jacobian-vector product and refilling do not. For linearizations handed out after a solve.
+		 */
+		void releaseSpectra()
+		{
+			ArrayPool.give( aRe );
+			ArrayPool.give( aIm );
+			ArrayPool.give( bRe );
+			ArrayPool.give( bIm );
+			ArrayPool.give( cRe );
+			ArrayPool.give( cIm );
+			aRe = aIm = bRe = bIm = cRe = cIm = null;
+		}
+
+		/** Gives every array back; the linearization must not be used afterwards. */
+		void release()
+		{
+			releaseSpectra();
+			ArrayPool.give( f );
+			ArrayPool.give( in );
+			ArrayPool.give( out );
+			ArrayPool.give( inN );
+			ArrayPool.give( inM );
+			ArrayPool.give( outN );
+			ArrayPool.give( outM );
+			ArrayPool.give( value );
+			ArrayPool.give( table );
+			f = in = out = inN = inM = outN = outM = value = table = null;
 		}
 
 		private CollisionIntegral owner()
@@ -250,6 +286,10 @@ public final class CollisionIntegral
 				in[ i ] = dos[ i ] * inN[ i ] - anomalous[ i ] * inM[ i ];
 				out[ i ] = dos[ i ] * outN[ i ] - anomalous[ i ] * outM[ i ];
 				value[ i ] = ( 1 - f[ i ] ) * in[ i ] - f[ i ] * out[ i ];
+				table[ 4 * i ] = inN[ i ];
+				table[ 4 * i + 1 ] = inM[ i ];
+				table[ 4 * i + 2 ] = outN[ i ];
+				table[ 4 * i + 3 ] = outM[ i ];
 			}
 		}
 
@@ -286,14 +326,16 @@ public final class CollisionIntegral
 			int i = ( int ) Math.floor( position );
 			i = Math.max( 0, Math.min( n - 2, i ) );
 			final double w = Math.max( 0, Math.min( 1, position - i ) );
-			final double a = dosHere * lerp( inN, i, w ) - anomalousHere * lerp( inM, i, w );
-			final double b = dosHere * lerp( outN, i, w ) - anomalousHere * lerp( outM, i, w );
+			final double a = dosHere * lerp( 4 * i, w ) - anomalousHere * lerp( 4 * i + 1, w );
+			final double b = dosHere * lerp( 4 * i + 2, w ) - anomalousHere * lerp( 4 * i + 3, w );
 			return new double[] { a, b };
 		}
 
-		private double lerp( final double[] y, final int i, final double w )
+		/** Linear interpolation in the interleaved table from entry j (one energy) to j + 4 (the next). */
+		private double lerp( final int j, final double w )
 		{
-			return w == 0 ? y[ i ] : y[ i ] + w * ( y[ i + 1 ] - y[ i ] );
+			final double[] y = table;
+			return w == 0 ? y[ j ] : y[ j ] + w * ( y[ j + 4 ] - y[ j ] );
 		}
 
 		/**
@@ -328,6 +370,8 @@ public final class CollisionIntegral
 		/** As {@link #jacobianTimes(double[])} into {@code r} (length N, not aliasing vL), without allocating. */
 		void jacobianTimes( final double[] vL, final double[] r )
 		{
+			if ( aRe == null )
+				throw new IllegalStateException( "linearization released" );
 			final int l = fft.length();
 			final double[] v = grid[ 0 ];
 			final double[] nv = grid[ 1 ];

@@ -339,6 +339,9 @@ public final class EnergyModeSolver
 		 */
 		private CollisionIntegral.Linearization[] spare;
 
+		/** D_L(ε_i)/h_k per [k][i], the off-diagonals of the preconditioner (why: divisions dominated its loops). */
+		private final double[][] conductance;
+
 		/** Work vectors of p·n doubles (norms, JVP) and of n (one node's direction and collision product). */
 		private final double[] flat, flatZ, nodeIn, nodeOut;
 
@@ -362,15 +365,20 @@ public final class EnergyModeSolver
 			}
 			collision = gammaEe > 0 ? new CollisionIntegral( dos, m, de, CollisionIntegral.kernel( gammaEe ), symmetric ) : null;
 			this.where = where;
-			diag = new double[ p ][ n ];
-			invPivot = new double[ p ][ n ];
-			upperFactor = new double[ p ][ n ];
+			// work arrays from the per-thread pool (every entry written before it is read), given back by run()
+			diag = ArrayPool.take( p, n );
+			invPivot = ArrayPool.take( p, n );
+			upperFactor = ArrayPool.take( p, n );
 			lin = new CollisionIntegral.Linearization[ p ];
 			spare = new CollisionIntegral.Linearization[ p ];
-			flat = new double[ p * n ];
-			flatZ = new double[ p * n ];
-			nodeIn = new double[ n ];
-			nodeOut = new double[ n ];
+			conductance = ArrayPool.take( p, n );
+			for ( int k = 0; k < p; k++ )
+				for ( int i = 0; i < n; i++ )
+					conductance[ k ][ i ] = dl[ i ] / h[ k ];
+			flat = ArrayPool.take( p * n );
+			flatZ = ArrayPool.take( p * n );
+			nodeIn = ArrayPool.take( n );
+			nodeOut = ArrayPool.take( n );
 		}
 
 		private double value( final double[][] f, final int k, final int i )
@@ -407,7 +415,7 @@ public final class EnergyModeSolver
 			for ( int k = 0; k < p; k++ )
 				for ( int i = 0; i < n; i++ )
 				{
-					double d = -dl[ i ] / h[ k ] - ( k > 0 ? dl[ i ] / h[ k - 1 ] : tunnel[ i ] );
+					double d = -conductance[ k ][ i ] - ( k > 0 ? conductance[ k - 1 ][ i ] : tunnel[ i ] );
 					if ( lin[ k ] != null )
 						d -= COLLISION_FACTOR * volume[ k ] * Math.max( 0, lin[ k ].diagonal( i ) );
 					diag[ k ][ i ] = d;
@@ -417,10 +425,10 @@ public final class EnergyModeSolver
 			for ( int k = 0; k < p; k++ )
 				for ( int i = 0; i < n; i++ )
 				{
-					final double a = k > 0 ? dl[ i ] / h[ k - 1 ] : 0;
+					final double a = k > 0 ? conductance[ k - 1 ][ i ] : 0;
 					final double pivot = diag[ k ][ i ] - ( k > 0 ? a * upperFactor[ k - 1 ][ i ] : 0 );
 					invPivot[ k ][ i ] = 1 / pivot;
-					upperFactor[ k ][ i ] = k + 1 < p ? dl[ i ] / h[ k ] / pivot : 0;
+					upperFactor[ k ][ i ] = k + 1 < p ? conductance[ k ][ i ] / pivot : 0;
 				}
 		}
 
@@ -482,10 +490,10 @@ public final class EnergyModeSolver
 						z[ i ] = r[ i ] * inv[ i ];
 				else
 				{
-					final double hk = h[ k - 1 ];
+					final double[] lower = conductance[ k - 1 ];
 					final int prev = row - n;
 					for ( int i = 0; i < n; i++ )
-						z[ row + i ] = ( r[ row + i ] - dl[ i ] / hk * z[ prev + i ] ) * inv[ i ];
+						z[ row + i ] = ( r[ row + i ] - lower[ i ] * z[ prev + i ] ) * inv[ i ];
 				}
 			}
 			for ( int k = p - 2; k >= 0; k-- )
@@ -500,20 +508,20 @@ public final class EnergyModeSolver
 		Solution run( final double[][] start, final double tolerance, final int maxSteps )
 		{
 			double[][] f = start;
-			double[][] r = new double[ p ][ n ];
+			double[][] r = ArrayPool.take( p, n );
 			residual( f, r );
 			refreshDiagonal();
 			double[] norm = norms( r );
 			int newton = 0;
 			int krylov = 0;
 			final int size = p * n;
-			final double[] rhs = new double[ size ];
-			final double[] z = new double[ size ];
-			final double[] tmp = new double[ size ];
-			final double[] oddIn = new double[ size ];
+			final double[] rhs = ArrayPool.take( size );
+			final double[] z = ArrayPool.take( size );
+			final double[] tmp = ArrayPool.take( size );
+			final double[] oddIn = ArrayPool.take( size );
 			// the rejected or previous iterate and residual are refilled (the returned f is never reused)
-			double[][] trial = new double[ p ][ n ];
-			double[][] rt = new double[ p ][ n ];
+			double[][] trial = ArrayPool.take( p, n );
+			double[][] rt = ArrayPool.take( p, n );
 			while ( norm[ 0 ] > tolerance )
 			{
 				if ( newton >= maxSteps && maxSteps < MAX_NEWTON )
@@ -574,6 +582,18 @@ public final class EnergyModeSolver
 				rt = rOld;
 				refreshDiagonal();
 				norm = norms( r );
+			}
+			// give the work arrays back; the returned linearizations keep their rates, not their spectra
+			for ( final double[] a : new double[][] { rhs, z, tmp, oddIn, flat, flatZ, nodeIn, nodeOut } )
+				ArrayPool.give( a );
+			for ( final double[][] a : new double[][][] { r, rt, trial, diag, invPivot, upperFactor, conductance } )
+				ArrayPool.give( a );
+			for ( int k = 0; k < p; k++ )
+			{
+				if ( spare[ k ] != null )
+					spare[ k ].release();
+				if ( lin[ k ] != null )
+					lin[ k ].releaseSpectra();
 			}
 			return new Solution( f, lin, newton, krylov, norm[ 0 ] );
 		}
