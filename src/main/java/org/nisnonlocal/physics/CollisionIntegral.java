@@ -147,11 +147,7 @@ public final class CollisionIntegral
 		final int l = fft.length();
 		final double[] re = re1;
 		final double[] im = im1;
-		System.arraycopy( a, 0, re, 0, n );
-		System.arraycopy( b, 0, im, 0, n );
-		java.util.Arrays.fill( re, n, l, 0 );
-		java.util.Arrays.fill( im, n, l, 0 );
-		fft.forward( re, im );
+		fft.forwardPadded( a, b, n, re, im );
 		for ( int q = 0; q < half; q++ )
 		{
 			final int p = ( l - q ) & ( l - 1 );
@@ -441,7 +437,7 @@ public final class CollisionIntegral
 					qRe[ q ] * cr - qIm[ q ] * ci,
 					qRe[ q ] * ci + qIm[ q ] * cr );
 		}
-		fft.inverse( re1, im1 );
+		fft.inverse( re1, im1, n );
 		final double k = kernel * de * de;
 		for ( int i = 0; i < n; i++ )
 		{
@@ -453,7 +449,7 @@ public final class CollisionIntegral
 	/** rate_i = K δε² (N_i x_i − M_i y_i), x + iy the inverse transform of the packed spectrum re + i im. */
 	private void combine( final double[] re, final double[] im, final double[] rate )
 	{
-		fft.inverse( re, im );
+		fft.inverse( re, im, n );
 		final double k = kernel * de * de;
 		for ( int i = 0; i < n; i++ )
 			rate[ i ] = k * ( dos[ i ] * re[ i ] - anomalous[ i ] * im[ i ] );
