@@ -58,6 +58,15 @@ public final class CollisionIntegral
 
 	private final double[][] grid;
 
+	/**
+	 * Odd mode on an odd number of energies (centre c = (N−1)/2): a direction's N·v is odd and M·v even about c, so
+	 * both spectra come from one real sequence, i.e. one complex FFT of length L/2 (see {@link #paritySpectra}).
+	 * Null otherwise. Phases e^{−2πiqc/L} and real-FFT twiddles e^{−2πiq/L} for q = 0 … L/2.
+	 */
+	private final Fft halfFft;
+
+	private final double[] phaseRe, phaseIm, twRe, twIm;
+
 	/** K = 4 γ_ee/(π² t_c²) for a rate γ_ee = ħ/(Δ0 τ_ee) (see the class comment). */
 	public static double kernel( final double gammaEe )
 	{
@@ -104,6 +113,30 @@ public final class CollisionIntegral
 		im2 = new double[ l ];
 		spec = new double[ 4 ][ half ];
 		grid = new double[ 7 ][ n ];
+		if ( oddOnly && n % 2 == 1 && l >= 4 )
+		{
+			halfFft = new Fft( l / 2 );
+			phaseRe = new double[ half ];
+			phaseIm = new double[ half ];
+			twRe = new double[ half ];
+			twIm = new double[ half ];
+			final long c = ( n - 1 ) / 2;
+			for ( int q = 0; q < half; q++ )
+			{
+				// reduce q·c mod L first: exact angles for large q·c
+				final double a = 2 * Math.PI * ( ( q * c ) % l ) / l;
+				phaseRe[ q ] = Math.cos( a );
+				phaseIm[ q ] = -Math.sin( a );
+				final double t = 2 * Math.PI * q / l;
+				twRe[ q ] = Math.cos( t );
+				twIm[ q ] = -Math.sin( t );
+			}
+		}
+		else
+		{
+			halfFft = null;
+			phaseRe = phaseIm = twRe = twIm = null;
+		}
 		spectra( this.dos, this.anomalous, nRe, nIm, mRe, mIm );
 	}
 
@@ -157,6 +190,72 @@ public final class CollisionIntegral
 			bRe[ q ] = 0.5 * ( im[ q ] + im[ p ] );
 			bIm[ q ] = -0.5 * ( re[ q ] - re[ p ] );
 		}
+	}
+
+	/**
+	 * Half spectra (q = 0 … L/2) of u, odd about the centre c, and w, even about c, from one real FFT of length L
+	 * (a complex one of length L/2). Why: the Jacobian-vector product's forward transform at half the cost. With
+	 * z_j = u_{c+j} + w_{c+j} placed circularly (j = −c … c), Z_q = Ŵ_q + Û_q where the centred transforms Ŵ are
+	 * real and Û imaginary; then W_q = e^{−2πiqc/L} Re Z_q, U_q = e^{−2πiqc/L} i Im Z_q.
+	 */
+	private void paritySpectra( final double[] u, final double[] w, final double[] uRe, final double[] uIm, final double[] wRe, final double[] wIm )
+	{
+		final int l = fft.length();
+		final int m = l / 2;
+		final int c = ( n - 1 ) / 2;
+		// h_k = z_{2k} + i z_{2k+1}, z_j at j = 0 … c and at L − j for j = 1 … c, zero between
+		final double[] hr = re2;
+		final double[] hi = im2;
+		java.util.Arrays.fill( hr, 0, m, 0 );
+		java.util.Arrays.fill( hi, 0, m, 0 );
+		for ( int j = 0; j <= c; j++ )
+		{
+			final double z = u[ c + j ] + w[ c + j ];
+			if ( ( j & 1 ) == 0 )
+				hr[ j >> 1 ] = z;
+			else
+				hi[ j >> 1 ] = z;
+		}
+		for ( int j = 1; j <= c; j++ )
+		{
+			final int at = l - j;
+			final double z = u[ c - j ] + w[ c - j ];
+			if ( ( at & 1 ) == 0 )
+				hr[ at >> 1 ] = z;
+			else
+				hi[ at >> 1 ] = z;
+		}
+		halfFft.forward( hr, hi );
+		for ( int q = 0; q < half; q++ )
+		{
+			final int k = q & ( m - 1 );
+			final int k2 = ( m - q ) & ( m - 1 );
+			// Z_q = E + t_q O, E = (H_k + conj H_{m−k})/2, O = (H_k − conj H_{m−k})/(2i)
+			final double er = 0.5 * ( hr[ k ] + hr[ k2 ] ), ei = 0.5 * ( hi[ k ] - hi[ k2 ] );
+			final double or = 0.5 * ( hi[ k ] + hi[ k2 ] ), oi = -0.5 * ( hr[ k ] - hr[ k2 ] );
+			final double tr = twRe[ q ], ti = twIm[ q ];
+			final double zr = er + tr * or - ti * oi;
+			final double zi = ei + tr * oi + ti * or;
+			final double pr = phaseRe[ q ], pi = phaseIm[ q ];
+			wRe[ q ] = pr * zr;
+			wIm[ q ] = pi * zr;
+			uRe[ q ] = -pi * zi;
+			uIm[ q ] = pr * zi;
+		}
+	}
+
+	/** Test hook: {@link #paritySpectra} (odd mode, odd N) or the general path, for u odd and w even. */
+	void spectraOfParityPair( final double[] u, final double[] w, final double[] uRe, final double[] uIm, final double[] wRe, final double[] wIm )
+	{
+		if ( halfFft != null )
+			paritySpectra( u, w, uRe, uIm, wRe, wIm );
+		else
+			spectra( u, w, uRe, uIm, wRe, wIm );
+	}
+
+	int halfLength()
+	{
+		return half;
 	}
 
 	/**
@@ -379,7 +478,10 @@ public final class CollisionIntegral
 				mv[ i ] = anomalous[ i ] * v[ i ];
 			}
 			final double[] vnRe = spec[ 0 ], vnIm = spec[ 1 ], vmRe = spec[ 2 ], vmIm = spec[ 3 ];
-			spectra( nv, mv, vnRe, vnIm, vmRe, vmIm );
+			if ( halfFft != null )
+				paritySpectra( nv, mv, vnRe, vnIm, vmRe, vmIm );
+			else
+				spectra( nv, mv, vnRe, vnIm, vmRe, vmIm );
 			// one pass over the half spectra (memory traffic, not flops, is the cost here), packed for the inverse:
 			// dĈ = V̂n conj(F̂N − Â) − Â conj(V̂n) − V̂m conj(F̂M − B̂) + B̂ conj(V̂m);
 			// d(in) from X1 = V̂n Ĉ + Â dĈ, Y1 = V̂m Ĉ + B̂ dĈ; d(out) from −V̂ conj(Ĉ) + (F̂ − Â) conj(dĈ)
