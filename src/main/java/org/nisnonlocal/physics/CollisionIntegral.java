@@ -341,13 +341,34 @@ public final class CollisionIntegral
 				throw new IllegalArgumentException( "f_L has " + fL.length + " energies, expected " + n );
 			final double[] nf = grid[ 0 ];
 			final double[] mf = grid[ 1 ];
-			for ( int i = 0; i < n; i++ )
+			if ( halfFft != null )
 			{
-				f[ i ] = 0.5 * ( 1 - fL[ i ] );
-				nf[ i ] = dos[ i ] * f[ i ];
-				mf[ i ] = anomalous[ i ] * f[ i ];
+				// f = (1 − f_L)/2: F(N f) = (F(N) − F(N f_L))/2 with N f_L odd and M f_L even (parity transform)
+				for ( int i = 0; i < n; i++ )
+				{
+					f[ i ] = 0.5 * ( 1 - fL[ i ] );
+					nf[ i ] = dos[ i ] * fL[ i ];
+					mf[ i ] = anomalous[ i ] * fL[ i ];
+				}
+				paritySpectra( nf, mf, aRe, aIm, bRe, bIm );
+				for ( int q = 0; q < half; q++ )
+				{
+					aRe[ q ] = 0.5 * ( nRe[ q ] - aRe[ q ] );
+					aIm[ q ] = 0.5 * ( nIm[ q ] - aIm[ q ] );
+					bRe[ q ] = 0.5 * ( mRe[ q ] - bRe[ q ] );
+					bIm[ q ] = 0.5 * ( mIm[ q ] - bIm[ q ] );
+				}
 			}
-			spectra( nf, mf, aRe, aIm, bRe, bIm );
+			else
+			{
+				for ( int i = 0; i < n; i++ )
+				{
+					f[ i ] = 0.5 * ( 1 - fL[ i ] );
+					nf[ i ] = dos[ i ] * f[ i ];
+					mf[ i ] = anomalous[ i ] * f[ i ];
+				}
+				spectra( nf, mf, aRe, aIm, bRe, bIm );
+			}
 			// Ĉ = F(Nf) conj F(N f̄) − F(Mf) conj F(M f̄), with F(N f̄) = F(N) − F(Nf)
 			for ( int q = 0; q < half; q++ )
 			{
