@@ -88,7 +88,9 @@ public final class CollisionIntegral
 	 * With {@code oddOnly}: every f_L given to {@link #linearize} and every direction given to
 	 * {@link Linearization#jacobianTimes} is odd on a symmetric grid (ε_{N−1−i} = −ε_i), with N even and M odd
 	 * (particle-hole symmetry, exact for the energy mode). Then f(−ε) = f̄(ε) and the out-rate is the mirrored
-	 * in-rate, B(−ε) = A(ε): one inverse FFT per evaluation instead of two. The caller guarantees the oddness.
+	 * in-rate, B(−ε) = A(ε): one inverse FFT per evaluation instead of two. With an odd number of energies the
+	 * forward transforms use the parities too (N f_L, N v odd, M f_L, M v even): one complex FFT of length L/2
+	 * instead of L. The caller guarantees the oddness.
 	 */
 	public CollisionIntegral( final double[] dos, final double[] anomalous, final double de, final double kernel, final boolean oddOnly )
 	{
@@ -206,26 +208,28 @@ public final class CollisionIntegral
 		// h_k = z_{2k} + i z_{2k+1}, z_j at j = 0 … c and at L − j for j = 1 … c, zero between
 		final double[] hr = re2;
 		final double[] hi = im2;
+		// written in bit-reversed order: the half-length FFT then skips its permutation
+		final int[] rev = halfFft.reversal();
 		java.util.Arrays.fill( hr, 0, m, 0 );
 		java.util.Arrays.fill( hi, 0, m, 0 );
 		for ( int j = 0; j <= c; j++ )
 		{
 			final double z = u[ c + j ] + w[ c + j ];
 			if ( ( j & 1 ) == 0 )
-				hr[ j >> 1 ] = z;
+				hr[ rev[ j >> 1 ] ] = z;
 			else
-				hi[ j >> 1 ] = z;
+				hi[ rev[ j >> 1 ] ] = z;
 		}
 		for ( int j = 1; j <= c; j++ )
 		{
 			final int at = l - j;
 			final double z = u[ c - j ] + w[ c - j ];
 			if ( ( at & 1 ) == 0 )
-				hr[ at >> 1 ] = z;
+				hr[ rev[ at >> 1 ] ] = z;
 			else
-				hi[ at >> 1 ] = z;
+				hi[ rev[ at >> 1 ] ] = z;
 		}
-		halfFft.forward( hr, hi );
+		halfFft.forwardFromReversed( hr, hi );
 		for ( int q = 0; q < half; q++ )
 		{
 			final int k = q & ( m - 1 );
@@ -259,8 +263,9 @@ public final class CollisionIntegral
 	}
 
 	/**
-	 * Packs Hermitian spectra X_q, Y_q (given for q ≤ L/2) into Z = X + iY at q and L − q, so that one inverse FFT
-	 * returns x in re and y in im. The mirror is written first: at q = 0 and L/2 the direct value wins.
+	 * Packs Hermitian spectra X_q, Y_q (given for q ≤ L/2) into Z = X + iY at the positions of q and L − q (callers
+	 * pass the bit-reversed ones), so that one inverse FFT returns x in re and y in im. The mirror is written first:
+	 * at q = 0 and L/2 the direct value wins.
 	 */
 	private static void pack( final double[] re, final double[] im, final int q, final int mirror, final double xr, final double xi, final double yr, final double yi )
 	{
@@ -486,6 +491,7 @@ public final class CollisionIntegral
 		/** As {@link #jacobianTimes(double[])} into {@code r} (length N, not aliasing vL), without allocating. */
 		void jacobianTimes( final double[] vL, final double[] r )
 		{
+			final int[] rev = fft.reversal();
 			if ( aRe == null )
 				throw new IllegalStateException( "linearization released" );
 			final int l = fft.length();
@@ -515,8 +521,9 @@ public final class CollisionIntegral
 				final double dr = vnr * pr + vni * pi - ( ar * vnr + ai * vni ) - ( vmr * sr + vmi * si ) + ( br * vmr + bi * vmi );
 				final double di = vni * pr - vnr * pi - ( ai * vnr - ar * vni ) - ( vmi * sr - vmr * si ) + ( bi * vmr - br * vmi );
 				final double cr = cRe[ q ], ci = cIm[ q ];
-				final int mirror = ( l - q ) & ( l - 1 );
-				pack( re1, im1, q, mirror,
+				// packed in bit-reversed order (the inverse FFT then skips its permutation)
+				final int at = rev[ q ], mirror = rev[ ( l - q ) & ( l - 1 ) ];
+				pack( re1, im1, at, mirror,
 						vnr * cr - vni * ci + ar * dr - ai * di,
 						vnr * ci + vni * cr + ar * di + ai * dr,
 						vmr * cr - vmi * ci + br * dr - bi * di,
@@ -524,7 +531,7 @@ public final class CollisionIntegral
 				if ( odd )
 					continue;
 				// conj(Ĉ) = (cr, −ci), conj(dĈ) = (dr, −di)
-				pack( re2, im2, q, mirror,
+				pack( re2, im2, at, mirror,
 						-( vnr * cr + vni * ci ) + pr * dr + pi * di,
 						-( vni * cr - vnr * ci ) + pi * dr - pr * di,
 						-( vmr * cr + vmi * ci ) + sr * dr + si * di,
@@ -551,16 +558,17 @@ public final class CollisionIntegral
 	{
 		final int l = fft.length();
 		final double s = conjugateC ? -1 : 1;
+		final int[] rev = fft.reversal();
 		for ( int q = 0; q < half; q++ )
 		{
 			final double cr = cRe[ q ], ci = s * cIm[ q ];
-			pack( re1, im1, q, ( l - q ) & ( l - 1 ),
+			pack( re1, im1, rev[ q ], rev[ ( l - q ) & ( l - 1 ) ],
 					pRe[ q ] * cr - pIm[ q ] * ci,
 					pRe[ q ] * ci + pIm[ q ] * cr,
 					qRe[ q ] * cr - qIm[ q ] * ci,
 					qRe[ q ] * ci + qIm[ q ] * cr );
 		}
-		fft.inverse( re1, im1, n );
+		fft.inverseFromReversed( re1, im1, n );
 		final double k = kernel * de * de;
 		for ( int i = 0; i < n; i++ )
 		{
@@ -572,7 +580,7 @@ public final class CollisionIntegral
 	/** rate_i = K δε² (N_i x_i − M_i y_i), x + iy the inverse transform of the packed spectrum re + i im. */
 	private void combine( final double[] re, final double[] im, final double[] rate )
 	{
-		fft.inverse( re, im, n );
+		fft.inverseFromReversed( re, im, n );
 		final double k = kernel * de * de;
 		for ( int i = 0; i < n; i++ )
 			rate[ i ] = k * ( dos[ i ] * re[ i ] - anomalous[ i ] * im[ i ] );

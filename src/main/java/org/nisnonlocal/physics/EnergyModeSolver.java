@@ -30,7 +30,8 @@ import org.nisnonlocal.BadInputException;
  * <p>
  * <b>Symmetry.</b> On the symmetric grid of {@link #energyGrid} the problem is particle-hole symmetric (N, D_L even;
  * n0, f_L^N odd), so f_L is odd: iterates and Krylov vectors are projected on odd functions (removing only
- * rounding), which lets the collision integral mirror its out-rates from its in-rates (one FFT fewer).
+ * rounding), which lets the collision integral mirror its out-rates from its in-rates (one FFT fewer) and take its
+ * forward transforms at half length.
  * </p>
  */
 public final class EnergyModeSolver

@@ -103,6 +103,30 @@ final class Fft
 		}
 	}
 
+	/** The bit-reversal permutation (read-only): callers that write their input at reversed[i] skip the swaps. */
+	int[] reversal()
+	{
+		return reversed;
+	}
+
+	/** {@link #forward} of x given in bit-reversed order (x_i at reversed[i]). */
+	void forwardFromReversed( final double[] re, final double[] im )
+	{
+		butterflies( re, im, -1 );
+	}
+
+	/** {@link #inverse(double[], double[], int)} of X given in bit-reversed order (X_q at reversed[q]). */
+	void inverseFromReversed( final double[] re, final double[] im, final int count )
+	{
+		butterflies( re, im, 1 );
+		final double s = 1.0 / length;
+		for ( int i = 0; i < count; i++ )
+		{
+			re[ i ] *= s;
+			im[ i ] *= s;
+		}
+	}
+
 	private void transform( final double[] re, final double[] im, final int sign )
 	{
 		for ( int i = 0; i < length; i++ )
@@ -118,6 +142,12 @@ final class Fft
 				im[ j ] = t;
 			}
 		}
+		butterflies( re, im, sign );
+	}
+
+	/** All stages on data already in bit-reversed order. */
+	private void butterflies( final double[] re, final double[] im, final int sign )
+	{
 		// first stage (half = 1): twiddle 1
 		for ( int a = 0; a < length; a += 2 )
 		{
