@@ -1,7 +1,7 @@
 package org.nisnonlocal.physics;
 
 import java.util.ArrayDeque;
-import java.util.HashMap;
+import java.util.ArrayList;
 
 /**
  * Per-thread free lists of double arrays by length, for the energy-mode solver's large work arrays (why: a kinetic
@@ -14,16 +14,30 @@ final class ArrayPool
 	/** At most this many free arrays are kept per length (beyond it they are left to the garbage collector). */
 	private static final int CAPACITY = 4096;
 
-	private static final ThreadLocal< HashMap< Integer, ArrayDeque< double[] > > > FREE = ThreadLocal.withInitial( HashMap::new );
+	/** Free lists of one thread, one per length; a handful of lengths, so a linear search (no boxed keys). */
+	private static final ThreadLocal< ArrayList< ArrayDeque< double[] > > > FREE = ThreadLocal.withInitial( ArrayList::new );
+
+	private static ArrayDeque< double[] > list( final int length, final boolean create )
+	{
+		final ArrayList< ArrayDeque< double[] > > all = FREE.get();
+		for ( final ArrayDeque< double[] > q : all )
+			if ( q.peekLast().length == length )
+				return q;
+		if ( !create )
+			return null;
+		final ArrayDeque< double[] > q = new ArrayDeque<>();
+		all.add( q );
+		return q;
+	}
 
 	private ArrayPool() {}
 
 	/** An array of the given length, contents arbitrary. */
 	static double[] take( final int length )
 	{
-		final ArrayDeque< double[] > q = FREE.get().get( length );
-		final double[] a = q == null ? null : q.pollLast();
-		return a != null ? a : new double[ length ];
+		final ArrayDeque< double[] > q = list( length, false );
+		// a list is never left empty (its last array identifies its length), so keep one back
+		return q != null && q.size() > 1 ? q.pollLast() : new double[ length ];
 	}
 
 	/** Gives a back; the caller must not use it afterwards (null is ignored). */
@@ -31,8 +45,8 @@ final class ArrayPool
 	{
 		if ( a == null )
 			return;
-		final ArrayDeque< double[] > q = FREE.get().computeIfAbsent( a.length, k -> new ArrayDeque<>() );
-		if ( q.size() < CAPACITY )
+		final ArrayDeque< double[] > q = list( a.length, true );
+		if ( q.isEmpty() || q.size() < CAPACITY )
 			q.addLast( a );
 	}
 
