@@ -42,13 +42,30 @@ public final class CollisionIntegral
 
 	private final Fft fft;
 
+	/** Spectra of real sequences are Hermitian: only q = 0 … L/2 is stored and multiplied (half the traffic). */
+	private final int half;
+
 	private final double[] nRe, nIm, mRe, mIm;
 
 	/**
-	 * Scratch spectra reused by every call (why: a call otherwise allocates ~15 arrays of L doubles, and at
-	 * δε = 1/200 the zeroing alone costs as much as the FFTs). Hence an instance is not thread-safe: one per thread.
+	 * Scratch reused by every call (why: a call otherwise allocates ~15 arrays of L doubles, and at δε = 1/200 the
+	 * zeroing alone costs as much as the FFTs). Hence an instance is not thread-safe: one per thread. FFT buffers
+	 * (length L), half spectra (L/2 + 1) and grid functions (N).
 	 */
-	private final double[][] work;
+	private final double[] re1, im1, re2, im2;
+
+	private final double[][] spec;
+
+	private final double[][] grid;
+
+	/**
+	 * Odd mode on an odd number of energies (centre c = (N−1)/2): a direction's N·v is odd and M·v even about c, so
+	 * both spectra come from one real sequence, i.e. one complex FFT of length L/2 (see {@link #paritySpectra}).
+	 * Null otherwise. Phases e^{−2πiqc/L} and real-FFT twiddles e^{−2πiq/L} for q = 0 … L/2.
+	 */
+	private final Fft halfFft;
+
+	private final double[] phaseRe, phaseIm, twRe, twIm;
 
 	/** K = 4 γ_ee/(π² t_c²) for a rate γ_ee = ħ/(Δ0 τ_ee) (see the class comment). */
 	public static double kernel( final double gammaEe )
@@ -71,7 +88,9 @@ public final class CollisionIntegral
 	 * With {@code oddOnly}: every f_L given to {@link #linearize} and every direction given to
 	 * {@link Linearization#jacobianTimes} is odd on a symmetric grid (ε_{N−1−i} = −ε_i), with N even and M odd
 	 * (particle-hole symmetry, exact for the energy mode). Then f(−ε) = f̄(ε) and the out-rate is the mirrored
-	 * in-rate, B(−ε) = A(ε): one inverse FFT per evaluation instead of two. The caller guarantees the oddness.
+	 * in-rate, B(−ε) = A(ε): one inverse FFT per evaluation instead of two. With an odd number of energies the
+	 * forward transforms use the parities too (N f_L, N v odd, M f_L, M v even): one complex FFT of length L/2
+	 * instead of L. The caller guarantees the oddness.
 	 */
 	public CollisionIntegral( final double[] dos, final double[] anomalous, final double de, final double kernel, final boolean oddOnly )
 	{
@@ -85,11 +104,41 @@ public final class CollisionIntegral
 		this.anomalous = anomalous.clone();
 		this.fft = new Fft( Fft.atLeast( 2 * n ) );
 		final int l = fft.length();
-		nRe = new double[ l ];
-		nIm = new double[ l ];
-		mRe = new double[ l ];
-		mIm = new double[ l ];
-		work = new double[ 18 ][ l ];
+		half = l / 2 + 1;
+		nRe = new double[ half ];
+		nIm = new double[ half ];
+		mRe = new double[ half ];
+		mIm = new double[ half ];
+		re1 = new double[ l ];
+		im1 = new double[ l ];
+		re2 = new double[ l ];
+		im2 = new double[ l ];
+		spec = new double[ 4 ][ half ];
+		grid = new double[ 7 ][ n ];
+		if ( oddOnly && n % 2 == 1 && l >= 4 )
+		{
+			halfFft = new Fft( l / 2 );
+			phaseRe = new double[ half ];
+			phaseIm = new double[ half ];
+			twRe = new double[ half ];
+			twIm = new double[ half ];
+			final long c = ( n - 1 ) / 2;
+			for ( int q = 0; q < half; q++ )
+			{
+				// reduce q·c mod L first: exact angles for large q·c
+				final double a = 2 * Math.PI * ( ( q * c ) % l ) / l;
+				phaseRe[ q ] = Math.cos( a );
+				phaseIm[ q ] = -Math.sin( a );
+				final double t = 2 * Math.PI * q / l;
+				twRe[ q ] = Math.cos( t );
+				twIm[ q ] = -Math.sin( t );
+			}
+		}
+		else
+		{
+			halfFft = null;
+			phaseRe = phaseIm = twRe = twIm = null;
+		}
 		spectra( this.dos, this.anomalous, nRe, nIm, mRe, mIm );
 	}
 
@@ -115,18 +164,26 @@ public final class CollisionIntegral
 		return new Linearization( fL );
 	}
 
-	/** FFTs of two real grid functions a, b (zero-padded) by one complex FFT of a + ib. */
+	/**
+	 * As {@link #linearize(double[])}, refilling {@code reuse} (a linearization of this integral that the caller no
+	 * longer needs, or null) instead of allocating: the solver keeps two per node (current and trial state).
+	 */
+	Linearization linearize( final double[] fL, final Linearization reuse )
+	{
+		if ( reuse == null || reuse.owner() != this || reuse.aRe == null || reuse.f == null )
+			return new Linearization( fL );
+		reuse.set( fL );
+		return reuse;
+	}
+
+	/** FFTs (q = 0 … L/2) of two real grid functions a, b (zero-padded) by one complex FFT of a + ib. */
 	private void spectra( final double[] a, final double[] b, final double[] aRe, final double[] aIm, final double[] bRe, final double[] bIm )
 	{
 		final int l = fft.length();
-		final double[] re = work[ 0 ];
-		final double[] im = work[ 1 ];
-		System.arraycopy( a, 0, re, 0, n );
-		System.arraycopy( b, 0, im, 0, n );
-		java.util.Arrays.fill( re, n, l, 0 );
-		java.util.Arrays.fill( im, n, l, 0 );
-		fft.forward( re, im );
-		for ( int q = 0; q < l; q++ )
+		final double[] re = re1;
+		final double[] im = im1;
+		fft.forwardPadded( a, b, n, re, im );
+		for ( int q = 0; q < half; q++ )
 		{
 			final int p = ( l - q ) & ( l - 1 );
 			// A_q = (Z_q + conj Z_{−q})/2, B_q = (Z_q − conj Z_{−q})/(2i)
@@ -137,20 +194,85 @@ public final class CollisionIntegral
 		}
 	}
 
-	/** Inverse FFT of two Hermitian spectra X, Y at once: returns x (re) and y (im), first n entries. */
-	private void inversePair( final double[] xRe, final double[] xIm, final double[] yRe, final double[] yIm, final double[] x, final double[] y )
+	/**
+	 * Half spectra (q = 0 … L/2) of u, odd about the centre c, and w, even about c, from one real FFT of length L
+	 * (a complex one of length L/2). Why: the Jacobian-vector product's forward transform at half the cost. With
+	 * z_j = u_{c+j} + w_{c+j} placed circularly (j = −c … c), Z_q = Ŵ_q + Û_q where the centred transforms Ŵ are
+	 * real and Û imaginary; then W_q = e^{−2πiqc/L} Re Z_q, U_q = e^{−2πiqc/L} i Im Z_q.
+	 */
+	private void paritySpectra( final double[] u, final double[] w, final double[] uRe, final double[] uIm, final double[] wRe, final double[] wIm )
 	{
 		final int l = fft.length();
-		final double[] re = work[ 0 ];
-		final double[] im = work[ 1 ];
-		for ( int q = 0; q < l; q++ )
+		final int m = l / 2;
+		final int c = ( n - 1 ) / 2;
+		// h_k = z_{2k} + i z_{2k+1}, z_j at j = 0 … c and at L − j for j = 1 … c, zero between
+		final double[] hr = re2;
+		final double[] hi = im2;
+		// written in bit-reversed order: the half-length FFT then skips its permutation
+		final int[] rev = halfFft.reversal();
+		java.util.Arrays.fill( hr, 0, m, 0 );
+		java.util.Arrays.fill( hi, 0, m, 0 );
+		for ( int j = 0; j <= c; j++ )
 		{
-			re[ q ] = xRe[ q ] - yIm[ q ];
-			im[ q ] = xIm[ q ] + yRe[ q ];
+			final double z = u[ c + j ] + w[ c + j ];
+			if ( ( j & 1 ) == 0 )
+				hr[ rev[ j >> 1 ] ] = z;
+			else
+				hi[ rev[ j >> 1 ] ] = z;
 		}
-		fft.inverse( re, im );
-		System.arraycopy( re, 0, x, 0, n );
-		System.arraycopy( im, 0, y, 0, n );
+		for ( int j = 1; j <= c; j++ )
+		{
+			final int at = l - j;
+			final double z = u[ c - j ] + w[ c - j ];
+			if ( ( at & 1 ) == 0 )
+				hr[ rev[ at >> 1 ] ] = z;
+			else
+				hi[ rev[ at >> 1 ] ] = z;
+		}
+		halfFft.forwardFromReversed( hr, hi );
+		for ( int q = 0; q < half; q++ )
+		{
+			final int k = q & ( m - 1 );
+			final int k2 = ( m - q ) & ( m - 1 );
+			// Z_q = E + t_q O, E = (H_k + conj H_{m−k})/2, O = (H_k − conj H_{m−k})/(2i)
+			final double er = 0.5 * ( hr[ k ] + hr[ k2 ] ), ei = 0.5 * ( hi[ k ] - hi[ k2 ] );
+			final double or = 0.5 * ( hi[ k ] + hi[ k2 ] ), oi = -0.5 * ( hr[ k ] - hr[ k2 ] );
+			final double tr = twRe[ q ], ti = twIm[ q ];
+			final double zr = er + tr * or - ti * oi;
+			final double zi = ei + tr * oi + ti * or;
+			final double pr = phaseRe[ q ], pi = phaseIm[ q ];
+			wRe[ q ] = pr * zr;
+			wIm[ q ] = pi * zr;
+			uRe[ q ] = -pi * zi;
+			uIm[ q ] = pr * zi;
+		}
+	}
+
+	/** Test hook: {@link #paritySpectra} (odd mode, odd N) or the general path, for u odd and w even. */
+	void spectraOfParityPair( final double[] u, final double[] w, final double[] uRe, final double[] uIm, final double[] wRe, final double[] wIm )
+	{
+		if ( halfFft != null )
+			paritySpectra( u, w, uRe, uIm, wRe, wIm );
+		else
+			spectra( u, w, uRe, uIm, wRe, wIm );
+	}
+
+	int halfLength()
+	{
+		return half;
+	}
+
+	/**
+	 * Packs Hermitian spectra X_q, Y_q (given for q ≤ L/2) into Z = X + iY at the positions of q and L − q (callers
+	 * pass the bit-reversed ones), so that one inverse FFT returns x in re and y in im. The mirror is written first:
+	 * at q = 0 and L/2 the direct value wins.
+	 */
+	private static void pack( final double[] re, final double[] im, final int q, final int mirror, final double xr, final double xi, final double yr, final double yi )
+	{
+		re[ mirror ] = xr + yi;
+		im[ mirror ] = yr - xi;
+		re[ q ] = xr - yi;
+		im[ q ] = xi + yr;
 	}
 
 	/**
@@ -159,50 +281,107 @@ public final class CollisionIntegral
 	 */
 	public final class Linearization
 	{
-		private final double[] f;
+		// arrays from the per-thread ArrayPool (why: see there), every entry written by set() before it is read
+		private double[] f = ArrayPool.take( n );
 
-		private final double[] in;
+		private double[] in = ArrayPool.take( n );
 
-		private final double[] out;
+		private double[] out = ArrayPool.take( n );
 
 		/** The four convolutions K δε² (Nf ⊛ C), (Mf ⊛ C), (N f̄ ⊛ C'), (M f̄ ⊛ C'): smooth in ε (see {@link #inRateAt}). */
-		private final double[] inN = new double[ n ], inM = new double[ n ], outN = new double[ n ], outM = new double[ n ];
+		private double[] inN = ArrayPool.take( n ), inM = ArrayPool.take( n ), outN = ArrayPool.take( n ), outM = ArrayPool.take( n );
 
-		private final double[] value;
+		private double[] value = ArrayPool.take( n );
 
-		private final double[] aRe, aIm, bRe, bIm, cRe, cIm;
+		/** inN, inM, outN, outM interleaved per energy (why: {@link #ratesAt} reads all four, one cache line). */
+		private double[] table = ArrayPool.take( 4 * n );
+
+		/** Spectra for {@link #jacobianTimes}; null once {@link #releaseSpectra} gave them back. */
+		private double[] aRe = ArrayPool.take( half ), aIm = ArrayPool.take( half ), bRe = ArrayPool.take( half ), bIm = ArrayPool.take( half ), cRe = ArrayPool.take( half ), cIm = ArrayPool.take( half );
 
 		private Linearization( final double[] fL )
 		{
+			set( fL );
+		}
+
+		/**
+		 * Gives the spectra back to this thread's pool: values, rates and {@link #ratesAt} stay valid, the
+		 * Jacobian-vector product and refilling do not. For linearizations handed out after a solve.
+		 */
+		void releaseSpectra()
+		{
+			ArrayPool.give( aRe );
+			ArrayPool.give( aIm );
+			ArrayPool.give( bRe );
+			ArrayPool.give( bIm );
+			ArrayPool.give( cRe );
+			ArrayPool.give( cIm );
+			aRe = aIm = bRe = bIm = cRe = cIm = null;
+		}
+
+		/** Gives every array back; the linearization must not be used afterwards. */
+		void release()
+		{
+			releaseSpectra();
+			ArrayPool.give( f );
+			ArrayPool.give( in );
+			ArrayPool.give( out );
+			ArrayPool.give( inN );
+			ArrayPool.give( inM );
+			ArrayPool.give( outN );
+			ArrayPool.give( outM );
+			ArrayPool.give( value );
+			ArrayPool.give( table );
+			f = in = out = inN = inM = outN = outM = value = table = null;
+		}
+
+		private CollisionIntegral owner()
+		{
+			return CollisionIntegral.this;
+		}
+
+		private void set( final double[] fL )
+		{
 			if ( fL.length != n )
 				throw new IllegalArgumentException( "f_L has " + fL.length + " energies, expected " + n );
-			final int l = fft.length();
-			f = new double[ n ];
-			final double[] nf = new double[ n ];
-			final double[] mf = new double[ n ];
-			for ( int i = 0; i < n; i++ )
+			final double[] nf = grid[ 0 ];
+			final double[] mf = grid[ 1 ];
+			if ( halfFft != null )
 			{
-				f[ i ] = 0.5 * ( 1 - fL[ i ] );
-				nf[ i ] = dos[ i ] * f[ i ];
-				mf[ i ] = anomalous[ i ] * f[ i ];
+				// f = (1 − f_L)/2: F(N f) = (F(N) − F(N f_L))/2 with N f_L odd and M f_L even (parity transform)
+				for ( int i = 0; i < n; i++ )
+				{
+					f[ i ] = 0.5 * ( 1 - fL[ i ] );
+					nf[ i ] = dos[ i ] * fL[ i ];
+					mf[ i ] = anomalous[ i ] * fL[ i ];
+				}
+				paritySpectra( nf, mf, aRe, aIm, bRe, bIm );
+				for ( int q = 0; q < half; q++ )
+				{
+					aRe[ q ] = 0.5 * ( nRe[ q ] - aRe[ q ] );
+					aIm[ q ] = 0.5 * ( nIm[ q ] - aIm[ q ] );
+					bRe[ q ] = 0.5 * ( mRe[ q ] - bRe[ q ] );
+					bIm[ q ] = 0.5 * ( mIm[ q ] - bIm[ q ] );
+				}
 			}
-			aRe = new double[ l ];
-			aIm = new double[ l ];
-			bRe = new double[ l ];
-			bIm = new double[ l ];
-			spectra( nf, mf, aRe, aIm, bRe, bIm );
+			else
+			{
+				for ( int i = 0; i < n; i++ )
+				{
+					f[ i ] = 0.5 * ( 1 - fL[ i ] );
+					nf[ i ] = dos[ i ] * f[ i ];
+					mf[ i ] = anomalous[ i ] * f[ i ];
+				}
+				spectra( nf, mf, aRe, aIm, bRe, bIm );
+			}
 			// Ĉ = F(Nf) conj F(N f̄) − F(Mf) conj F(M f̄), with F(N f̄) = F(N) − F(Nf)
-			cRe = new double[ l ];
-			cIm = new double[ l ];
-			for ( int q = 0; q < l; q++ )
+			for ( int q = 0; q < half; q++ )
 			{
 				final double pr = nRe[ q ] - aRe[ q ], pi = nIm[ q ] - aIm[ q ];
 				final double sr = mRe[ q ] - bRe[ q ], si = mIm[ q ] - bIm[ q ];
 				cRe[ q ] = aRe[ q ] * pr + aIm[ q ] * pi - ( bRe[ q ] * sr + bIm[ q ] * si );
 				cIm[ q ] = aIm[ q ] * pr - aRe[ q ] * pi - ( bIm[ q ] * sr - bRe[ q ] * si );
 			}
-			in = new double[ n ];
-			out = new double[ n ];
 			convolutions( aRe, aIm, bRe, bIm, cRe, cIm, false, inN, inM );
 			if ( odd )
 				for ( int i = 0; i < n; i++ )
@@ -213,8 +392,8 @@ public final class CollisionIntegral
 				}
 			else
 			{
-				final double[] fbNRe = work[ 2 ], fbNIm = work[ 3 ], fbMRe = work[ 4 ], fbMIm = work[ 5 ];
-				for ( int q = 0; q < l; q++ )
+				final double[] fbNRe = spec[ 0 ], fbNIm = spec[ 1 ], fbMRe = spec[ 2 ], fbMIm = spec[ 3 ];
+				for ( int q = 0; q < half; q++ )
 				{
 					fbNRe[ q ] = nRe[ q ] - aRe[ q ];
 					fbNIm[ q ] = nIm[ q ] - aIm[ q ];
@@ -227,16 +406,24 @@ public final class CollisionIntegral
 			{
 				in[ i ] = dos[ i ] * inN[ i ] - anomalous[ i ] * inM[ i ];
 				out[ i ] = dos[ i ] * outN[ i ] - anomalous[ i ] * outM[ i ];
-			}
-			value = new double[ n ];
-			for ( int i = 0; i < n; i++ )
 				value[ i ] = ( 1 - f[ i ] ) * in[ i ] - f[ i ] * out[ i ];
+				table[ 4 * i ] = inN[ i ];
+				table[ 4 * i + 1 ] = inM[ i ];
+				table[ 4 * i + 2 ] = outN[ i ];
+				table[ 4 * i + 3 ] = outM[ i ];
+			}
 		}
 
 		/** I_coll at the linearization point. */
 		public double[] value()
 		{
 			return value.clone();
+		}
+
+		/** I_coll at energy i (no copy). */
+		double value( final int i )
+		{
+			return value[ i ];
 		}
 
 		/** Scattering-in rate A_i (per empty state) and out rate B_i (per occupied state); I = f̄ A − f B. */
@@ -260,14 +447,16 @@ public final class CollisionIntegral
 			int i = ( int ) Math.floor( position );
 			i = Math.max( 0, Math.min( n - 2, i ) );
 			final double w = Math.max( 0, Math.min( 1, position - i ) );
-			final double a = dosHere * lerp( inN, i, w ) - anomalousHere * lerp( inM, i, w );
-			final double b = dosHere * lerp( outN, i, w ) - anomalousHere * lerp( outM, i, w );
+			final double a = dosHere * lerp( 4 * i, w ) - anomalousHere * lerp( 4 * i + 1, w );
+			final double b = dosHere * lerp( 4 * i + 2, w ) - anomalousHere * lerp( 4 * i + 3, w );
 			return new double[] { a, b };
 		}
 
-		private double lerp( final double[] y, final int i, final double w )
+		/** Linear interpolation in the interleaved table from entry j (one energy) to j + 4 (the next). */
+		private double lerp( final int j, final double w )
 		{
-			return w == 0 ? y[ i ] : y[ i ] + w * ( y[ i + 1 ] - y[ i ] );
+			final double[] y = table;
+			return w == 0 ? y[ j ] : y[ j ] + w * ( y[ j + 4 ] - y[ j ] );
 		}
 
 		/**
@@ -294,24 +483,36 @@ public final class CollisionIntegral
 		/** (∂I/∂f_L) · v by the same FFTs (exact derivative of the discrete I; I is quartic in f). */
 		public double[] jacobianTimes( final double[] vL )
 		{
+			final double[] r = new double[ n ];
+			jacobianTimes( vL, r );
+			return r;
+		}
+
+		/** As {@link #jacobianTimes(double[])} into {@code r} (length N, not aliasing vL), without allocating. */
+		void jacobianTimes( final double[] vL, final double[] r )
+		{
+			final int[] rev = fft.reversal();
+			if ( aRe == null )
+				throw new IllegalStateException( "linearization released" );
 			final int l = fft.length();
-			final double[] v = new double[ n ];
-			final double[] nv = new double[ n ];
-			final double[] mv = new double[ n ];
+			final double[] v = grid[ 0 ];
+			final double[] nv = grid[ 1 ];
+			final double[] mv = grid[ 2 ];
 			for ( int i = 0; i < n; i++ )
 			{
 				v[ i ] = -0.5 * vL[ i ];
 				nv[ i ] = dos[ i ] * v[ i ];
 				mv[ i ] = anomalous[ i ] * v[ i ];
 			}
-			final double[] vnRe = work[ 2 ], vnIm = work[ 3 ], vmRe = work[ 4 ], vmIm = work[ 5 ];
-			spectra( nv, mv, vnRe, vnIm, vmRe, vmIm );
-			// one pass over the spectra (memory traffic, not flops, is the cost here):
+			final double[] vnRe = spec[ 0 ], vnIm = spec[ 1 ], vmRe = spec[ 2 ], vmIm = spec[ 3 ];
+			if ( halfFft != null )
+				paritySpectra( nv, mv, vnRe, vnIm, vmRe, vmIm );
+			else
+				spectra( nv, mv, vnRe, vnIm, vmRe, vmIm );
+			// one pass over the half spectra (memory traffic, not flops, is the cost here), packed for the inverse:
 			// dĈ = V̂n conj(F̂N − Â) − Â conj(V̂n) − V̂m conj(F̂M − B̂) + B̂ conj(V̂m);
 			// d(in) from X1 = V̂n Ĉ + Â dĈ, Y1 = V̂m Ĉ + B̂ dĈ; d(out) from −V̂ conj(Ĉ) + (F̂ − Â) conj(dĈ)
-			final double[] x1Re = work[ 8 ], x1Im = work[ 9 ], y1Re = work[ 10 ], y1Im = work[ 11 ];
-			final double[] x2Re = work[ 12 ], x2Im = work[ 13 ], y2Re = work[ 14 ], y2Im = work[ 15 ];
-			for ( int q = 0; q < l; q++ )
+			for ( int q = 0; q < half; q++ )
 			{
 				final double ar = aRe[ q ], ai = aIm[ q ], br = bRe[ q ], bi = bIm[ q ];
 				final double vnr = vnRe[ q ], vni = vnIm[ q ], vmr = vmRe[ q ], vmi = vmIm[ q ];
@@ -320,67 +521,68 @@ public final class CollisionIntegral
 				final double dr = vnr * pr + vni * pi - ( ar * vnr + ai * vni ) - ( vmr * sr + vmi * si ) + ( br * vmr + bi * vmi );
 				final double di = vni * pr - vnr * pi - ( ai * vnr - ar * vni ) - ( vmi * sr - vmr * si ) + ( bi * vmr - br * vmi );
 				final double cr = cRe[ q ], ci = cIm[ q ];
-				x1Re[ q ] = vnr * cr - vni * ci + ar * dr - ai * di;
-				x1Im[ q ] = vnr * ci + vni * cr + ar * di + ai * dr;
-				y1Re[ q ] = vmr * cr - vmi * ci + br * dr - bi * di;
-				y1Im[ q ] = vmr * ci + vmi * cr + br * di + bi * dr;
+				// packed in bit-reversed order (the inverse FFT then skips its permutation)
+				final int at = rev[ q ], mirror = rev[ ( l - q ) & ( l - 1 ) ];
+				pack( re1, im1, at, mirror,
+						vnr * cr - vni * ci + ar * dr - ai * di,
+						vnr * ci + vni * cr + ar * di + ai * dr,
+						vmr * cr - vmi * ci + br * dr - bi * di,
+						vmr * ci + vmi * cr + br * di + bi * dr );
 				if ( odd )
 					continue;
 				// conj(Ĉ) = (cr, −ci), conj(dĈ) = (dr, −di)
-				x2Re[ q ] = -( vnr * cr + vni * ci ) + pr * dr + pi * di;
-				x2Im[ q ] = -( vni * cr - vnr * ci ) + pi * dr - pr * di;
-				y2Re[ q ] = -( vmr * cr + vmi * ci ) + sr * dr + si * di;
-				y2Im[ q ] = -( vmi * cr - vmr * ci ) + si * dr - sr * di;
+				pack( re2, im2, at, mirror,
+						-( vnr * cr + vni * ci ) + pr * dr + pi * di,
+						-( vni * cr - vnr * ci ) + pi * dr - pr * di,
+						-( vmr * cr + vmi * ci ) + sr * dr + si * di,
+						-( vmi * cr - vmr * ci ) + si * dr - sr * di );
 			}
-			final double[] dIn = new double[ n ];
-			final double[] dOut = new double[ n ];
-			combine( x1Re, x1Im, y1Re, y1Im, dIn );
+			final double[] dIn = grid[ 3 ];
+			final double[] dOut = grid[ 4 ];
+			combine( re1, im1, dIn );
 			if ( odd )
 				for ( int i = 0; i < n; i++ )
 					dOut[ i ] = dIn[ n - 1 - i ];
 			else
-				combine( x2Re, x2Im, y2Re, y2Im, dOut );
-			final double[] r = new double[ n ];
+				combine( re2, im2, dOut );
 			for ( int i = 0; i < n; i++ )
 				r[ i ] = -v[ i ] * in[ i ] + ( 1 - f[ i ] ) * dIn[ i ] - v[ i ] * out[ i ] - f[ i ] * dOut[ i ];
-			return r;
 		}
 	}
 
 	/**
-	 * x = K δε² (P ⊛ C), y = K δε² (Q ⊛ C) for spectra P (paired with N) and Q (paired with M); with
+	 * x = K δε² (P ⊛ C), y = K δε² (Q ⊛ C) for half spectra P (paired with N) and Q (paired with M); with
 	 * {@code conjugateC} the reflected correlation C(−m) (spectrum conj Ĉ) is used.
 	 */
 	private void convolutions( final double[] pRe, final double[] pIm, final double[] qRe, final double[] qIm, final double[] cRe, final double[] cIm, final boolean conjugateC, final double[] x, final double[] y )
 	{
 		final int l = fft.length();
 		final double s = conjugateC ? -1 : 1;
-		final double[] xRe = work[ 8 ], xIm = work[ 9 ], yRe = work[ 10 ], yIm = work[ 11 ];
-		for ( int q = 0; q < l; q++ )
+		final int[] rev = fft.reversal();
+		for ( int q = 0; q < half; q++ )
 		{
 			final double cr = cRe[ q ], ci = s * cIm[ q ];
-			xRe[ q ] = pRe[ q ] * cr - pIm[ q ] * ci;
-			xIm[ q ] = pRe[ q ] * ci + pIm[ q ] * cr;
-			yRe[ q ] = qRe[ q ] * cr - qIm[ q ] * ci;
-			yIm[ q ] = qRe[ q ] * ci + qIm[ q ] * cr;
+			pack( re1, im1, rev[ q ], rev[ ( l - q ) & ( l - 1 ) ],
+					pRe[ q ] * cr - pIm[ q ] * ci,
+					pRe[ q ] * ci + pIm[ q ] * cr,
+					qRe[ q ] * cr - qIm[ q ] * ci,
+					qRe[ q ] * ci + qIm[ q ] * cr );
 		}
-		inversePair( xRe, xIm, yRe, yIm, x, y );
+		fft.inverseFromReversed( re1, im1, n );
 		final double k = kernel * de * de;
 		for ( int i = 0; i < n; i++ )
 		{
-			x[ i ] *= k;
-			y[ i ] *= k;
+			x[ i ] = k * re1[ i ];
+			y[ i ] = k * im1[ i ];
 		}
 	}
 
-	/** rate_i = K δε² (N_i x_i − M_i y_i), x, y the inverse transforms of X, Y. */
-	private void combine( final double[] xRe, final double[] xIm, final double[] yRe, final double[] yIm, final double[] rate )
+	/** rate_i = K δε² (N_i x_i − M_i y_i), x + iy the inverse transform of the packed spectrum re + i im. */
+	private void combine( final double[] re, final double[] im, final double[] rate )
 	{
-		final double[] x = new double[ n ];
-		final double[] y = new double[ n ];
-		inversePair( xRe, xIm, yRe, yIm, x, y );
+		fft.inverseFromReversed( re, im, n );
 		final double k = kernel * de * de;
 		for ( int i = 0; i < n; i++ )
-			rate[ i ] = k * ( dos[ i ] * x[ i ] - anomalous[ i ] * y[ i ] );
+			rate[ i ] = k * ( dos[ i ] * re[ i ] - anomalous[ i ] * im[ i ] );
 	}
 }

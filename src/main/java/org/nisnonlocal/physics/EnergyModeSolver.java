@@ -30,7 +30,8 @@ import org.nisnonlocal.BadInputException;
  * <p>
  * <b>Symmetry.</b> On the symmetric grid of {@link #energyGrid} the problem is particle-hole symmetric (N, D_L even;
  * n0, f_L^N odd), so f_L is odd: iterates and Krylov vectors are projected on odd functions (removing only
- * rounding), which lets the collision integral mirror its out-rates from its in-rates (one FFT fewer).
+ * rounding), which lets the collision integral mirror its out-rates from its in-rates (one FFT fewer) and take its
+ * forward transforms at half length.
  * </p>
  */
 public final class EnergyModeSolver
@@ -333,6 +334,18 @@ public final class EnergyModeSolver
 
 		private CollisionIntegral.Linearization[] lin;
 
+		/**
+		 * Linearizations of the previous evaluation, refilled by the next one (why: each holds ~6 spectra of L/2
+		 * doubles per node, and allocating them per residual made garbage collection a fifth of the time).
+		 */
+		private CollisionIntegral.Linearization[] spare;
+
+		/** D_L(ε_i)/h_k per [k][i], the off-diagonals of the preconditioner (why: divisions dominated its loops). */
+		private final double[][] conductance;
+
+		/** Work vectors of p·n doubles (norms, JVP) and of n (one node's direction and collision product). */
+		private final double[] flat, flatZ, nodeIn, nodeOut;
+
 		/** Thomas factors of the preconditioner, refreshed with the diagonal. */
 		private final double[][] invPivot;
 
@@ -353,9 +366,20 @@ public final class EnergyModeSolver
 			}
 			collision = gammaEe > 0 ? new CollisionIntegral( dos, m, de, CollisionIntegral.kernel( gammaEe ), symmetric ) : null;
 			this.where = where;
-			diag = new double[ p ][ n ];
-			invPivot = new double[ p ][ n ];
-			upperFactor = new double[ p ][ n ];
+			// work arrays from the per-thread pool (every entry written before it is read), given back by run()
+			diag = ArrayPool.take( p, n );
+			invPivot = ArrayPool.take( p, n );
+			upperFactor = ArrayPool.take( p, n );
+			lin = new CollisionIntegral.Linearization[ p ];
+			spare = new CollisionIntegral.Linearization[ p ];
+			conductance = ArrayPool.take( p, n );
+			for ( int k = 0; k < p; k++ )
+				for ( int i = 0; i < n; i++ )
+					conductance[ k ][ i ] = dl[ i ] / h[ k ];
+			flat = ArrayPool.take( p * n );
+			flatZ = ArrayPool.take( p * n );
+			nodeIn = ArrayPool.take( n );
+			nodeOut = ArrayPool.take( n );
 		}
 
 		private double value( final double[][] f, final int k, final int i )
@@ -363,28 +387,28 @@ public final class EnergyModeSolver
 			return k < p ? f[ k ][ i ] : bath[ i ];
 		}
 
-		/** Linearizes the collision integral at f; fills lin and the preconditioner diagonal. */
-		private double[][] residual( final double[][] f )
+		/** Residual at f into r; linearizes the collision integral at f (into lin, the previous lin becomes spare). */
+		private void residual( final double[][] f, final double[][] r )
 		{
-			final CollisionIntegral.Linearization[] l = new CollisionIntegral.Linearization[ p ];
-			final double[][] r = new double[ p ][ n ];
+			final CollisionIntegral.Linearization[] l = spare;
 			for ( int k = 0; k < p; k++ )
 			{
-				double[] coll = null;
+				CollisionIntegral.Linearization c = null;
 				if ( collision != null )
 				{
-					l[ k ] = collision.linearize( f[ k ] );
-					coll = l[ k ].value();
+					l[ k ] = collision.linearize( f[ k ], l[ k ] );
+					c = l[ k ];
 				}
+				final double[] rk = r[ k ];
 				for ( int i = 0; i < n; i++ )
 				{
 					final double right = dl[ i ] * ( value( f, k + 1, i ) - f[ k ][ i ] ) / h[ k ];
 					final double left = k > 0 ? dl[ i ] * ( f[ k ][ i ] - f[ k - 1 ][ i ] ) / h[ k - 1 ] : tunnel[ i ] * ( f[ 0 ][ i ] - source[ i ] );
-					r[ k ][ i ] = right - left - ( coll != null ? COLLISION_FACTOR * volume[ k ] * coll[ i ] : 0 );
+					rk[ i ] = right - left - ( c != null ? COLLISION_FACTOR * volume[ k ] * c.value( i ) : 0 );
 				}
 			}
+			spare = lin;
 			lin = l;
-			return r;
 		}
 
 		private void refreshDiagonal()
@@ -392,7 +416,7 @@ public final class EnergyModeSolver
 			for ( int k = 0; k < p; k++ )
 				for ( int i = 0; i < n; i++ )
 				{
-					double d = -dl[ i ] / h[ k ] - ( k > 0 ? dl[ i ] / h[ k - 1 ] : tunnel[ i ] );
+					double d = -conductance[ k ][ i ] - ( k > 0 ? conductance[ k - 1 ][ i ] : tunnel[ i ] );
 					if ( lin[ k ] != null )
 						d -= COLLISION_FACTOR * volume[ k ] * Math.max( 0, lin[ k ].diagonal( i ) );
 					diag[ k ][ i ] = d;
@@ -402,10 +426,10 @@ public final class EnergyModeSolver
 			for ( int k = 0; k < p; k++ )
 				for ( int i = 0; i < n; i++ )
 				{
-					final double a = k > 0 ? dl[ i ] / h[ k - 1 ] : 0;
+					final double a = k > 0 ? conductance[ k - 1 ][ i ] : 0;
 					final double pivot = diag[ k ][ i ] - ( k > 0 ? a * upperFactor[ k - 1 ][ i ] : 0 );
 					invPivot[ k ][ i ] = 1 / pivot;
-					upperFactor[ k ][ i ] = k + 1 < p ? dl[ i ] / h[ k ] / pivot : 0;
+					upperFactor[ k ][ i ] = k + 1 < p ? conductance[ k ][ i ] / pivot : 0;
 				}
 		}
 
@@ -415,10 +439,9 @@ public final class EnergyModeSolver
 		 */
 		private double[] norms( final double[][] r )
 		{
-			final double[] flat = new double[ p * n ];
 			for ( int k = 0; k < p; k++ )
 				System.arraycopy( r[ k ], 0, flat, k * n, n );
-			final double[] z = new double[ p * n ];
+			final double[] z = flatZ;
 			precondition( flat, z );
 			double max = 0, sq = 0;
 			for ( final double v : z )
@@ -439,9 +462,9 @@ public final class EnergyModeSolver
 				double[] jc = null;
 				if ( lin[ k ] != null )
 				{
-					final double[] vk = new double[ n ];
-					System.arraycopy( v, k * n, vk, 0, n );
-					jc = lin[ k ].jacobianTimes( vk );
+					System.arraycopy( v, k * n, nodeIn, 0, n );
+					lin[ k ].jacobianTimes( nodeIn, nodeOut );
+					jc = nodeOut;
 				}
 				for ( int i = 0; i < n; i++ )
 				{
@@ -468,10 +491,10 @@ public final class EnergyModeSolver
 						z[ i ] = r[ i ] * inv[ i ];
 				else
 				{
-					final double hk = h[ k - 1 ];
+					final double[] lower = conductance[ k - 1 ];
 					final int prev = row - n;
 					for ( int i = 0; i < n; i++ )
-						z[ row + i ] = ( r[ row + i ] - dl[ i ] / hk * z[ prev + i ] ) * inv[ i ];
+						z[ row + i ] = ( r[ row + i ] - lower[ i ] * z[ prev + i ] ) * inv[ i ];
 				}
 			}
 			for ( int k = p - 2; k >= 0; k-- )
@@ -486,16 +509,20 @@ public final class EnergyModeSolver
 		Solution run( final double[][] start, final double tolerance, final int maxSteps )
 		{
 			double[][] f = start;
-			double[][] r = residual( f );
+			double[][] r = ArrayPool.take( p, n );
+			residual( f, r );
 			refreshDiagonal();
 			double[] norm = norms( r );
 			int newton = 0;
 			int krylov = 0;
 			final int size = p * n;
-			final double[] rhs = new double[ size ];
-			final double[] z = new double[ size ];
-			final double[] tmp = new double[ size ];
-			final double[] oddIn = new double[ size ];
+			final double[] rhs = ArrayPool.take( size );
+			final double[] z = ArrayPool.take( size );
+			final double[] tmp = ArrayPool.take( size );
+			final double[] oddIn = ArrayPool.take( size );
+			// the rejected or previous iterate and residual are refilled (the returned f is never reused)
+			double[][] trial = ArrayPool.take( p, n );
+			double[][] rt = ArrayPool.take( p, n );
 			while ( norm[ 0 ] > tolerance )
 			{
 				if ( newton >= maxSteps && maxSteps < MAX_NEWTON )
@@ -530,20 +557,17 @@ public final class EnergyModeSolver
 				krylov += Math.abs( used );
 				// backtracking line search on the scaled 2-norm
 				double alpha = 1;
-				double[][] trial;
-				double[][] rt;
 				double[] nt;
 				int halvings = 0;
 				while ( true )
 				{
-					trial = new double[ p ][ n ];
 					for ( int k = 0; k < p; k++ )
 						for ( int i = 0; i < n; i++ )
 							trial[ k ][ i ] = f[ k ][ i ] + alpha * z[ k * n + i ];
 					if ( symmetric )
 						for ( final double[] row : trial )
 							makeOdd( row, 0 );
-					rt = residual( trial );
+					residual( trial, rt );
 					nt = norms( rt );
 					if ( nt[ 1 ] <= ( 1 - 1e-4 * alpha ) * norm[ 1 ] || halvings >= 10 )
 						break;
@@ -552,10 +576,25 @@ public final class EnergyModeSolver
 				}
 				if ( halvings >= 10 && nt[ 1 ] > norm[ 1 ] )
 					throw new BadInputException( "energy-mode solver stalled at " + where + ": scaled residual " + norm[ 0 ] + " (line search failed)" );
+				final double[][] fOld = f, rOld = r;
 				f = trial;
 				r = rt;
+				trial = fOld;
+				rt = rOld;
 				refreshDiagonal();
 				norm = norms( r );
+			}
+			// give the work arrays back; the returned linearizations keep their rates, not their spectra
+			for ( final double[] a : new double[][] { rhs, z, tmp, oddIn, flat, flatZ, nodeIn, nodeOut } )
+				ArrayPool.give( a );
+			for ( final double[][] a : new double[][][] { r, rt, trial, diag, invPivot, upperFactor, conductance } )
+				ArrayPool.give( a );
+			for ( int k = 0; k < p; k++ )
+			{
+				if ( spare[ k ] != null )
+					spare[ k ].release();
+				if ( lin[ k ] != null )
+					lin[ k ].releaseSpectra();
 			}
 			return new Solution( f, lin, newton, krylov, norm[ 0 ] );
 		}

@@ -67,6 +67,66 @@ final class Fft
 		}
 	}
 
+	/**
+	 * Forward transform of a + ib (first {@code count} ≤ length/2 entries) zero-padded to the length, into re, im
+	 * (overwritten). Why: with the upper half zero, the bit-reversal permutation and the first stage become one
+	 * gather (rev(2m + 1) = rev(2m) + length/2 lies in the zero half), instead of a copy, a fill, swaps and a stage.
+	 * Same values as {@link #forward} on the padded arrays.
+	 */
+	void forwardPadded( final double[] a, final double[] b, final int count, final double[] re, final double[] im )
+	{
+		if ( 2 * count > length )
+			throw new IllegalArgumentException( "padded FFT needs count <= length / 2, got " + count );
+		for ( int m = 0; m < length; m += 2 )
+		{
+			final int j = reversed[ m ];
+			final double x = j < count ? a[ j ] : 0;
+			final double y = j < count ? b[ j ] : 0;
+			// the first stage's butterfly with a zero partner, written as it (x + 0 turns −0 into +0)
+			re[ m ] = x + 0.0;
+			im[ m ] = y + 0.0;
+			re[ m + 1 ] = x - 0.0;
+			im[ m + 1 ] = y - 0.0;
+		}
+		stages( re, im, -1 );
+	}
+
+	/** Inverse transform (with 1/L) of which only the first {@code count} entries are scaled and to be used. */
+	void inverse( final double[] re, final double[] im, final int count )
+	{
+		transform( re, im, 1 );
+		final double s = 1.0 / length;
+		for ( int i = 0; i < count; i++ )
+		{
+			re[ i ] *= s;
+			im[ i ] *= s;
+		}
+	}
+
+	/** The bit-reversal permutation (read-only): callers that write their input at reversed[i] skip the swaps. */
+	int[] reversal()
+	{
+		return reversed;
+	}
+
+	/** {@link #forward} of x given in bit-reversed order (x_i at reversed[i]). */
+	void forwardFromReversed( final double[] re, final double[] im )
+	{
+		butterflies( re, im, -1 );
+	}
+
+	/** {@link #inverse(double[], double[], int)} of X given in bit-reversed order (X_q at reversed[q]). */
+	void inverseFromReversed( final double[] re, final double[] im, final int count )
+	{
+		butterflies( re, im, 1 );
+		final double s = 1.0 / length;
+		for ( int i = 0; i < count; i++ )
+		{
+			re[ i ] *= s;
+			im[ i ] *= s;
+		}
+	}
+
 	private void transform( final double[] re, final double[] im, final int sign )
 	{
 		for ( int i = 0; i < length; i++ )
@@ -82,6 +142,12 @@ final class Fft
 				im[ j ] = t;
 			}
 		}
+		butterflies( re, im, sign );
+	}
+
+	/** All stages on data already in bit-reversed order. */
+	private void butterflies( final double[] re, final double[] im, final int sign )
+	{
 		// first stage (half = 1): twiddle 1
 		for ( int a = 0; a < length; a += 2 )
 		{
@@ -91,6 +157,12 @@ final class Fft
 			re[ a ] += tr;
 			im[ a ] += ti;
 		}
+		stages( re, im, sign );
+	}
+
+	/** The radix-2 stages from half-length 2 on, after the permutation and the first stage. */
+	private void stages( final double[] re, final double[] im, final int sign )
+	{
 		// the remaining radix-2 stages two at a time (half and 2·half in one pass over the data: half the memory traffic)
 		int half = 2;
 		for ( ; 2 * half < length; half <<= 2 )

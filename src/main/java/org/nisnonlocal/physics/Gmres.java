@@ -55,7 +55,8 @@ final class Gmres
 		final double[] g = new double[ restart + 1 ];
 		final double[] w = basis( restart + 1, n, restart );
 		int used = 0;
-		double[] r = b.clone();
+		// the residual is only read to build v[0]: b itself, later the work vector (no copies)
+		double[] r = b;
 		double rnorm = bnorm;
 		while ( used < maxIterations )
 		{
@@ -123,7 +124,7 @@ final class Gmres
 			a.apply( y, w );
 			for ( int i = 0; i < n; i++ )
 				w[ i ] = b[ i ] - w[ i ];
-			r = w.clone();
+			r = w;
 			rnorm = norm( r );
 			if ( rnorm <= target )
 				return used;
