@@ -33,7 +33,7 @@ final class FitMapCommand implements Subcommand
 	@Override
 	public String usage()
 	{
-		return "--in MAP [--free gamma-ee] [--gamma-ee 2e-4 (start, centre of the search)] [--span 1.5 (decades each side)] " + EnergyModeOptions.USAGE
+		return "--in MAP [--free gamma-ee] [--gamma-ee 2e-4 (start, centre of the search)] [--span 1 (decades each side of the start, coarse profile every 0.5)] " + EnergyModeOptions.USAGE
 				+ " [--vinj-min A --vinj-max B --vdet-min C --vdet-max D (default: whole map)] [--sigma S (per point; default: estimated from the residuals)]"
 				+ " [--model-step 0.1 (V_inj step of the model sweep)] --out DIR"
 				+ "   (map g in units of G_inj*G_det*R_xi, biases in eV/Delta0; only gamma-ee can be free so far)";
@@ -54,7 +54,7 @@ final class FitMapCommand implements Subcommand
 				throw new BadInputException( "--free " + f + ": unknown parameter (gamma-ee; later gamma, delta0-scale, kappa)" );
 			}
 		final double gammaEe0 = PhysicsCsv.positive( a, "gamma-ee", 2e-4 );
-		final double span = a.number( "span", 1.5 );
+		final double span = a.number( "span", 1 );
 		final EnergyModeRun setup = EnergyModeOptions.read( a );
 		final double modelStep = PhysicsCsv.positive( a, "model-step", 0.1 );
 		final double sigma = a.has( "sigma" ) ? PhysicsCsv.positive( a, "sigma", 1 ) : Double.NaN;

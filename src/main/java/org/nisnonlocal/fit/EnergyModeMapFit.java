@@ -41,7 +41,7 @@ public final class EnergyModeMapFit
 
 	private final double modelStep;
 
-	private double span = 1.5;
+	private double span = 1;
 
 	public EnergyModeMapFit( final EnergyModeRun setup, final double modelStep )
 	{
@@ -49,7 +49,7 @@ public final class EnergyModeMapFit
 		this.modelStep = modelStep;
 	}
 
-	/** Half-width of the searched range in decades around the start value (default 1.5: three decades in all). */
+	/** Half-width of the searched range in decades around the start value (default 1: two decades in all). */
 	public EnergyModeMapFit span( final double decades )
 	{
 		if ( !( decades >= 0.5 ) || decades > 4 )

@@ -3,6 +3,7 @@ package org.nisnonlocal.fit;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.maps.MapInterpolation;
@@ -80,7 +81,7 @@ public final class EnergyModeMapModel
 		setup.gammaEe = gammaEe;
 		evaluations++;
 		final EnergyModeResult r = setup.run( biases, QUIET );
-		final double[][] g = setup.detector().gsa( biases, r.delta(), vDet );
+		final double[][] g = detector( r.delta() );
 		// columns over the biases, in units of G_inj G_det R_ξ (g_sa / 2κ_I, as DetectorSignal.gsaMap)
 		final double scale = 1 / ( 2 * setup.kappa );
 		final double[][] columns = new double[ vDet.length ][ biases.length ];
@@ -91,6 +92,27 @@ public final class EnergyModeMapModel
 		for ( int k = 0; k < at.length; k++ )
 			out[ k ] = Math.copySign( 1, at[ k ] ) * MapInterpolation.linear( biases, columns[ row[ k ] ], Math.abs( at[ k ] ) );
 		return out;
+	}
+
+	/**
+	 * g_sa[b][d] over all V_det, the V_det values split into {@link EnergyModeRun#threads} contiguous chunks computed
+	 * in parallel: the detector integral is a third of an evaluation's time at δε = 1/40 and each V_det column is
+	 * independent, so the result does not depend on the number of threads.
+	 */
+	private double[][] detector( final double[] delta )
+	{
+		final int chunks = Math.max( 1, Math.min( setup.threads, vDet.length ) );
+		final double[][][] parts = new double[ chunks ][][];
+		IntStream.range( 0, chunks ).parallel().forEach( c -> parts[ c ] = setup.detector().gsa( biases, delta,
+				Arrays.copyOfRange( vDet, c * vDet.length / chunks, ( c + 1 ) * vDet.length / chunks ) ) );
+		final double[][] g = new double[ biases.length ][ vDet.length ];
+		for ( int c = 0; c < chunks; c++ )
+		{
+			final int from = c * vDet.length / chunks;
+			for ( int b = 0; b < biases.length; b++ )
+				System.arraycopy( parts[ c ][ b ], 0, g[ b ], from, parts[ c ][ b ].length );
+		}
+		return g;
 	}
 
 	/** Number of distinct γ_ee for which the model was computed (the cost of a fit). */
