@@ -40,7 +40,7 @@ class EnergyModeMapFitTest
 		// the profile interval and the covariance error agree for this nearly parabolic χ²(log γ_ee)
 		assertEquals( r.high - r.low, 2 * r.error, 0.25 * r.error );
 		assertEquals( 97.9, r.sigma, 0.1 );
-		assertTrue( r.evaluations <= 16, "model evaluations: " + r.evaluations );
+		assertTrue( r.evaluations <= 18, "model evaluations: " + r.evaluations );
 		for ( int k = 1; k < r.profileGammaEe.length; k++ )
 			assertTrue( r.profileGammaEe[ k ] > r.profileGammaEe[ k - 1 ] );
 		assertTrue( r.profileGammaEe[ r.profileGammaEe.length - 1 ] / r.profileGammaEe[ 0 ] >= 10, "profile spans at least a decade" );
