@@ -15,6 +15,7 @@ import org.nisnonlocal.io.MapCsvWriter;
 import org.nisnonlocal.io.MapFiles;
 import org.nisnonlocal.io.Numbers;
 import org.nisnonlocal.maps.ConductanceMap;
+import org.nisnonlocal.maps.Units;
 import org.nisnonlocal.physics.EnergyModeRun;
 
 /**
@@ -65,6 +66,12 @@ final class FitMapCommand implements Subcommand
 		if ( !( vInjMax >= vInjMin ) || !( vDetMax >= vDetMin ) )
 			throw new BadInputException( "bias windows must have max >= min" );
 		final ConductanceMap map = MapFiles.read( in );
+		// the model's biases are in eV/Δ0 and g in G_inj G_det R_ξ: a map in mV or siemens would fit garbage silently
+		for ( final String u : new String[] { map.xAxis().unit(), map.yAxis().unit() } )
+			if ( "voltage".equals( Units.kind( u ) ) )
+				throw new BadInputException( in + ": bias axis in " + u + "; fit-map needs eV/Delta0 (normalize the biases by Delta0 first)" );
+		if ( "conductance".equals( Units.kind( map.valueUnit() ) ) )
+			throw new BadInputException( in + ": g in " + map.valueUnit() + "; fit-map needs g in units of G_inj*G_det*R_xi (normalize first)" );
 		final double[][] p = EnergyModeMapFit.select( map, vInjMin, vInjMax, vDetMin, vDetMax );
 		double[] s = null;
 		if ( !Double.isNaN( sigma ) )

@@ -82,6 +82,17 @@ public class FitMapCommandTest
 		assertTrue( err().contains( "delta0-scale" ) && err().contains( "not supported yet" ), err() );
 	}
 
+	@Test
+	public void mapsInMillivoltsAreRejected() throws Exception
+	{
+		final org.nisnonlocal.maps.Axis x = new org.nisnonlocal.maps.Axis( "Vinj", "mV", -1, 0.5, 5 );
+		final org.nisnonlocal.maps.Axis y = new org.nisnonlocal.maps.Axis( "Vdet", "mV", -1, 0.5, 5 );
+		final Path map = dir.resolve( "mv.csv" );
+		org.nisnonlocal.io.MapFiles.write( org.nisnonlocal.maps.ConductanceMap.fromFunction( x, y, "g_sa", "1", null, ( i, j ) -> i - j ), map );
+		assertEquals( 2, run( "fit-map", "--in", map.toString(), "--out", dir.resolve( "f" ).toString() ) );
+		assertTrue( err().contains( "bias axis in mV" ), err() );
+	}
+
 	private static String[] concat( final String[] a, final String[] b )
 	{
 		final String[] c = java.util.Arrays.copyOf( a, a.length + b.length );
