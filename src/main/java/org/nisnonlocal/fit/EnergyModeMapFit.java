@@ -88,7 +88,9 @@ public final class EnergyModeMapFit
 
 		// coarse profile: brackets the minimum and is the base of the reported profile
 		final double u0 = Math.log10( gammaEe0 );
-		final int half = ( int ) Math.round( span / COARSE_STEP );
+		final int half = Math.max( 1, ( int ) Math.round( span / COARSE_STEP ) );
+		// the searched range is the coarse grid's: ±span rounded to whole coarse steps
+		final double reach = half * COARSE_STEP;
 		int best = -half;
 		double bestValue = Double.POSITIVE_INFINITY;
 		for ( int k = -half; k <= half; k++ )
@@ -104,8 +106,8 @@ public final class EnergyModeMapFit
 		if ( best == -half || best == half )
 		{
 			converged = false;
-			notes.add( "minimum at the " + ( best == -half ? "lower" : "upper" ) + " edge of the searched range (gamma_ee " + fmt( Math.pow( 10, u0 - span ) ) + " .. "
-					+ fmt( Math.pow( 10, u0 + span ) ) + "): not converged" );
+			notes.add( "minimum at the " + ( best == -half ? "lower" : "upper" ) + " edge of the searched range (gamma_ee " + fmt( Math.pow( 10, u0 - reach ) ) + " .. "
+					+ fmt( Math.pow( 10, u0 + reach ) ) + "): not converged" );
 		}
 		else
 		{
@@ -144,14 +146,14 @@ public final class EnergyModeMapFit
 		if ( var == null )
 			notes.add( "covariance degenerate: the model does not depend on gamma_ee at these points" );
 
-		final double low = crossing( chi2, uOpt, -1, minimum, scale, u0 - span );
-		final double high = crossing( chi2, uOpt, +1, minimum, scale, u0 + span );
+		final double low = crossing( chi2, uOpt, -1, minimum, scale, u0 - reach );
+		final double high = crossing( chi2, uOpt, +1, minimum, scale, u0 + reach );
 		if ( Double.isNaN( low ) && Double.isNaN( high ) )
-			notes.add( "interval unbounded on both sides: the data do not constrain gamma_ee within " + fmt( Math.pow( 10, u0 - span ) ) + " .. " + fmt( Math.pow( 10, u0 + span ) ) );
+			notes.add( "interval unbounded on both sides: the data do not constrain gamma_ee within " + fmt( Math.pow( 10, u0 - reach ) ) + " .. " + fmt( Math.pow( 10, u0 + reach ) ) );
 		else if ( Double.isNaN( low ) )
-			notes.add( "one-sided interval: the data bound gamma_ee only from above (no lower bound down to " + fmt( Math.pow( 10, u0 - span ) ) + ")" );
+			notes.add( "one-sided interval: the data bound gamma_ee only from above (no lower bound down to " + fmt( Math.pow( 10, u0 - reach ) ) + ")" );
 		else if ( Double.isNaN( high ) )
-			notes.add( "one-sided interval: the data bound gamma_ee only from below (no upper bound up to " + fmt( Math.pow( 10, u0 + span ) ) + ")" );
+			notes.add( "one-sided interval: the data bound gamma_ee only from below (no upper bound up to " + fmt( Math.pow( 10, u0 + reach ) ) + ")" );
 
 		final double[][] profile = chi2.profile( scale );
 		return new EnergyModeMapFitResult( gOpt, error, low, high, minimum / ( n - 1 ), n, estimated ? Math.sqrt( scale ) : Double.NaN, estimated, converged,
@@ -264,7 +266,15 @@ public final class EnergyModeMapFit
 			final Double hit = values.get( u );
 			if ( hit != null )
 				return hit;
-			final double[] m = model.values( Math.pow( 10, u ) );
+			final double[] m;
+			try
+			{
+				m = model.values( Math.pow( 10, u ) );
+			}
+			catch ( final BadInputException e )
+			{
+				throw new BadInputException( "energy-mode model at gamma_ee = " + fmt( Math.pow( 10, u ) ) + ": " + e.getMessage() );
+			}
 			double s = 0;
 			for ( int k = 0; k < g.length; k++ )
 			{
