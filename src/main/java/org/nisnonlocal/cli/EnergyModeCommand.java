@@ -123,7 +123,7 @@ final class EnergyModeCommand implements Subcommand
 				Numbers.format( gammaEe ), Numbers.format( setup.lambda() ), Numbers.formatAxis( vInj[ vInj.length - 1 ] ), Numbers.format( r.delta()[ r.size() - 1 ] ) );
 	}
 
-	private static double temperature( final Args a, final String key, final double all, final double def )
+	static double temperature( final Args a, final String key, final double all, final double def )
 	{
 		final double v = a.has( key ) ? a.number( key, def ) : Double.isNaN( all ) ? def : all;
 		if ( !( v >= 0 ) || v > 10 )

@@ -34,6 +34,8 @@ final class SubcommandRegistry
 				new Fig10ModelCommand(),
 				new EnergyModeCommand(),
 				new EnergyModeBenchCommand(),
+				new SynthesizeCommand(),
+				new FitMapCommand(),
 				new BenchCommand(),
 				new FitBenchCommand(),
 		};

@@ -1,0 +1,113 @@
+package org.nisnonlocal.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.nisnonlocal.BadInputException;
+import org.nisnonlocal.fit.EnergyModeMapFit;
+import org.nisnonlocal.fit.EnergyModeMapFitResult;
+import org.nisnonlocal.io.AtomicFiles;
+import org.nisnonlocal.io.MapCsvWriter;
+import org.nisnonlocal.io.MapFiles;
+import org.nisnonlocal.io.Numbers;
+import org.nisnonlocal.maps.ConductanceMap;
+import org.nisnonlocal.maps.Units;
+import org.nisnonlocal.physics.EnergyModeRun;
+
+/**
+ * {@code fit-map}: γ_ee of the energy-mode model fitted to a measured g_sa map ({@link EnergyModeMapFit}). Writes
+ * params.csv ({@code name,value,error,low,high}), chi2_gamma_ee.csv (the evaluated χ² profile), fit.csv and
+ * residual.csv on the measured grid (NaN outside the fitted windows).
+ */
+final class FitMapCommand implements Subcommand
+{
+	@Override
+	public String name() { return "fit-map"; }
+
+	@Override
+	public String summary() { return "fit gamma_ee of the energy-mode model to a g_sa map: covariance error and profile-likelihood interval"; }
+
+	@Override
+	public String usage()
+	{
+		return "--in MAP [--free gamma-ee] [--gamma-ee 2e-4 (start, centre of the search)] [--span 1 (decades each side of the start, coarse profile every 0.5)] " + EnergyModeOptions.USAGE
+				+ " [--vinj-min A --vinj-max B --vdet-min C --vdet-max D (default: whole map)] [--sigma S (per point; default: estimated from the residuals)]"
+				+ " [--model-step 0.1 (V_inj step of the model sweep)] --out DIR"
+				+ "   (map g in units of G_inj*G_det*R_xi, biases in eV/Delta0; only gamma-ee can be free so far)";
+	}
+
+	@Override
+	public void run( final Args a ) throws Exception
+	{
+		final Path in = a.path( "in" );
+		final List< String > free = a.list( "free" );
+		if ( free.isEmpty() )
+			free.add( "gamma-ee" );
+		for ( final String f : free )
+			if ( !f.equals( "gamma-ee" ) )
+			{
+				if ( f.equals( "gamma" ) || f.equals( "delta0-scale" ) || f.equals( "kappa" ) )
+					throw new BadInputException( "--free " + f + ": not supported yet (only gamma-ee can be fitted so far)" );
+				throw new BadInputException( "--free " + f + ": unknown parameter (gamma-ee; later gamma, delta0-scale, kappa)" );
+			}
+		final double gammaEe0 = PhysicsCsv.positive( a, "gamma-ee", 2e-4 );
+		final double span = a.number( "span", 1 );
+		final EnergyModeRun setup = EnergyModeOptions.read( a );
+		final double modelStep = PhysicsCsv.positive( a, "model-step", 0.1 );
+		final double sigma = a.has( "sigma" ) ? PhysicsCsv.positive( a, "sigma", 1 ) : Double.NaN;
+		final double vInjMin = a.number( "vinj-min", Double.NEGATIVE_INFINITY ), vInjMax = a.number( "vinj-max", Double.POSITIVE_INFINITY );
+		final double vDetMin = a.number( "vdet-min", Double.NEGATIVE_INFINITY ), vDetMax = a.number( "vdet-max", Double.POSITIVE_INFINITY );
+		final Path dir = a.path( "out" );
+		a.rejectUnknown();
+		if ( !( vInjMax >= vInjMin ) || !( vDetMax >= vDetMin ) )
+			throw new BadInputException( "bias windows must have max >= min" );
+		final ConductanceMap map = MapFiles.read( in );
+		// the model's biases are in eV/Δ0 and g in G_inj G_det R_ξ: a map in mV or siemens would fit garbage silently
+		for ( final String u : new String[] { map.xAxis().unit(), map.yAxis().unit() } )
+			if ( "voltage".equals( Units.kind( u ) ) )
+				throw new BadInputException( in + ": bias axis in " + u + "; fit-map needs eV/Delta0 (normalize the biases by Delta0 first)" );
+		if ( "conductance".equals( Units.kind( map.valueUnit() ) ) )
+			throw new BadInputException( in + ": g in " + map.valueUnit() + "; fit-map needs g in units of G_inj*G_det*R_xi (normalize first)" );
+		final double[][] p = EnergyModeMapFit.select( map, vInjMin, vInjMax, vDetMin, vDetMax );
+		double[] s = null;
+		if ( !Double.isNaN( sigma ) )
+		{
+			s = new double[ p[ 0 ].length ];
+			java.util.Arrays.fill( s, sigma );
+		}
+		final long t0 = System.nanoTime();
+		final EnergyModeMapFitResult r = new EnergyModeMapFit( setup, modelStep ).span( span ).fit( p[ 0 ], p[ 1 ], p[ 2 ], s, gammaEe0 );
+		final double seconds = ( System.nanoTime() - t0 ) * 1e-9;
+		Files.createDirectories( dir );
+		AtomicFiles.write( dir.resolve( "params.csv" ), os -> {
+			final PrintWriter w = new PrintWriter( new OutputStreamWriter( os, StandardCharsets.UTF_8 ) );
+			w.print( "name,value,error,low,high\n" );
+			w.print( "gamma_ee," + Numbers.format( r.gammaEe ) + "," + cell( r.error ) + "," + cell( r.low ) + "," + cell( r.high ) + "\n" );
+			w.print( "chi2_reduced," + Numbers.format( r.chi2Reduced ) + ",,,\n" );
+			w.print( "points," + r.points + ",,,\n" );
+			w.flush();
+		} );
+		PhysicsCsv.write( dir.resolve( "chi2_gamma_ee.csv" ), "gamma_ee,chi2", r.profileGammaEe, r.profileChi2 );
+		final ConductanceMap fit = ConductanceMap.empty( map.xAxis(), map.yAxis(), "g_sa_fit", map.valueUnit(), map.metadata() );
+		final ConductanceMap residual = ConductanceMap.empty( map.xAxis(), map.yAxis(), "residual", map.valueUnit(), map.metadata() );
+		for ( int k = 0; k < r.points; k++ )
+		{
+			final int i = map.xAxis().nearestIndex( p[ 0 ][ k ] ), j = map.yAxis().nearestIndex( p[ 1 ][ k ] );
+			fit.set( i, j, ( float ) r.model[ k ] );
+			residual.set( i, j, ( float ) ( p[ 2 ][ k ] - r.model[ k ] ) );
+		}
+		MapCsvWriter.writeLong( fit, dir.resolve( "fit.csv" ) );
+		MapCsvWriter.writeLong( residual, dir.resolve( "residual.csv" ) );
+		System.out.printf( "fit-map: gamma_ee = %s +- %s (68%% profile %s .. %s), chi2_reduced = %s, %d points, %d model evaluations in %.1f s%s%s%n", Numbers.format( r.gammaEe ),
+				cellOr( r.error ), cellOr( r.low ), cellOr( r.high ), Numbers.format( r.chi2Reduced ), r.points, r.evaluations, seconds, r.converged ? "" : " NOT CONVERGED",
+				r.note.isEmpty() ? "" : "; " + r.note );
+	}
+
+	private static String cell( final double v ) { return Double.isFinite( v ) ? Numbers.format( v ) : ""; }
+
+	private static String cellOr( final double v ) { return Double.isFinite( v ) ? Numbers.format( v ) : "unbounded"; }
+}

@@ -1,0 +1,53 @@
+package org.nisnonlocal.fit;
+
+import java.util.Random;
+
+import org.nisnonlocal.BadInputException;
+import org.nisnonlocal.maps.Axis;
+import org.nisnonlocal.maps.ConductanceMap;
+import org.nisnonlocal.maps.MapMetadata;
+import org.nisnonlocal.maps.Units;
+import org.nisnonlocal.physics.EnergyModeRun;
+
+/**
+ * A synthetic "measured" g_sa map with known truth, for testing {@link EnergyModeMapFit}:
+ * <pre>
+ *   g(V_inj, V_det) = g_sa^model(V_inj − ΔV, V_det) + B·(eV_inj/5)·(eV_det/2) + σ·n,   n ~ N(0, 1) seeded,
+ * </pre>
+ * all biases in eV/Δ0, g in units of G_inj G_det R_ξ. Offset convention: ΔV is the injector bias at which the
+ * measured map shows the model's V_inj = 0, i.e. the measured axis reads ΔV too high. The background is odd in both
+ * biases like g_sa itself (so it survives the antisymmetrisation of real maps) and equals B at the corner (5, 2).
+ */
+public final class SyntheticMap
+{
+	private SyntheticMap() {}
+
+	/**
+	 * @param setup energy-mode model (γ_ee included)
+	 * @param modelStep V_inj step of the model sweep before interpolation
+	 */
+	public static ConductanceMap create( final EnergyModeRun setup, final double modelStep, final Axis vInj, final Axis vDet, final double offset, final double background,
+			final double sigma, final long seed )
+	{
+		if ( !( sigma >= 0 ) || !Double.isFinite( sigma ) )
+			throw new BadInputException( "noise sigma must be finite and >= 0, got " + sigma );
+		if ( !Double.isFinite( offset ) || !Double.isFinite( background ) )
+			throw new BadInputException( "offset and background must be finite" );
+		final int w = vInj.size(), h = vDet.size();
+		final double[] x = new double[ w * h ];
+		final double[] y = new double[ w * h ];
+		for ( int j = 0; j < h; j++ )
+			for ( int i = 0; i < w; i++ )
+			{
+				x[ j * w + i ] = vInj.value( i ) - offset;
+				y[ j * w + i ] = vDet.value( j );
+			}
+		final double[] model = new EnergyModeMapModel( setup, modelStep, x, y ).values( setup.gammaEe );
+		final Random random = new Random( seed );
+		return ConductanceMap.fromFunction( vInj, vDet, "g_sa", Units.NORMALIZED, MapMetadata.empty(), ( i, j ) -> {
+			final double bg = background * ( vInj.value( i ) / 5 ) * ( vDet.value( j ) / 2 );
+			// noise drawn in storage order of (j, i) loops of fromFunction: j outer, i inner, so the seed fixes every value
+			return model[ j * w + i ] + bg + sigma * random.nextGaussian();
+		} );
+	}
+}
