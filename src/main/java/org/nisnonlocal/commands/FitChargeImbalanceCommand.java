@@ -1,13 +1,11 @@
 package org.nisnonlocal.commands;
 
 import java.io.File;
-import java.io.IOException;
 
 import ij.ImagePlus;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
 
-import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.fit.ChargeImbalanceFit;
 import org.nisnonlocal.fit.ChargeImbalanceFitOptions;
 import org.nisnonlocal.fit.ChargeImbalanceFitResult;
@@ -65,17 +63,7 @@ public class FitChargeImbalanceCommand extends ContextCommand
 	@Override
 	public void run()
 	{
-		if ( curve == null )
-			throw new BadInputException( "no curve file given" );
-		final Spectrum s;
-		try
-		{
-			s = SpectrumTextReader.read( curve.toPath() );
-		}
-		catch ( final IOException e )
-		{
-			throw new BadInputException( curve + ": " + e.getMessage(), e );
-		}
+		final Spectrum s = InputFiles.read( curve, "curve", f -> SpectrumTextReader.read( f ) );
 		final ChargeImbalanceFitOptions o = new ChargeImbalanceFitOptions().device( kappa, distance, t_inj, length ).range( vinj_min, vinj_max );
 		if ( free.equals( "gamma" ) )
 			o.gammaStart( gamma );

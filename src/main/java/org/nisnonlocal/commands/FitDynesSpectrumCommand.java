@@ -1,13 +1,11 @@
 package org.nisnonlocal.commands;
 
 import java.io.File;
-import java.io.IOException;
 
 import ij.ImagePlus;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
 
-import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.fit.DynesFit;
 import org.nisnonlocal.fit.DynesFitOptions;
 import org.nisnonlocal.fit.DynesFitResult;
@@ -57,17 +55,7 @@ public class FitDynesSpectrumCommand extends ContextCommand
 	@Override
 	public void run()
 	{
-		if ( file == null )
-			throw new BadInputException( "no file given" );
-		final Spectrum s;
-		try
-		{
-			s = SpectrumFiles.read( file.toPath(), column, sweep );
-		}
-		catch ( final IOException e )
-		{
-			throw new BadInputException( file + ": " + e.getMessage(), e );
-		}
+		final Spectrum s = InputFiles.read( file, "file", f -> SpectrumFiles.read( f, column, sweep ) );
 		final DynesFitOptions o = new DynesFitOptions().vacRms( lockin_rms );
 		if ( fixed_gamma >= 0 )
 			o.fixGamma( fixed_gamma );

@@ -1,13 +1,11 @@
 package org.nisnonlocal.commands;
 
 import java.io.File;
-import java.io.IOException;
 
 import ij.ImagePlus;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
 
-import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.fit.SupercurrentScaleFit;
 import org.nisnonlocal.fit.SupercurrentScaleFitResult;
 import org.nisnonlocal.io.CurrentPhasePairs;
@@ -42,17 +40,7 @@ public class FitI0Command extends ContextCommand
 	@Override
 	public void run()
 	{
-		if ( pairs == null )
-			throw new BadInputException( "no pairs file given" );
-		final double[][] p;
-		try
-		{
-			p = CurrentPhasePairs.read( pairs.toPath() );
-		}
-		catch ( final IOException e )
-		{
-			throw new BadInputException( pairs + ": " + e.getMessage(), e );
-		}
+		final double[][] p = InputFiles.read( pairs, "pairs", f -> CurrentPhasePairs.read( f ) );
 		final SupercurrentScaleFit fit = new SupercurrentScaleFit( gamma, t_bath );
 		final SupercurrentScaleFitResult r = fit.fit( p[ 0 ], p[ 1 ], p[ 2 ], null );
 		double max = 0;

@@ -1,13 +1,11 @@
 package org.nisnonlocal.commands;
 
 import java.io.File;
-import java.io.IOException;
 
 import ij.ImagePlus;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
 
-import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.io.SpectrumFiles;
 import org.nisnonlocal.maps.Spectrum;
 import org.scijava.ItemIO;
@@ -35,39 +33,30 @@ public class ImportSpectrumCommand extends ContextCommand
 	@Override
 	public void run()
 	{
-		if ( file == null )
-			throw new BadInputException( "no file given" );
-		try
+		final Spectrum fwd = InputFiles.read( file, "file", f -> SpectrumFiles.read( f, column, "forward" ) );
+		final Spectrum bwd = InputFiles.read( file, "file", f -> SpectrumFiles.hasBackward( f ) ? SpectrumFiles.read( f, column, "backward" ) : null );
+		final Plot p = new Plot( file.getName(), fwd.biasName() + " (" + fwd.biasUnit() + ")", fwd.quantity() + " (" + fwd.valueUnit() + ")" );
+		p.setColor( "blue" );
+		p.addPoints( fwd.bias(), fwd.values(), Plot.LINE );
+		String legend = "forward";
+		if ( bwd != null )
 		{
-			final Spectrum fwd = SpectrumFiles.read( file.toPath(), column, "forward" );
-			final Spectrum bwd = SpectrumFiles.hasBackward( file.toPath() ) ? SpectrumFiles.read( file.toPath(), column, "backward" ) : null;
-			final Plot p = new Plot( file.getName(), fwd.biasName() + " (" + fwd.biasUnit() + ")", fwd.quantity() + " (" + fwd.valueUnit() + ")" );
-			p.setColor( "blue" );
-			p.addPoints( fwd.bias(), fwd.values(), Plot.LINE );
-			String legend = "forward";
-			if ( bwd != null )
-			{
-				p.setColor( "red" );
-				p.addPoints( bwd.bias(), bwd.values(), Plot.LINE );
-				legend += "\tbackward";
-			}
-			p.setLegend( legend, Plot.AUTO_POSITION );
-			p.setLimitsToFit( false ); // all curves, not just the first
-			plot = p.getImagePlus();
-			table = new ResultsTable();
-			for ( int i = 0; i < fwd.size(); i++ )
-			{
-				table.incrementCounter();
-				table.addValue( "bias_" + fwd.biasUnit(), fwd.bias( i ) );
-				table.addValue( "forward", fwd.value( i ) );
-				if ( bwd != null && i < bwd.size() )
-					table.addValue( "backward", bwd.value( i ) );
-			}
-			Tables.fullPrecision( table );
+			p.setColor( "red" );
+			p.addPoints( bwd.bias(), bwd.values(), Plot.LINE );
+			legend += "\tbackward";
 		}
-		catch ( final IOException e )
+		p.setLegend( legend, Plot.AUTO_POSITION );
+		p.setLimitsToFit( false ); // all curves, not just the first
+		plot = p.getImagePlus();
+		table = new ResultsTable();
+		for ( int i = 0; i < fwd.size(); i++ )
 		{
-			throw new BadInputException( file + ": " + e.getMessage(), e );
+			table.incrementCounter();
+			table.addValue( "bias_" + fwd.biasUnit(), fwd.bias( i ) );
+			table.addValue( "forward", fwd.value( i ) );
+			if ( bwd != null && i < bwd.size() )
+				table.addValue( "backward", bwd.value( i ) );
 		}
+		Tables.fullPrecision( table );
 	}
 }
