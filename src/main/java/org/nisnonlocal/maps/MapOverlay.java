@@ -206,7 +206,7 @@ public final class MapOverlay
 	}
 
 	/** Parameters from the arguments, else the measured metadata, else the simulated metadata; reports the source once. */
-	private static final class Lookup
+	static final class Lookup
 	{
 		private final Parameters given;
 		private final MapMetadata measured, simulated;

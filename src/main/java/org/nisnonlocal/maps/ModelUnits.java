@@ -1,0 +1,80 @@
+package org.nisnonlocal.maps;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.nisnonlocal.BadInputException;
+
+/**
+ * A measured bias–bias map expressed in the model's units: both biases in eV/Δ0 and g in units of G_inj·G_det·R_ξ
+ * (the units of the energy-mode g_sa). The inverse of what {@link MapOverlay} does to a simulation; the parameters
+ * come from the given {@link MapOverlay.Parameters} (NaN = not given), else the map's metadata, and a missing one
+ * fails naming the option that gives it. The input map is not written.
+ */
+public final class ModelUnits
+{
+	private final ConductanceMap map;
+
+	private final List< String > report;
+
+	private ModelUnits( final ConductanceMap map, final List< String > report )
+	{
+		this.map = map;
+		this.report = Collections.unmodifiableList( report );
+	}
+
+	public static ModelUnits of( final ConductanceMap measured, final MapOverlay.Parameters p )
+	{
+		final List< String > report = new ArrayList<>();
+		final MapOverlay.Lookup look = new MapOverlay.Lookup( p == null ? new MapOverlay.Parameters() : p, measured.metadata(), MapMetadata.empty(), report );
+		final Axis x = bias( measured.xAxis(), look, report );
+		final Axis y = bias( measured.yAxis(), look, report );
+		final double f = valueFactor( measured, look, report );
+		final float[] d = measured.data().clone();
+		if ( f != 1 )
+			for ( int k = 0; k < d.length; k++ )
+				d[ k ] = ( float ) ( d[ k ] * f );
+		final ConductanceMap out = f == 1 && x == measured.xAxis() && y == measured.yAxis() ? measured
+				: new ConductanceMap( d, x, y, measured.quantity(), Units.NORMALIZED, measured.metadata().withHistory( "in model units: " + String.join( "; ", report ) ) );
+		return new ModelUnits( out, report );
+	}
+
+	/** The map in eV/Δ0 and G_inj·G_det·R_ξ (the input itself when it already was). */
+	public ConductanceMap map() { return map; }
+
+	/** Which conversions were made with which parameters from where; empty when none was needed. */
+	public List< String > report() { return report; }
+
+	private static Axis bias( final Axis a, final MapOverlay.Lookup look, final List< String > report )
+	{
+		final String u = a.unit();
+		if ( Units.EV_PER_DELTA0.equals( u ) )
+			return a;
+		if ( !"voltage".equals( Units.kind( u ) ) )
+			throw new BadInputException( a.name() + " is in '" + u + "'; the model needs a bias in eV/Δ0 or a voltage (V, mV, µV) with Δ0" );
+		// eV/Δ0 = (V in volts)/(Δ0 in eV)
+		final double f = Units.conversionFactor( u, "V" ) / look.delta0( a.name() + " is in " + u );
+		report.add( a.name() + ": " + u + " → eV/Δ0 (×" + Format.num( f ) + ")" );
+		return new Axis( a.name(), Units.EV_PER_DELTA0, a.origin() * f, a.step() * f, a.size() );
+	}
+
+	private static double valueFactor( final ConductanceMap m, final MapOverlay.Lookup look, final List< String > report )
+	{
+		final String u = m.valueUnit();
+		final String kind = Units.kind( u );
+		final String why = m.quantity() + " is in " + u;
+		final double f;
+		if ( "dimensionless".equals( kind ) )
+			f = Units.conversionFactor( u, Units.NORMALIZED );
+		else if ( "resistance".equals( kind ) )
+			f = Units.conversionFactor( u, Units.OHM ) / look.rXi( why );
+		else if ( "conductance".equals( kind ) )
+			f = Units.conversionFactor( u, "S" ) / ( look.gInj( why ) * look.gDet( why ) * look.rXi( why ) );
+		else
+			throw new BadInputException( m.quantity() + " is in '" + u + "'; expected a conductance (S…), Ω (g/(G_inj·G_det)) or 1 (g/(G_inj·G_det·R_ξ))" );
+		if ( f != 1 )
+			report.add( m.quantity() + ": " + u + " → G_inj·G_det·R_ξ (×" + Format.num( f ) + ")" );
+		return f;
+	}
+}

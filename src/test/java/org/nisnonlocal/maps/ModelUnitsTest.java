@@ -1,0 +1,61 @@
+package org.nisnonlocal.maps;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.nisnonlocal.BadInputException;
+
+class ModelUnitsTest
+{
+	private static final double D0 = 2.5e-4, GI = 2e-5, GD = 3e-5, RXI = 150; // G_inj G_det R_ξ = 9e-8 S = 90 nS
+
+	/** A map in mV and nS with its parameters in the metadata: biases divide by Δ0, values by G_inj G_det R_ξ. */
+	@Test
+	void voltsAndSiemensFromMetadata()
+	{
+		final Axis x = new Axis( "Vinj", "mV", -0.5, 0.05, 21 ), y = new Axis( "Vdet", "mV", -0.25, 0.05, 11 );
+		final ConductanceMap m = ConductanceMap.fromFunction( x, y, "g_sa", "nS", null, ( i, j ) -> 90 * ( i - 10 ) * ( j - 5 ) )
+				.withMetadata( MapMetadata.empty().with( MapMetadata.DELTA0_EV, D0 ).with( MapMetadata.G_INJ_S, GI ).with( MapMetadata.G_DET_S, GD ).with( MapMetadata.R_XI_OHM, RXI ) );
+		final float before = m.get( 3, 2 );
+		final ModelUnits u = ModelUnits.of( m, null );
+		final ConductanceMap n = u.map();
+		assertEquals( Units.EV_PER_DELTA0, n.xAxis().unit() );
+		assertEquals( Units.NORMALIZED, n.valueUnit() );
+		assertEquals( -2, n.xAxis().value( 0 ), 1e-12 );
+		assertEquals( 2, n.xAxis().value( 20 ), 1e-12 );
+		assertEquals( -1, n.yAxis().value( 0 ), 1e-12 );
+		assertEquals( ( 3 - 10 ) * ( 2 - 5 ), n.get( 3, 2 ), 1e-4 );
+		assertEquals( before, m.get( 3, 2 ), 0 ); // input untouched
+		assertTrue( u.report().stream().anyMatch( s -> s.contains( "metadata" ) ), u.report().toString() );
+	}
+
+	@Test
+	void givenParametersWinAndOhmNeedsOnlyRxi()
+	{
+		final Axis x = new Axis( "Vinj", "µV", -500, 50, 21 ), y = new Axis( "Vdet", "eV/Δ0", -1, 0.1, 21 );
+		final ConductanceMap m = ConductanceMap.fromFunction( x, y, "g_sa", "Ω", null, ( i, j ) -> 300 );
+		final MapOverlay.Parameters p = new MapOverlay.Parameters();
+		p.delta0eV = D0;
+		p.rXiOhm = RXI;
+		final ConductanceMap n = ModelUnits.of( m, p ).map();
+		assertEquals( 2, n.get( 0, 0 ), 1e-6 );
+		assertSame( y, n.yAxis() );
+		assertEquals( -2, n.xAxis().value( 0 ), 1e-12 );
+	}
+
+	@Test
+	void modelUnitsPassThroughAndMissingParametersAreNamed()
+	{
+		final Axis x = new Axis( "Vinj", Units.EV_PER_DELTA0, -1, 0.5, 5 );
+		final ConductanceMap m = ConductanceMap.fromFunction( x, x, "g_sa", Units.NORMALIZED, null, ( i, j ) -> i );
+		assertSame( m, ModelUnits.of( m, null ).map() );
+		final ConductanceMap s = ConductanceMap.fromFunction( x, x, "g_sa", "nS", null, ( i, j ) -> i );
+		final BadInputException e = assertThrows( BadInputException.class, () -> ModelUnits.of( s, null ) );
+		assertTrue( e.getMessage().contains( "--ginj" ) || e.getMessage().contains( "--r-xi" ), e.getMessage() );
+		final ConductanceMap t = ConductanceMap.fromFunction( new Axis( "B", "mT", 0, 1, 5 ), x, "g_sa", Units.NORMALIZED, null, ( i, j ) -> i );
+		assertTrue( assertThrows( BadInputException.class, () -> ModelUnits.of( t, null ) ).getMessage().contains( "mT" ) );
+	}
+}
