@@ -40,6 +40,33 @@ public final class ModelUnits
 		return new ModelUnits( out, report );
 	}
 
+	/**
+	 * The other direction for a map in model units (eV/Δ0, G_inj·G_det·R_ξ): biases in mV and g in nS, the four
+	 * parameters written into the metadata so that every command can normalize the map back.
+	 */
+	public static ConductanceMap physical( final ConductanceMap model, final double delta0eV, final double gInjS, final double gDetS, final double rXiOhm )
+	{
+		final MapOverlay.Parameters p = new MapOverlay.Parameters();
+		p.delta0eV = delta0eV;
+		p.gInjS = gInjS;
+		p.gDetS = gDetS;
+		p.rXiOhm = rXiOhm;
+		final MapOverlay.Lookup look = new MapOverlay.Lookup( p, MapMetadata.empty(), MapMetadata.empty(), new ArrayList<>() );
+		for ( final Axis a : new Axis[] { model.xAxis(), model.yAxis() } )
+			if ( !Units.EV_PER_DELTA0.equals( a.unit() ) )
+				throw new BadInputException( a.name() + " is in '" + a.unit() + "', not in eV/Δ0" );
+		if ( !Units.NORMALIZED.equals( model.valueUnit() ) )
+			throw new BadInputException( model.quantity() + " is in '" + model.valueUnit() + "', not in units of G_inj·G_det·R_ξ" );
+		final double mV = look.delta0( "" ) * 1e3;
+		final double nS = look.gInj( "" ) * look.gDet( "" ) * look.rXi( "" ) * 1e9;
+		final float[] d = model.data().clone();
+		for ( int k = 0; k < d.length; k++ )
+			d[ k ] = ( float ) ( d[ k ] * nS );
+		final MapMetadata md = model.metadata().with( MapMetadata.DELTA0_EV, delta0eV ).with( MapMetadata.G_INJ_S, gInjS ).with( MapMetadata.G_DET_S, gDetS )
+				.with( MapMetadata.R_XI_OHM, rXiOhm ).withHistory( "physical units: biases ×" + Format.num( mV ) + " mV, g ×" + Format.num( nS ) + " nS" );
+		return new ConductanceMap( d, model.xAxis().transformed( 0, 1 / mV, "mV" ), model.yAxis().transformed( 0, 1 / mV, "mV" ), model.quantity(), "nS", md );
+	}
+
 	/** The map in eV/Δ0 and G_inj·G_det·R_ξ (the input itself when it already was). */
 	public ConductanceMap map() { return map; }
 

@@ -58,4 +58,23 @@ class ModelUnitsTest
 		final ConductanceMap t = ConductanceMap.fromFunction( new Axis( "B", "mT", 0, 1, 5 ), x, "g_sa", Units.NORMALIZED, null, ( i, j ) -> i );
 		assertTrue( assertThrows( BadInputException.class, () -> ModelUnits.of( t, null ) ).getMessage().contains( "mT" ) );
 	}
+
+	@Test
+	void physicalAndBackIsTheIdentity()
+	{
+		final Axis x = new Axis( "Vinj", Units.EV_PER_DELTA0, -5, 0.1, 101 ), y = new Axis( "Vdet", Units.EV_PER_DELTA0, -2, 0.05, 81 );
+		final ConductanceMap m = ConductanceMap.fromFunction( x, y, "g_sa", Units.NORMALIZED, null, ( i, j ) -> 1000 * Math.sin( x.value( i ) ) * y.value( j ) );
+		final ConductanceMap p = ModelUnits.physical( m, D0, GI, GD, RXI );
+		assertEquals( "mV", p.xAxis().unit() );
+		assertEquals( "nS", p.valueUnit() );
+		assertEquals( -5 * D0 * 1e3, p.xAxis().value( 0 ), 1e-15 );
+		assertEquals( 1000 * Math.sin( -5 ) * -2 * 90, p.get( 0, 0 ), 1e-6 * 172606 ); // float storage
+		final ConductanceMap back = ModelUnits.of( p, null ).map();
+		for ( int j = 0; j < 81; j += 10 )
+			for ( int i = 0; i < 101; i += 10 )
+			{
+				assertEquals( x.value( i ), back.xAxis().value( i ), 1e-12 );
+				assertEquals( m.get( i, j ), back.get( i, j ), 1e-5 * ( 1 + Math.abs( m.get( i, j ) ) ) );
+			}
+	}
 }
