@@ -150,15 +150,18 @@ public final class HeatmapPng
 		g.setColor( Color.BLACK );
 		g.drawRect( x0, y0, bw, height );
 		g.setFont( new Font( Font.SANS_SERIF, Font.PLAIN, 11 ) );
+		int widest = 0;
 		for ( final double t : ticks( range.min(), range.max() ) )
 		{
 			final int py = y0 + ( int ) Math.round( ( range.max() - t ) / ( range.max() - range.min() ) * ( height - 1 ) );
 			g.drawLine( x0 + bw, py, x0 + bw + 4, py );
 			g.drawString( label( t ), x0 + bw + 6, py + 4 );
+			widest = Math.max( widest, g.getFontMetrics().stringWidth( label( t ) ) );
 		}
 		final AffineTransform saved = g.getTransform();
 		g.rotate( Math.PI / 2 );
-		g.drawString( label, y0, -( x0 + bw + 62 ) );
+		// the title right of the widest tick label, so long labels (-1e+04) do not run into it
+		g.drawString( label, y0, -( x0 + bw + 12 + widest ) );
 		g.setTransform( saved );
 	}
 
@@ -179,9 +182,12 @@ public final class HeatmapPng
 		return t;
 	}
 
-	private static String label( final double v )
+	/** Four significant digits without trailing zeros after the decimal point (5000 stays 5000, 1.000e+04 is 1e+04). */
+	static String label( final double v )
 	{
 		final String s = String.format( Locale.ROOT, "%.4g", v );
-		return s.contains( "e" ) ? s : s.replaceAll( "\\.?0+$", "" );
+		final int e = s.indexOf( 'e' );
+		final String mantissa = e < 0 ? s : s.substring( 0, e ), exponent = e < 0 ? "" : s.substring( e );
+		return ( mantissa.contains( "." ) ? mantissa.replaceAll( "\\.?0+$", "" ) : mantissa ) + exponent;
 	}
 }
