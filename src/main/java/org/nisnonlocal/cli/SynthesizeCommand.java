@@ -9,12 +9,14 @@ import java.util.Map;
 
 import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.fit.SyntheticMap;
+import org.nisnonlocal.fit.SyntheticSpectrum;
 import org.nisnonlocal.io.AtomicFiles;
 import org.nisnonlocal.io.MapFiles;
 import org.nisnonlocal.io.Numbers;
 import org.nisnonlocal.maps.Axis;
 import org.nisnonlocal.maps.ConductanceMap;
 import org.nisnonlocal.maps.MapMetadata;
+import org.nisnonlocal.maps.ModelUnits;
 import org.nisnonlocal.maps.Units;
 import org.nisnonlocal.physics.EnergyModeRun;
 
@@ -35,8 +37,10 @@ final class SynthesizeCommand implements Subcommand
 	public String usage()
 	{
 		return "[--gamma-ee 2e-4] [--sigma 0] [--offset-vinj 0] [--background 0] [--seed 1] " + EnergyModeOptions.USAGE
-				+ " [--vinj-from -5] [--vinj-to 5] [--vinj-step 0.1] [--vdet-from -2] [--vdet-to 2] [--vdet-step 0.05] [--model-step (default --vinj-step)] --out MAP"
-				+ "   (g(V_inj, V_det) = g_sa_model(V_inj - offset, V_det) + B*(eV_inj/5)*(eV_det/2) + sigma*N(0,1); units G_inj*G_det*R_xi; writes MAP and MAP.params.txt)";
+				+ " [--vinj-from -5] [--vinj-to 5] [--vinj-step 0.1] [--vdet-from -2] [--vdet-to 2] [--vdet-step 0.05] [--model-step (default --vinj-step)]"
+				+ " [--delta0 EV --ginj S --gdet S --r-xi OHM (write the map in mV and nS, parameters in its metadata)]"
+				+ " [--spectrum-out FILE [--spectrum-noise 0.002] (the injector's local dI/dV: Dynes, t_inj, same offset, G_N = ginj; needs --delta0 --ginj)] --out MAP"
+				+ "   (g(V_inj, V_det) = g_sa_model(V_inj - offset, V_det) + B*(eV_inj/5)*(eV_det/2) + sigma*N(0,1); units G_inj*G_det*R_xi (or nS); writes MAP and MAP.params.txt)";
 	}
 
 	@Override
@@ -54,6 +58,14 @@ final class SynthesizeCommand implements Subcommand
 		final double vInjStep = a.number( "vinj-step", 0.1 );
 		final double vDetStep = a.number( "vdet-step", 0.05 );
 		final double modelStep = PhysicsCsv.positive( a, "model-step", vInjStep );
+		final double delta0 = a.number( "delta0", Double.NaN ), gInj = a.number( "ginj", Double.NaN ), gDet = a.number( "gdet", Double.NaN ), rXi = a.number( "r-xi", Double.NaN );
+		final boolean physical = !Double.isNaN( delta0 ) || !Double.isNaN( gInj ) || !Double.isNaN( gDet ) || !Double.isNaN( rXi );
+		if ( physical && ( Double.isNaN( delta0 ) || Double.isNaN( gInj ) || Double.isNaN( gDet ) || Double.isNaN( rXi ) ) )
+			throw new BadInputException( "a map in physical units needs all of --delta0, --ginj, --gdet and --r-xi" );
+		final Path spectrumOut = a.has( "spectrum-out" ) ? a.path( "spectrum-out" ) : null;
+		final double spectrumNoise = PhysicsCsv.nonNegative( a, "spectrum-noise", 0.002 );
+		if ( spectrumOut != null && !physical )
+			throw new BadInputException( "--spectrum-out needs the physical units (--delta0 --ginj --gdet --r-xi)" );
 		final Path out = a.path( "out" );
 		a.rejectUnknown();
 		if ( vInj.length < 2 )
@@ -61,10 +73,22 @@ final class SynthesizeCommand implements Subcommand
 		final Axis x = new Axis( "Vinj", Units.EV_PER_DELTA0, vInj[ 0 ], vInjStep, vInj.length );
 		final Axis y = new Axis( "Vdet", Units.EV_PER_DELTA0, vDet[ 0 ], vDetStep, vDet.length );
 		final long t0 = System.nanoTime();
-		final ConductanceMap map = SyntheticMap.create( setup, modelStep, x, y, offset, background, sigma, seed ).withMetadata( MapMetadata.empty().with( MapMetadata.SOURCE,
+		final ConductanceMap modelMap = SyntheticMap.create( setup, modelStep, x, y, offset, background, sigma, seed ).withMetadata( MapMetadata.empty().with( MapMetadata.SOURCE,
 				"synthetic: energy-mode gamma_ee=" + Numbers.format( gammaEe ) + " offset_vinj=" + Numbers.format( offset ) + " background=" + Numbers.format( background ) + " sigma="
 						+ Numbers.format( sigma ) + " seed=" + seed + "; g in units of G_inj*G_det*R_xi" ) );
+		final ConductanceMap map = physical ? ModelUnits.physical( modelMap, delta0, gInj, gDet, rXi ) : modelMap;
 		MapFiles.write( map, out );
+		if ( spectrumOut != null )
+		{
+			final SyntheticSpectrum sp = SyntheticSpectrum.create( delta0, setup.gamma, setup.tInj, gInj, offset * delta0, spectrumNoise, seed, 601 );
+			final double[] mV = sp.biasV.clone(), uS = sp.conductanceS.clone();
+			for ( int k = 0; k < mV.length; k++ )
+			{
+				mV[ k ] *= 1e3;
+				uS[ k ] *= 1e6;
+			}
+			PhysicsCsv.write( spectrumOut, "V (mV),dI/dV (uS)", mV, uS );
+		}
 		final Map< String, String > p = EnergyModeOptions.describe( setup );
 		p.put( "sigma", Numbers.format( sigma ) );
 		p.put( "offset_vinj", Numbers.format( offset ) );
@@ -79,7 +103,19 @@ final class SynthesizeCommand implements Subcommand
 		p.put( "vdet_to", Numbers.formatAxis( vDet[ vDet.length - 1 ] ) );
 		p.put( "vdet_step", Numbers.format( vDetStep ) );
 		p.put( "model_vinj_step", Numbers.format( modelStep ) );
-		p.put( "units", "G_inj*G_det*R_xi; biases eV/Delta0" );
+		p.put( "units", physical ? "nS; biases mV" : "G_inj*G_det*R_xi; biases eV/Delta0" );
+		if ( physical )
+		{
+			p.put( "delta0_eV", Numbers.format( delta0 ) );
+			p.put( "g_inj_S", Numbers.format( gInj ) );
+			p.put( "g_det_S", Numbers.format( gDet ) );
+			p.put( "r_xi_Ohm", Numbers.format( rXi ) );
+		}
+		if ( spectrumOut != null )
+		{
+			p.put( "spectrum", spectrumOut.getFileName().toString() + " (injector dI/dV: Dynes G_N=g_inj_S, gamma, t_inj, offset offset_vinj*delta0, 601 points over +-3 delta0)" );
+			p.put( "spectrum_noise_relative", Numbers.format( spectrumNoise ) );
+		}
 		final Path params = Paths.get( out.toString() + ".params.txt" );
 		AtomicFiles.write( params, os -> {
 			final PrintWriter w = new PrintWriter( new OutputStreamWriter( os, StandardCharsets.UTF_8 ) );
