@@ -15,7 +15,8 @@ import org.nisnonlocal.io.MapCsvWriter;
 import org.nisnonlocal.io.MapFiles;
 import org.nisnonlocal.io.Numbers;
 import org.nisnonlocal.maps.ConductanceMap;
-import org.nisnonlocal.maps.Units;
+import org.nisnonlocal.maps.MapOverlay;
+import org.nisnonlocal.maps.ModelUnits;
 import org.nisnonlocal.physics.EnergyModeRun;
 
 /**
@@ -36,8 +37,8 @@ final class FitMapCommand implements Subcommand
 	{
 		return "--in MAP [--free gamma-ee] [--gamma-ee 2e-4 (start, centre of the search)] [--span 1 (decades each side of the start, coarse profile every 0.5)] " + EnergyModeOptions.USAGE
 				+ " [--vinj-min A --vinj-max B --vdet-min C --vdet-max D (default: whole map)] [--sigma S (per point; default: estimated from the residuals)]"
-				+ " [--model-step 0.1 (V_inj step of the model sweep)] --out DIR"
-				+ "   (map g in units of G_inj*G_det*R_xi, biases in eV/Delta0; only gamma-ee can be free so far)";
+				+ " [--model-step 0.1 (V_inj step of the model sweep)] [--delta0 EV --ginj S --gdet S --r-xi OHM (for a map in volts/siemens; default from its metadata)] --out DIR"
+				+ "   (fitted in model units: biases eV/Delta0, g in G_inj*G_det*R_xi, as are --vinj-min etc. and --sigma; fit.csv and residual.csv in the map's own units; only gamma-ee can be free so far)";
 	}
 
 	@Override
@@ -61,17 +62,21 @@ final class FitMapCommand implements Subcommand
 		final double sigma = a.has( "sigma" ) ? PhysicsCsv.positive( a, "sigma", 1 ) : Double.NaN;
 		final double vInjMin = a.number( "vinj-min", Double.NEGATIVE_INFINITY ), vInjMax = a.number( "vinj-max", Double.POSITIVE_INFINITY );
 		final double vDetMin = a.number( "vdet-min", Double.NEGATIVE_INFINITY ), vDetMax = a.number( "vdet-max", Double.POSITIVE_INFINITY );
+		final MapOverlay.Parameters units = new MapOverlay.Parameters();
+		units.delta0eV = a.number( "delta0", Double.NaN );
+		units.gInjS = a.number( "ginj", Double.NaN );
+		units.gDetS = a.number( "gdet", Double.NaN );
+		units.rXiOhm = a.number( "r-xi", Double.NaN );
 		final Path dir = a.path( "out" );
 		a.rejectUnknown();
 		if ( !( vInjMax >= vInjMin ) || !( vDetMax >= vDetMin ) )
 			throw new BadInputException( "bias windows must have max >= min" );
-		final ConductanceMap map = MapFiles.read( in );
-		// the model's biases are in eV/Δ0 and g in G_inj G_det R_ξ: a map in mV or siemens would fit garbage silently
-		for ( final String u : new String[] { map.xAxis().unit(), map.yAxis().unit() } )
-			if ( "voltage".equals( Units.kind( u ) ) )
-				throw new BadInputException( in + ": bias axis in " + u + "; fit-map needs eV/Delta0 (normalize the biases by Delta0 first)" );
-		if ( "conductance".equals( Units.kind( map.valueUnit() ) ) )
-			throw new BadInputException( in + ": g in " + map.valueUnit() + "; fit-map needs g in units of G_inj*G_det*R_xi (normalize first)" );
+		// the model's biases are in eV/Δ0 and g in G_inj G_det R_ξ: a map in mV or siemens is converted (never fitted as is)
+		final ConductanceMap measured = MapFiles.read( in );
+		final ModelUnits normalized = ModelUnits.of( measured, units );
+		final ConductanceMap map = normalized.map();
+		for ( final String line : normalized.report() )
+			System.err.println( "fit-map: " + line );
 		final double[][] p = EnergyModeMapFit.select( map, vInjMin, vInjMax, vDetMin, vDetMax );
 		double[] s = null;
 		if ( !Double.isNaN( sigma ) )
@@ -92,13 +97,15 @@ final class FitMapCommand implements Subcommand
 			w.flush();
 		} );
 		PhysicsCsv.write( dir.resolve( "chi2_gamma_ee.csv" ), "gamma_ee,chi2", r.profileGammaEe, r.profileChi2 );
-		final ConductanceMap fit = ConductanceMap.empty( map.xAxis(), map.yAxis(), "g_sa_fit", map.valueUnit(), map.metadata() );
-		final ConductanceMap residual = ConductanceMap.empty( map.xAxis(), map.yAxis(), "residual", map.valueUnit(), map.metadata() );
+		// fit and residual on the measured grid in the measured units (same indices; only the scale differs)
+		final double back = 1 / normalized.valueFactor();
+		final ConductanceMap fit = ConductanceMap.empty( measured.xAxis(), measured.yAxis(), "g_sa_fit", measured.valueUnit(), measured.metadata() );
+		final ConductanceMap residual = ConductanceMap.empty( measured.xAxis(), measured.yAxis(), "residual", measured.valueUnit(), measured.metadata() );
 		for ( int k = 0; k < r.points; k++ )
 		{
 			final int i = map.xAxis().nearestIndex( p[ 0 ][ k ] ), j = map.yAxis().nearestIndex( p[ 1 ][ k ] );
-			fit.set( i, j, ( float ) r.model[ k ] );
-			residual.set( i, j, ( float ) ( p[ 2 ][ k ] - r.model[ k ] ) );
+			fit.set( i, j, ( float ) ( back * r.model[ k ] ) );
+			residual.set( i, j, ( float ) ( back * ( p[ 2 ][ k ] - r.model[ k ] ) ) );
 		}
 		MapCsvWriter.writeLong( fit, dir.resolve( "fit.csv" ) );
 		MapCsvWriter.writeLong( residual, dir.resolve( "residual.csv" ) );

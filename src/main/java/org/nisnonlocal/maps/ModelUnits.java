@@ -18,9 +18,12 @@ public final class ModelUnits
 
 	private final List< String > report;
 
-	private ModelUnits( final ConductanceMap map, final List< String > report )
+	private final double valueFactor;
+
+	private ModelUnits( final ConductanceMap map, final double valueFactor, final List< String > report )
 	{
 		this.map = map;
+		this.valueFactor = valueFactor;
 		this.report = Collections.unmodifiableList( report );
 	}
 
@@ -37,7 +40,7 @@ public final class ModelUnits
 				d[ k ] = ( float ) ( d[ k ] * f );
 		final ConductanceMap out = f == 1 && x == measured.xAxis() && y == measured.yAxis() ? measured
 				: new ConductanceMap( d, x, y, measured.quantity(), Units.NORMALIZED, measured.metadata().withHistory( "in model units: " + String.join( "; ", report ) ) );
-		return new ModelUnits( out, report );
+		return new ModelUnits( out, f, report );
 	}
 
 	/**
@@ -69,6 +72,9 @@ public final class ModelUnits
 
 	/** The map in eV/Δ0 and G_inj·G_det·R_ξ (the input itself when it already was). */
 	public ConductanceMap map() { return map; }
+
+	/** g in model units = this × g in the map's own unit (1 when no conversion was needed). */
+	public double valueFactor() { return valueFactor; }
 
 	/** Which conversions were made with which parameters from where; empty when none was needed. */
 	public List< String > report() { return report; }
