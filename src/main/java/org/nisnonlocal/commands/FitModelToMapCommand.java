@@ -1,0 +1,272 @@
+package org.nisnonlocal.commands;
+
+import java.awt.Rectangle;
+import java.util.Arrays;
+
+import ij.ImagePlus;
+import ij.gui.Plot;
+import ij.gui.Roi;
+import ij.measure.ResultsTable;
+
+import org.nisnonlocal.BadInputException;
+import org.nisnonlocal.fit.EnergyModeMapFit;
+import org.nisnonlocal.fit.EnergyModeMapFitResult;
+import org.nisnonlocal.ij1.ImagePlusBridge;
+import org.nisnonlocal.io.Numbers;
+import org.nisnonlocal.maps.ConductanceMap;
+import org.nisnonlocal.maps.MapOverlay;
+import org.nisnonlocal.maps.ModelUnits;
+import org.nisnonlocal.physics.EnergyModeRun;
+import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/**
+ * Fits γ_ee of the energy-mode model to a measured g_sa map ({@link EnergyModeMapFit}) over the points inside the bias
+ * windows (eV/Δ0) and, when asked, inside the image's area selection. A map in mV and S is first expressed in eV/Δ0
+ * and G_inj·G_det·R_ξ ({@link ModelUnits}; 0 = parameter from the metadata). Shows the parameters with covariance
+ * error and profile-likelihood interval, the χ² profile, and the fit and residual on the measured grid in the
+ * measured units (NaN outside the fitted points).
+ */
+@Plugin( type = Command.class, menuPath = "Plugins>NIS Nonlocal>Fit Model to Map...", visible = false )
+public class FitModelToMapCommand extends ContextCommand
+{
+	@Parameter( required = false )
+	private StatusService status;
+
+	@Parameter( label = "map", description = "measured g_sa map" )
+	private ImagePlus map;
+
+	@Parameter( label = "gamma_ee_start", description = "start value and centre of the searched range" )
+	private double gamma_ee_start = 2e-4;
+
+	@Parameter( label = "span", description = "decades searched on each side of the start (coarse profile every 0.5)" )
+	private double span = 1;
+
+	@Parameter( label = "gamma", description = "Dynes Γ/Δ0 of the model" )
+	private double gamma = 0.005;
+
+	@Parameter( label = "de", description = "energy step δε/Δ0" )
+	private double de = 0.025;
+
+	@Parameter( label = "kappa", description = "half-wire κ_I" )
+	private double kappa = 1.054e-4;
+
+	@Parameter( label = "length", description = "full wire length / ξ" )
+	private double length = 169.2;
+
+	@Parameter( label = "t_inj", description = "k_B T/Δ0" )
+	private double t_inj = 0.0198;
+
+	@Parameter( label = "t_det" )
+	private double t_det = 0.0120;
+
+	@Parameter( label = "t_bath" )
+	private double t_bath = 0.0078;
+
+	@Parameter( label = "model_step", description = "V_inj step of the model sweep, eV/Δ0" )
+	private double model_step = 0.1;
+
+	@Parameter( label = "vinj_min", description = "fitted window, eV/Δ0" )
+	private double vinj_min = 1.5;
+
+	@Parameter( label = "vinj_max" )
+	private double vinj_max = 100;
+
+	@Parameter( label = "vdet_min" )
+	private double vdet_min = -100;
+
+	@Parameter( label = "vdet_max" )
+	private double vdet_max = 100;
+
+	@Parameter( label = "use_selection", description = "fit only points inside the image's area selection as well" )
+	private boolean use_selection = false;
+
+	@Parameter( label = "sigma", description = "noise per point in G_inj G_det R_ξ (0 = estimate from the residuals)" )
+	private double sigma = 0;
+
+	@Parameter( label = "delta0_ev", description = "eV (0 = from metadata; only for a map in volts)" )
+	private double delta0_ev = 0;
+
+	@Parameter( label = "g_inj", description = "S (0 = from metadata; only for a map in siemens)" )
+	private double g_inj = 0;
+
+	@Parameter( label = "g_det", description = "S (0 = from metadata)" )
+	private double g_det = 0;
+
+	@Parameter( label = "r_xi", description = "Ohm (0 = from metadata)" )
+	private double r_xi = 0;
+
+	@Parameter( type = ItemIO.OUTPUT )
+	private ResultsTable fit_parameters;
+
+	@Parameter( type = ItemIO.OUTPUT )
+	private ImagePlus chi2_profile;
+
+	@Parameter( type = ItemIO.OUTPUT )
+	private ImagePlus fitted;
+
+	@Parameter( type = ItemIO.OUTPUT )
+	private ImagePlus residual;
+
+	@Parameter( type = ItemIO.OUTPUT )
+	private String report;
+
+	@Override
+	public void run()
+	{
+		final ConductanceMap measured = Images.map( map, "map" );
+		final MapOverlay.Parameters units = new MapOverlay.Parameters();
+		units.delta0eV = given( delta0_ev );
+		units.gInjS = given( g_inj );
+		units.gDetS = given( g_det );
+		units.rXiOhm = given( r_xi );
+		final ModelUnits normalized = ModelUnits.of( measured, units );
+		final ConductanceMap m = normalized.map();
+		if ( !( vinj_max >= vinj_min ) || !( vdet_max >= vdet_min ) )
+			throw new BadInputException( "bias windows must have max >= min" );
+		final double[][] p = inSelection( EnergyModeMapFit.select( m, vinj_min, vinj_max, vdet_min, vdet_max ), m );
+		final double[] s = sigma > 0 ? filled( p[ 0 ].length, sigma ) : null;
+		if ( sigma < 0 )
+			throw new BadInputException( "sigma must be >= 0 (0 = estimate from the residuals), got " + sigma );
+
+		final EnergyModeRun setup = new EnergyModeRun();
+		setup.gamma = gamma;
+		setup.de = de;
+		setup.kappa = kappa;
+		setup.length = length;
+		setup.tInj = t_inj;
+		setup.tDet = t_det;
+		setup.tBath = t_bath;
+		if ( status != null )
+			status.showStatus( "Fit Model to Map: " + p[ 0 ].length + " points, one energy-mode sweep per gamma_ee …" );
+		final long t0 = System.nanoTime();
+		final EnergyModeMapFitResult r = new EnergyModeMapFit( setup, model_step ).span( span ).fit( p[ 0 ], p[ 1 ], p[ 2 ], s, gamma_ee_start );
+		final double seconds = ( System.nanoTime() - t0 ) * 1e-9;
+		if ( status != null )
+			status.clearStatus();
+
+		fit_parameters = table( r );
+		chi2_profile = profilePlot( r );
+		final double back = 1 / normalized.valueFactor();
+		final ConductanceMap fit = ConductanceMap.empty( measured.xAxis(), measured.yAxis(), "g_sa_fit", measured.valueUnit(), measured.metadata() );
+		final ConductanceMap res = ConductanceMap.empty( measured.xAxis(), measured.yAxis(), "residual", measured.valueUnit(), measured.metadata() );
+		for ( int k = 0; k < r.points; k++ )
+		{
+			final int i = m.xAxis().nearestIndex( p[ 0 ][ k ] ), j = m.yAxis().nearestIndex( p[ 1 ][ k ] );
+			fit.set( i, j, ( float ) ( back * r.model[ k ] ) );
+			res.set( i, j, ( float ) ( back * ( p[ 2 ][ k ] - r.model[ k ] ) ) );
+		}
+		fitted = Images.image( fit, map, "fit" );
+		residual = Images.image( res, map, "residual" );
+		report = "Fit Model to Map (" + map.getTitle() + "): gamma_ee = " + Numbers.format( r.gammaEe ) + " ± " + cell( r.error ) + " (68% profile " + cell( r.low ) + " .. "
+				+ cell( r.high ) + "), chi2_reduced = " + Numbers.format( r.chi2Reduced ) + ", " + r.points + " points, " + r.evaluations + " model evaluations in "
+				+ String.format( java.util.Locale.ROOT, "%.1f s", seconds ) + ( r.converged ? "" : ", NOT CONVERGED" ) + ( r.note.isEmpty() ? "" : "\n  " + r.note )
+				+ ( normalized.report().isEmpty() ? "" : "\n  units: " + String.join( "; ", normalized.report() ) );
+	}
+
+	/** Keeps the points whose pixel lies inside the image's area selection (when asked); the image is not changed. */
+	private double[][] inSelection( final double[][] p, final ConductanceMap m )
+	{
+		if ( !use_selection )
+			return p;
+		final Roi roi = map.getRoi();
+		if ( roi == null || !roi.isArea() )
+			throw new BadInputException( "use_selection is on but " + map.getTitle() + " has no area selection (draw a rectangle, polygon, … first)" );
+		final Rectangle bounds = roi.getBounds();
+		final int n = p[ 0 ].length;
+		final boolean[] keep = new boolean[ n ];
+		int kept = 0;
+		for ( int k = 0; k < n; k++ )
+		{
+			final int i = m.xAxis().nearestIndex( p[ 0 ][ k ] );
+			final int row = m.height() - 1 - m.yAxis().nearestIndex( p[ 1 ][ k ] ); // display order: row 0 = largest V_det
+			keep[ k ] = bounds.contains( i, row ) && roi.contains( i, row );
+			if ( keep[ k ] )
+				kept++;
+		}
+		if ( kept == 0 )
+			throw new BadInputException( "no measured points inside both the selection and the bias windows" );
+		final double[][] out = new double[ 3 ][ kept ];
+		for ( int k = 0, q = 0; k < n; k++ )
+			if ( keep[ k ] )
+			{
+				for ( int c = 0; c < 3; c++ )
+					out[ c ][ q ] = p[ c ][ k ];
+				q++;
+			}
+		return out;
+	}
+
+	private static ResultsTable table( final EnergyModeMapFitResult r )
+	{
+		final ResultsTable t = new ResultsTable();
+		row( t, "gamma_ee", r.gammaEe, r.error, r.low, r.high );
+		row( t, "chi2_reduced", r.chi2Reduced, Double.NaN, Double.NaN, Double.NaN );
+		row( t, "points", r.points, Double.NaN, Double.NaN, Double.NaN );
+		row( t, "model_evaluations", r.evaluations, Double.NaN, Double.NaN, Double.NaN );
+		row( t, "sigma", r.sigmaEstimated ? r.sigma : Double.NaN, Double.NaN, Double.NaN, Double.NaN );
+		row( t, "converged", r.converged ? 1 : 0, Double.NaN, Double.NaN, Double.NaN );
+		return Tables.fullPrecision( t );
+	}
+
+	private static void row( final ResultsTable t, final String name, final double value, final double error, final double low, final double high )
+	{
+		t.incrementCounter();
+		t.addValue( "name", name );
+		t.addValue( "value", value );
+		t.addValue( "error", error );
+		t.addValue( "low", low );
+		t.addValue( "high", high );
+	}
+
+	/** χ²(γ_ee) on a log axis with the Δχ² = 1 level and the interval ends marked. */
+	private static ImagePlus profilePlot( final EnergyModeMapFitResult r )
+	{
+		final double[] x = r.profileGammaEe, y = r.profileChi2;
+		double min = Double.POSITIVE_INFINITY;
+		for ( final double v : y )
+			min = Math.min( min, v );
+		final Plot plot = new Plot( "chi2 profile of gamma_ee", "gamma_ee", "chi2" );
+		plot.setLogScaleX();
+		plot.setColor( "blue" );
+		plot.addPoints( x, y, Plot.CONNECTED_CIRCLES );
+		plot.setColor( "red" );
+		plot.addPoints( new double[] { x[ 0 ], x[ x.length - 1 ] }, new double[] { min + 1, min + 1 }, Plot.LINE );
+		for ( final double v : new double[] { r.low, r.high } )
+			if ( Double.isFinite( v ) )
+				plot.addPoints( new double[] { v, v }, new double[] { min, min + 1 }, Plot.LINE );
+		plot.setColor( "black" );
+		plot.addLabel( 0.02, 0.08, "gamma_ee = " + Numbers.format( r.gammaEe ) + ", 68%: " + cell( r.low ) + " .. " + cell( r.high ) + ( r.oneSided() ? " (one-sided)" : "" ) );
+		// a full map's profile is deep (Δχ² in the thousands two decades away): zoom to Δχ² ≤ 25 so the minimum and
+		// the Δχ² = 1 crossings are visible, the far coarse points still in the saved table
+		final double span = Arrays.stream( y ).max().orElse( min + 1 ) - min;
+		if ( span > 50 )
+		{
+			double lo = Double.POSITIVE_INFINITY, hi = 0;
+			for ( int k = 0; k < x.length; k++ )
+				if ( y[ k ] <= min + 25 )
+				{
+					lo = Math.min( lo, x[ k ] );
+					hi = Math.max( hi, x[ k ] );
+				}
+			final double pad = Math.max( Math.log10( hi / lo ) * 0.15, 0.005 );
+			plot.setLimits( lo / Math.pow( 10, pad ), hi * Math.pow( 10, pad ), min - 1, min + 25 );
+		}
+		return plot.getImagePlus();
+	}
+
+	private static double[] filled( final int n, final double v )
+	{
+		final double[] a = new double[ n ];
+		Arrays.fill( a, v );
+		return a;
+	}
+
+	private static String cell( final double v ) { return Double.isFinite( v ) ? Numbers.format( v ) : "unbounded"; }
+
+	private static double given( final double v ) { return v > 0 ? v : Double.NaN; }
+}
