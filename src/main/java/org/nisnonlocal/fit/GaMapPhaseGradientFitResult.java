@@ -2,6 +2,8 @@ package org.nisnonlocal.fit;
 
 import java.util.Locale;
 
+import org.nisnonlocal.maps.ConductanceMap;
+
 /**
  * Outcome of {@link GaMapPhaseGradientFit}: the signed phase gradient ∂xφ (1/ξ) with its one-σ covariance error, the
  * amplitude factor A (1 and error 0 unless fitted), the fit quality and the model on the fitted points. Units: g in
@@ -79,6 +81,26 @@ public final class GaMapPhaseGradientFitResult
 		for ( int k = 0; k < points; k++ )
 			r[ k ] = g[ k ] - model[ k ];
 		return r;
+	}
+
+	/** The fitted model on the grid of the fitted map (same axes, unit and metadata), NaN outside the fitted points. */
+	public ConductanceMap fitMap( final ConductanceMap grid )
+	{
+		return onGrid( grid, model, "g_a_fit" );
+	}
+
+	/** Measured − fitted on the grid of the fitted map, NaN outside the fitted points. */
+	public ConductanceMap residualMap( final ConductanceMap grid )
+	{
+		return onGrid( grid, residuals(), "g_a_residual" );
+	}
+
+	private ConductanceMap onGrid( final ConductanceMap grid, final double[] values, final String quantity )
+	{
+		final ConductanceMap out = ConductanceMap.empty( grid.xAxis(), grid.yAxis(), quantity, grid.valueUnit(), grid.metadata() );
+		for ( int k = 0; k < points; k++ )
+			out.set( grid.xAxis().nearestIndex( vInj[ k ] ), grid.yAxis().nearestIndex( vDet[ k ] ), ( float ) values[ k ] );
+		return out;
 	}
 
 	@Override
