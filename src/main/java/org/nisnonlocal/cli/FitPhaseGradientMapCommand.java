@@ -26,7 +26,8 @@ import org.nisnonlocal.physics.SupercurrentModel;
  * coupled-modes supercurrent model ({@link GaMapPhaseGradientFit}), then, with two or more supercurrents, I0 of S Eq. 6
  * from the (I_s, ∂xφ) pairs. Writes DIR/phase_gradients.csv (one row per map; readable by {@code fit-i0}),
  * DIR/fit_&lt;k&gt;.csv and DIR/residual_&lt;k&gt;.csv (long Vinj,Vdet,g in model units, NaN outside the windows),
- * DIR/i0.csv ({@code name,value,error}, as {@code fit-i0}), and one summary line per map (and for I0) on stdout.
+ * DIR/i0.csv ({@code name,value,error}, as {@code fit-i0}); one line per map (σ, notes, time) on stderr and a
+ * one-line summary on stdout.
  */
 final class FitPhaseGradientMapCommand implements Subcommand
 {
@@ -92,11 +93,11 @@ final class FitPhaseGradientMapCommand implements Subcommand
 			final double seconds = ( System.nanoTime() - t0 ) * 1e-9;
 			MapCsvWriter.writeLong( named( r[ k ].fitMap( maps[ k ] ) ), dir.resolve( "fit_" + ( k + 1 ) + ".csv" ) );
 			MapCsvWriter.writeLong( named( r[ k ].residualMap( maps[ k ] ) ), dir.resolve( "residual_" + ( k + 1 ) + ".csv" ) );
-			System.out.printf( Locale.ROOT, "fit-phase-gradient-map: %s%s: phase gradient = %s +- %s /xi%s, chi2_reduced = %s, %d points, sigma = %s%s, %.2f s%s%s%n",
-					fileName( files.get( k ) ), currents == null ? "" : " (I_s = " + Numbers.format( currents[ k ] ) + " uA)", Numbers.format( r[ k ].phaseGradient ),
-					Numbers.format( r[ k ].error ), freeAmplitude ? ", amplitude = " + Numbers.format( r[ k ].amplitude ) + " +- " + Numbers.format( r[ k ].amplitudeError ) : "",
-					Numbers.format( r[ k ].chi2Reduced ), r[ k ].points, Numbers.format( r[ k ].sigma ), r[ k ].sigmaEstimated ? " (estimated)" : "", seconds,
-					r[ k ].converged ? "" : " NOT CONVERGED", r[ k ].note.isEmpty() ? "" : "; " + r[ k ].note );
+			System.err.printf( Locale.ROOT, "  %s%s: phase gradient = %.6g +- %.2g /xi%s, chi2_reduced = %.4g, %d points, sigma = %.3g%s, %.2f s%s%s%n", fileName( files.get( k ) ),
+					currents == null ? "" : " (I_s = " + Numbers.format( currents[ k ] ) + " uA)", r[ k ].phaseGradient, r[ k ].error,
+					freeAmplitude ? String.format( Locale.ROOT, ", amplitude = %.5g +- %.2g (correlation %.3f)", r[ k ].amplitude, r[ k ].amplitudeError, r[ k ].correlation ) : "",
+					r[ k ].chi2Reduced, r[ k ].points, r[ k ].sigma, r[ k ].sigmaEstimated ? " (estimated)" : "", seconds, r[ k ].converged ? "" : " NOT CONVERGED",
+					r[ k ].note.isEmpty() ? "" : "; " + r[ k ].note );
 		}
 		final double[] is = currents;
 		AtomicFiles.write( dir.resolve( "phase_gradients.csv" ), os -> {
@@ -108,10 +109,16 @@ final class FitPhaseGradientMapCommand implements Subcommand
 						+ Numbers.format( r[ k ].amplitudeError ) + "," + Numbers.format( r[ k ].sigma ) + "," + r[ k ].converged + "\n" );
 			w.flush();
 		} );
+		final StringBuilder line = new StringBuilder( "fit-phase-gradient-map: " + n + ( n == 1 ? " map" : " maps" ) + ", phase gradient" + ( n == 1 ? " " : "s " ) );
+		for ( int k = 0; k < n; k++ )
+			line.append( k == 0 ? "" : ", " ).append( String.format( Locale.ROOT, "%.5g +- %.2g", r[ k ].phaseGradient, r[ k ].error ) )
+					.append( is == null ? "" : String.format( Locale.ROOT, " (I_s = %s uA)", Numbers.format( is[ k ] ) ) ).append( r[ k ].converged ? "" : " NOT CONVERGED" );
+		line.append( " /xi" );
 		if ( is == null || n < 2 )
 		{
 			if ( n >= 2 )
-				System.out.println( "fit-phase-gradient-map: no supercurrents (--is-ua), so no I0 fit" );
+				line.append( "; no supercurrents (--is-ua), so no I0 fit" );
+			System.out.println( line + "; wrote " + dir );
 			return;
 		}
 		final GaMapPhaseGradientFit.I0Result i0 = fit.fitI0( is, r );
@@ -123,8 +130,8 @@ final class FitPhaseGradientMapCommand implements Subcommand
 			w.print( "points," + i0.fit.points() + ",\n" );
 			w.flush();
 		} );
-		System.out.println( "fit-phase-gradient-map: I0 = " + Numbers.format( i0.fit.i0() ) + " +- " + Numbers.format( i0.fit.i0Error() ) + " uA, chi2_reduced = "
-				+ Numbers.format( i0.fit.chi2Reduced() ) + ", " + i0.fit.points() + " maps" + currentsFrom + ( i0.note.isEmpty() ? "" : "; " + i0.note ) );
+		System.out.println( line + String.format( Locale.ROOT, "; I0 = %.5g +- %.2g uA (chi2_reduced %.3g)", i0.fit.i0(), i0.fit.i0Error(), i0.fit.chi2Reduced() ) + currentsFrom
+				+ ( i0.note.isEmpty() ? "" : "; " + i0.note ) + "; wrote " + dir );
 	}
 
 	/** Every map's recorded supercurrent in µA, or null when one of them has none. */
