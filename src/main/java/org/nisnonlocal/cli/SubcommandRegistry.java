@@ -31,6 +31,7 @@ final class SubcommandRegistry
 				new FitChargeImbalanceCommand(),
 				new FitPhaseGradientCommand(),
 				new FitI0Command(),
+				new FitPhaseGradientMapCommand(),
 				new Fig10ModelCommand(),
 				new EnergyModeCommand(),
 				new EnergyModeBenchCommand(),

@@ -51,9 +51,8 @@ final class SupercurrentCommand implements Subcommand
 	@Override
 	public String usage()
 	{
-		return "(--phase-gradient P1,P2,... | --is-ua I1,I2,... [--i0-ua 29.8] | --is-over-i0 J1,J2,...) [--gamma 1.53e-3] [--kappa 2.1e-4]"
-				+ " [--distance 4.62] [--length 169] [--t T (all temperatures)] [--t-inj 0.0198] [--t-bath 0.0078] [--t-det (no effect at V_det = 0)]"
-				+ " [--self-consistent] [--vinj-from -3] [--vinj-to 3] [--vinj-step 0.01] --out DIR"
+		return "(--phase-gradient P1,P2,... | --is-ua I1,I2,... [--i0-ua 29.8] | --is-over-i0 J1,J2,...) " + MODEL_USAGE
+				+ " [--vinj-from -3] [--vinj-to 3] [--vinj-step 0.01] --out DIR"
 				+ "   (energies in Delta0, lengths in xi, phase gradient in 1/xi; kappa = G_inj R_xi for the whole wire;"
 				+ " detector at +distance, the sign of the gradient/current is its direction; Delta = 1 unless --self-consistent;"
 				+ " writes DIR/g_a.csv, DIR/g_s.csv (columns eV_inj,g_a_phi=P... or g_a_Is_uA=I... or g_a_Is_over_I0=J...)"
@@ -63,22 +62,7 @@ final class SupercurrentCommand implements Subcommand
 	@Override
 	public void run( final Args a ) throws Exception
 	{
-		final double gamma = PhysicsCsv.positive( a, "gamma", GAMMA );
-		if ( gamma >= 0.5 )
-			throw new BadInputException( "--gamma must be < 0.5, got " + gamma );
-		final double kappa = PhysicsCsv.positive( a, "kappa", KAPPA );
-		final double distance = PhysicsCsv.positive( a, "distance", DISTANCE );
-		final double length = PhysicsCsv.positive( a, "length", LENGTH );
-		if ( !( length > 2 * distance ) )
-			throw new BadInputException( "--length (" + length + ") must exceed twice --distance (" + distance + ")" );
-		final double tAll = a.number( "t", Double.NaN );
-		final double tInj = temperature( a, "t-inj", Double.isNaN( tAll ) ? T_INJ : tAll );
-		final double tBath = temperature( a, "t-bath", Double.isNaN( tAll ) ? T_BATH : tAll );
-		// the detector electrode's f_T^N(V_det) drops out of dI_det/dV_inj (Δ fixed): accepted for a uniform command line
-		temperature( a, "t-det", Double.isNaN( tAll ) ? 0 : tAll );
-		if ( !( tInj >= 1e-4 ) )
-			throw new BadInputException( "the injector temperature (--t or --t-inj) must be >= 1e-4, got " + tInj );
-		final boolean selfConsistent = a.flag( "self-consistent" );
+		final SupercurrentModel model = model( a );
 		final double[] v = PhysicsCsv.grid( a, "vinj-from", -3, "vinj-to", 3, "vinj-step", 0.01 );
 		if ( Math.max( Math.abs( v[ 0 ] ), Math.abs( v[ v.length - 1 ] ) ) > 20 )
 			throw new BadInputException( "injector biases beyond 20 Delta0 are outside the model (--vinj-from/--vinj-to)" );
@@ -92,7 +76,6 @@ final class SupercurrentCommand implements Subcommand
 		if ( given != 1 )
 			throw new BadInputException( "give exactly one of --phase-gradient, --is-ua, --is-over-i0" );
 
-		final SupercurrentModel model = new SupercurrentModel( gamma, kappa, distance, length, tInj, tBath, selfConsistent );
 		final String label;
 		final double[] values;
 		final double[] gradient;
@@ -139,6 +122,34 @@ final class SupercurrentCommand implements Subcommand
 		PhysicsCsv.write( dir.resolve( "g_a.csv" ), headA.toString(), ga );
 		PhysicsCsv.write( dir.resolve( "g_s.csv" ), headS.toString(), gs );
 		PhysicsCsv.write( dir.resolve( "supercurrents.csv" ), "phase_gradient,I_s_over_I0,I_s_uA,delta", gradient, isRel, isUa, delta );
+	}
+
+	/** The model options shared by the verbs that run {@link SupercurrentModel}, for their usage text. */
+	static final String MODEL_USAGE = "[--gamma 1.53e-3] [--kappa 2.1e-4] [--distance 4.62] [--length 169] [--t T (all temperatures)] [--t-inj 0.0198]"
+			+ " [--t-bath 0.0078] [--t-det (no effect at V_det = 0)] [--self-consistent]";
+
+	/**
+	 * The model of the {@link #MODEL_USAGE} options (defaults: S Fig. 10 Γ, Table 1 device, junction A); the
+	 * options are read, so the caller's {@link Args#rejectUnknown()} accepts them.
+	 */
+	static SupercurrentModel model( final Args a )
+	{
+		final double gamma = PhysicsCsv.positive( a, "gamma", GAMMA );
+		if ( gamma >= 0.5 )
+			throw new BadInputException( "--gamma must be < 0.5, got " + gamma );
+		final double kappa = PhysicsCsv.positive( a, "kappa", KAPPA );
+		final double distance = PhysicsCsv.positive( a, "distance", DISTANCE );
+		final double length = PhysicsCsv.positive( a, "length", LENGTH );
+		if ( !( length > 2 * distance ) )
+			throw new BadInputException( "--length (" + length + ") must exceed twice --distance (" + distance + ")" );
+		final double tAll = a.number( "t", Double.NaN );
+		final double tInj = temperature( a, "t-inj", Double.isNaN( tAll ) ? T_INJ : tAll );
+		final double tBath = temperature( a, "t-bath", Double.isNaN( tAll ) ? T_BATH : tAll );
+		// the detector electrode's f_T^N(V_det) drops out of dI_det/dV_inj (Δ fixed): accepted for a uniform command line
+		temperature( a, "t-det", Double.isNaN( tAll ) ? 0 : tAll );
+		if ( !( tInj >= 1e-4 ) )
+			throw new BadInputException( "the injector temperature (--t or --t-inj) must be >= 1e-4, got " + tInj );
+		return new SupercurrentModel( gamma, kappa, distance, length, tInj, tBath, a.flag( "self-consistent" ) );
 	}
 
 	private static double temperature( final Args a, final String key, final double def )

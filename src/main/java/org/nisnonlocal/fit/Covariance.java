@@ -5,7 +5,7 @@ import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularMatrixException;
 
-/** Parameter variances from a weighted Jacobian at the optimum: diag((JᵀJ)⁻¹)·scale, the fits' error estimate. */
+/** Parameter (co)variances from a weighted Jacobian at the optimum: (JᵀJ)⁻¹·scale, the fits' error estimate. */
 final class Covariance
 {
 	private Covariance() {}
@@ -19,23 +19,34 @@ final class Covariance
 	 */
 	static double[] variances( final double[][] weightedJacobian, final double scale, final double singularity )
 	{
+		final double[][] cov = matrix( weightedJacobian, scale, singularity );
+		if ( cov == null )
+			return null;
+		final double[] var = new double[ cov.length ];
+		for ( int j = 0; j < var.length; j++ )
+			var[ j ] = cov[ j ][ j ];
+		return var;
+	}
+
+	/**
+	 * The whole covariance matrix (JᵀJ)⁻¹·scale, for correlations; null under the same conditions as
+	 * {@link #variances} (singular, or a diagonal element negative or not finite).
+	 */
+	static double[][] matrix( final double[][] weightedJacobian, final double scale, final double singularity )
+	{
 		final RealMatrix jm = new Array2DRowRealMatrix( weightedJacobian, false );
 		final RealMatrix cov;
 		try
 		{
-			cov = new LUDecomposition( jm.transpose().multiply( jm ), singularity ).getSolver().getInverse();
+			cov = new LUDecomposition( jm.transpose().multiply( jm ), singularity ).getSolver().getInverse().scalarMultiply( scale );
 		}
 		catch ( final SingularMatrixException e )
 		{
 			return null;
 		}
-		final double[] var = new double[ cov.getRowDimension() ];
-		for ( int j = 0; j < var.length; j++ )
-		{
-			var[ j ] = cov.getEntry( j, j ) * scale;
-			if ( !( var[ j ] >= 0 ) || !Double.isFinite( var[ j ] ) )
+		for ( int j = 0; j < cov.getRowDimension(); j++ )
+			if ( !( cov.getEntry( j, j ) >= 0 ) || !Double.isFinite( cov.getEntry( j, j ) ) )
 				return null;
-		}
-		return var;
+		return cov.getData();
 	}
 }

@@ -174,7 +174,7 @@ public final class EnergyModeMapFit
 					rows.add( new double[] { x, y, v } );
 			}
 		if ( rows.isEmpty() )
-			throw new BadInputException( "no measured points inside V_inj " + vInjMin + " .. " + vInjMax + ", V_det " + vDetMin + " .. " + vDetMax );
+			throw new BadInputException( "no finite measured points inside V_inj " + vInjMin + " .. " + vInjMax + ", V_det " + vDetMin + " .. " + vDetMax );
 		final double[][] out = new double[ 3 ][ rows.size() ];
 		for ( int k = 0; k < rows.size(); k++ )
 			for ( int c = 0; c < 3; c++ )

@@ -57,7 +57,13 @@ public final class SupercurrentScaleFit
 	/** @param selfConsistent Δ(t, ζ) from the gap equation (S Eq. 8) at each gradient instead of Δ = 1 */
 	public SupercurrentScaleFit( final double gamma, final double t, final boolean selfConsistent )
 	{
-		relation = new SupercurrentRelation( gamma, t, selfConsistent ? new GapEquation( gamma ) : null );
+		this( new SupercurrentRelation( gamma, t, selfConsistent ? new GapEquation( gamma ) : null ) );
+	}
+
+	/** With a given relation, e.g. {@link org.nisnonlocal.physics.SupercurrentModel#relation()} of the model that gave the gradients. */
+	public SupercurrentScaleFit( final SupercurrentRelation relation )
+	{
+		this.relation = relation;
 	}
 
 	/**

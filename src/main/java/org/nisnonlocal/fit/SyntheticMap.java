@@ -8,9 +8,11 @@ import org.nisnonlocal.maps.ConductanceMap;
 import org.nisnonlocal.maps.MapMetadata;
 import org.nisnonlocal.maps.Units;
 import org.nisnonlocal.physics.EnergyModeRun;
+import org.nisnonlocal.physics.SupercurrentModel;
 
 /**
- * A synthetic "measured" g_sa map with known truth, for testing {@link EnergyModeMapFit}:
+ * Synthetic "measured" maps with known truth, for testing the map fits. {@link #create}: a g_sa map for
+ * {@link EnergyModeMapFit}:
  * <pre>
  *   g(V_inj, V_det) = g_sa^model(V_inj − ΔV, V_det) + B·(eV_inj/5)·(eV_det/2) + σ·n,   n ~ N(0, 1) seeded,
  * </pre>
@@ -49,5 +51,20 @@ public final class SyntheticMap
 			// noise drawn in storage order of (j, i) loops of fromFunction: j outer, i inner, so the seed fixes every value
 			return model[ j * w + i ] + bg + sigma * random.nextGaussian();
 		} );
+	}
+
+	/**
+	 * A g_a map for {@link GaMapPhaseGradientFit}: A·g_a^model(V_inj; ∂xφ) in every V_det row (the model does not
+	 * depend on V_det) plus σ·n, n ~ N(0, 1) seeded, drawn in the order of {@link ConductanceMap#fromFunction}.
+	 * Biases in eV/Δ0, g in G_inj G_det R_ξ.
+	 */
+	public static ConductanceMap supercurrentGa( final SupercurrentModel model, final Axis vInj, final Axis vDet, final double phaseGradient, final double amplitude,
+			final double sigma, final long seed )
+	{
+		if ( !( sigma >= 0 ) || !Double.isFinite( sigma ) )
+			throw new BadInputException( "noise sigma must be finite and >= 0, got " + sigma );
+		final double[] ga = model.conductance( phaseGradient, vInj.values() ).ga();
+		final Random random = new Random( seed );
+		return ConductanceMap.fromFunction( vInj, vDet, "g_a", Units.NORMALIZED, MapMetadata.empty(), ( i, j ) -> amplitude * ga[ i ] + sigma * random.nextGaussian() );
 	}
 }

@@ -117,4 +117,31 @@ class CommandsHeadlessTest
 			assertEquals( in.data()[ k ], back.data()[ k ], 0f );
 		new File( csv + ".meta" ).deleteOnExit();
 	}
+
+	@Test
+	void fitPhaseGradientMapRecoversTheGradient() throws Exception
+	{
+		final org.nisnonlocal.physics.SupercurrentModel model = new org.nisnonlocal.physics.SupercurrentModel( 1.53e-3, 2.1e-4, 4.62, 169, 0.0198, 0.0078, false );
+		final org.nisnonlocal.maps.Axis x = new org.nisnonlocal.maps.Axis( "Vinj", Units.EV_PER_DELTA0, -2, 0.1, 41 );
+		final org.nisnonlocal.maps.Axis y = new org.nisnonlocal.maps.Axis( "Vdet", Units.EV_PER_DELTA0, -0.2, 0.04, 11 );
+		final ImagePlus imp = ImagePlusBridge.toImagePlus( org.nisnonlocal.fit.SyntheticMap.supercurrentGa( model, x, y, 0.15, 1, 0, 1 ), "ga.tif" );
+		final CommandModule m = run( FitPhaseGradientMapCommand.class, "map", imp, "is_ua", 7.0, "vinj_min", 0.0, "vinj_max", Double.NaN, "vdet_min", Double.NaN, "vdet_max",
+				Double.NaN, "sigma", 0.0, "fit_amplitude", false );
+		final ij.measure.ResultsTable t = ( ij.measure.ResultsTable ) m.getOutput( "parameters" );
+		assertEquals( "phase_gradient", t.getStringValue( "name", 0 ) );
+		assertEquals( 0.15, t.getValue( "value", 0 ), 1e-4 * 0.15 );
+		assertEquals( "I_s_uA", t.getStringValue( "name", 2 ) );
+		assertEquals( 7.0, t.getValue( "value", 2 ), 0 );
+		assertEquals( "points", t.getStringValue( "name", 5 ) );
+		// V_inj 0 … 2: 21 columns × 11 rows
+		assertEquals( 21 * 11, t.getValue( "value", 5 ), 0 );
+		final ConductanceMap fit = ImagePlusBridge.fromImagePlus( ( ImagePlus ) m.getOutput( "fit" ) );
+		final ConductanceMap res = ImagePlusBridge.fromImagePlus( ( ImagePlus ) m.getOutput( "residual" ) );
+		assertEquals( "ga_g_a_fit", ( ( ImagePlus ) m.getOutput( "fit" ) ).getTitle() );
+		assertTrue( Float.isNaN( fit.get( 0, 0 ) ) );
+		final ConductanceMap in = ImagePlusBridge.fromImagePlus( imp );
+		assertEquals( in.get( 30, 5 ), fit.get( 30, 5 ), 1e-5 );
+		assertEquals( 0, res.get( 30, 5 ), 1e-5 );
+		assertTrue( ( ( String ) m.getOutput( "report" ) ).contains( "∂xφ = 0.15000" ), ( String ) m.getOutput( "report" ) );
+	}
 }
