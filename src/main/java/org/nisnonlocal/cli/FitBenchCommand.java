@@ -11,18 +11,24 @@ import org.nisnonlocal.fit.ChargeImbalanceFitOptions;
 import org.nisnonlocal.fit.DynesConductance;
 import org.nisnonlocal.fit.DynesFit;
 import org.nisnonlocal.fit.DynesFitOptions;
+import org.nisnonlocal.fit.GaMapPhaseGradientFit;
 import org.nisnonlocal.fit.PhaseGradientFit;
+import org.nisnonlocal.fit.SyntheticMap;
 import org.nisnonlocal.fit.SupercurrentScaleFit;
 import org.nisnonlocal.io.NanonisSpectrumReader;
+import org.nisnonlocal.maps.Axis;
+import org.nisnonlocal.maps.ConductanceMap;
 import org.nisnonlocal.maps.MapMetadata;
 import org.nisnonlocal.maps.Spectrum;
+import org.nisnonlocal.maps.Units;
 import org.nisnonlocal.physics.ChargeImbalanceModel;
+import org.nisnonlocal.physics.SupercurrentModel;
 import org.nisnonlocal.physics.SupercurrentRelation;
 
 /**
  * {@code bench-fit}: wall-clock medians of whole fits after warm-up, one thread: the Dynes fit of synthetic
  * 2000/5000-point spectra (and of a real Nanonis spectrum with {@code --spectrum}), and the Fig. 10 chain (Γ, ∂xφ, I0)
- * on synthetic Table 1 curves. The figures in BENCHMARKS.md come from this verb.
+ * on synthetic Table 1 curves, and the ∂xφ fit of a synthetic g_a map. The figures in BENCHMARKS.md come from this verb.
  */
 final class FitBenchCommand implements Subcommand
 {
@@ -30,7 +36,7 @@ final class FitBenchCommand implements Subcommand
 	public String name() { return "bench-fit"; }
 
 	@Override
-	public String summary() { return "measure the fits (Dynes, Fig. 10 chain): median wall time after warm-up"; }
+	public String summary() { return "measure the fits (Dynes, Fig. 10 chain, g_a map): median wall time after warm-up"; }
 
 	@Override
 	public String usage() { return "[--runs 9] [--warmup 3] [--spectrum NANONIS.dat]"; }
@@ -68,6 +74,18 @@ final class FitBenchCommand implements Subcommand
 		final double[] sq = new double[ q.length ];
 		Arrays.fill( sq, 0.005 );
 		time( out, runs, warmup, "I0 fit, 8 pairs", () -> new double[] { new SupercurrentScaleFit( 1.53e-3, SupercurrentScaleFit.DEFAULT_T ).fit( is, q, sq, null ).i0() } );
+		// g_a map of 101 × 41 points (eV_inj −2 … 2, eV_det −0.4 … 0.4), Fig. 10 device, σ = 0.01 estimated
+		final SupercurrentModel model = new SupercurrentModel( 1.53e-3, 2.1e-4, 4.62, 169, 0.0198, 0.0078, false );
+		final Axis x = new Axis( "Vinj", Units.EV_PER_DELTA0, -2, 0.04, 101 ), y = new Axis( "Vdet", Units.EV_PER_DELTA0, -0.4, 0.02, 41 );
+		for ( final double p : new double[] { 0.1, 0.2 } )
+		{
+			final ConductanceMap ga = SyntheticMap.supercurrentGa( model, x, y, p, 1, 0.01, 9 );
+			final double inf = Double.POSITIVE_INFINITY;
+			time( out, runs, warmup, "∂xφ fit of a 101 × 41 g_a map, true " + p + "/ξ",
+					() -> new double[] { new GaMapPhaseGradientFit( model ).fit( ga, -inf, inf, -inf, inf, Double.NaN, "bench" ).phaseGradient } );
+			time( out, runs, warmup, "same, amplitude free",
+					() -> new double[] { new GaMapPhaseGradientFit( model ).amplitudeFree( true ).fit( ga, -inf, inf, -inf, inf, Double.NaN, "bench" ).phaseGradient } );
+		}
 		out.printf( "(%d runs after %d warm-up runs; %d processors visible)%n", runs, warmup, Runtime.getRuntime().availableProcessors() );
 	}
 

@@ -18,7 +18,8 @@ import org.nisnonlocal.io.MapFiles;
 import org.nisnonlocal.io.Numbers;
 import org.nisnonlocal.maps.ConductanceMap;
 import org.nisnonlocal.maps.MapMetadata;
-import org.nisnonlocal.maps.NormalizeRequest;
+import org.nisnonlocal.maps.MapOverlay;
+import org.nisnonlocal.maps.ModelUnits;
 import org.nisnonlocal.physics.SupercurrentModel;
 
 /**
@@ -74,7 +75,7 @@ final class FitPhaseGradientMapCommand implements Subcommand
 		final int n = files.size();
 		final ConductanceMap[] maps = new ConductanceMap[ n ];
 		for ( int k = 0; k < n; k++ )
-			maps[ k ] = NormalizeRequest.toModelUnits( MapFiles.read( Paths.get( files.get( k ) ) ), delta0, gInj, gDet, rXi, files.get( k ) );
+			maps[ k ] = ModelUnits.of( MapFiles.read( Paths.get( files.get( k ) ) ), MapOverlay.Parameters.orMetadata( delta0, gInj, gDet, rXi ) ).map();
 		String currentsFrom = "";
 		if ( currents == null )
 		{

@@ -119,12 +119,7 @@ public class FitModelToMapCommand extends ContextCommand
 	public void run()
 	{
 		final ConductanceMap measured = Images.map( map, "map" );
-		final MapOverlay.Parameters units = new MapOverlay.Parameters();
-		units.delta0eV = given( delta0_ev );
-		units.gInjS = given( g_inj );
-		units.gDetS = given( g_det );
-		units.rXiOhm = given( r_xi );
-		final ModelUnits normalized = ModelUnits.of( measured, units );
+		final ModelUnits normalized = ModelUnits.of( measured, MapOverlay.Parameters.orMetadata( delta0_ev, g_inj, g_det, r_xi ) );
 		final ConductanceMap m = normalized.map();
 		if ( !( vinj_max >= vinj_min ) || !( vdet_max >= vdet_min ) )
 			throw new BadInputException( "bias windows must have max >= min" );
@@ -267,6 +262,4 @@ public class FitModelToMapCommand extends ContextCommand
 	}
 
 	private static String cell( final double v ) { return Double.isFinite( v ) ? Numbers.format( v ) : "unbounded"; }
-
-	private static double given( final double v ) { return v > 0 ? v : Double.NaN; }
 }

@@ -6,7 +6,8 @@ import ij.measure.ResultsTable;
 import org.nisnonlocal.fit.GaMapPhaseGradientFit;
 import org.nisnonlocal.fit.GaMapPhaseGradientFitResult;
 import org.nisnonlocal.maps.ConductanceMap;
-import org.nisnonlocal.maps.NormalizeRequest;
+import org.nisnonlocal.maps.MapOverlay;
+import org.nisnonlocal.maps.ModelUnits;
 import org.nisnonlocal.physics.SupercurrentModel;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -96,7 +97,7 @@ public class FitPhaseGradientMapCommand extends ContextCommand
 	@Override
 	public void run()
 	{
-		final ConductanceMap m = NormalizeRequest.toModelUnits( Images.map( map, "map" ), delta0_ev, g_inj, g_det, r_xi, map.getTitle() );
+		final ConductanceMap m = ModelUnits.of( Images.map( map, "map" ), MapOverlay.Parameters.orMetadata( delta0_ev, g_inj, g_det, r_xi ) ).map();
 		final SupercurrentModel model = new SupercurrentModel( gamma, kappa, distance, length, t_inj, t_bath, self_consistent );
 		final GaMapPhaseGradientFitResult r = new GaMapPhaseGradientFit( model ).amplitudeFree( fit_amplitude ).fit( m, or( vinj_min, Double.NEGATIVE_INFINITY ),
 				or( vinj_max, Double.POSITIVE_INFINITY ), or( vdet_min, Double.NEGATIVE_INFINITY ), or( vdet_max, Double.POSITIVE_INFINITY ), sigma > 0 ? sigma : Double.NaN,

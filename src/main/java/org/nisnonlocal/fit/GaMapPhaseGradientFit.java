@@ -25,7 +25,7 @@ import org.nisnonlocal.physics.SupercurrentModel;
  * Issue #8 / S Fig. 13: fits the phase gradient ∂xφ to a measured current-antisymmetric map g_a(V_inj, V_det) =
  * ½[g(+I_s) − g(−I_s)] (S Eq. 16) with the coupled-modes {@link SupercurrentModel}, device fixed. Units: biases
  * eV/Δ0, g in G_inj G_det R_ξ (the model's; convert a measured map with
- * {@link org.nisnonlocal.maps.NormalizeRequest#toModelUnits}).
+ * {@link org.nisnonlocal.maps.ModelUnits}).
  * <p>
  * <b>What the model fixes.</b> g_a depends on V_inj only: with Δ independent of the biases the detector's
  * f_T^N(V_det) term of S Eq. 14 drops out of ∂I_det/∂V_inj, so the model is the same in every V_det row (MODEL.md §7),

@@ -35,6 +35,17 @@ public final class MapOverlay
 		public double gInjS = Double.NaN;
 		public double gDetS = Double.NaN;
 		public double rXiOhm = Double.NaN;
+
+		/** From dialog or option values where 0 (or any value ≤ 0, NaN) means "take it from the metadata". */
+		public static Parameters orMetadata( final double delta0eV, final double gInjS, final double gDetS, final double rXiOhm )
+		{
+			final Parameters p = new Parameters();
+			p.delta0eV = delta0eV > 0 ? delta0eV : Double.NaN;
+			p.gInjS = gInjS > 0 ? gInjS : Double.NaN;
+			p.gDetS = gDetS > 0 ? gDetS : Double.NaN;
+			p.rXiOhm = rXiOhm > 0 ? rXiOhm : Double.NaN;
+			return p;
+		}
 	}
 
 	private final ConductanceMap measured;

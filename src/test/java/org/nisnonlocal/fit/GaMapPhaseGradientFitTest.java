@@ -10,7 +10,6 @@ import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.maps.Axis;
 import org.nisnonlocal.maps.ConductanceMap;
 import org.nisnonlocal.maps.MapMetadata;
-import org.nisnonlocal.maps.NormalizeRequest;
 import org.nisnonlocal.maps.Units;
 import org.nisnonlocal.physics.SupercurrentModel;
 
@@ -175,45 +174,5 @@ class GaMapPhaseGradientFitTest
 		final GaMapPhaseGradientFit.I0Result flipped = new GaMapPhaseGradientFit( model ).fitI0( new double[] { -10, -20 }, r );
 		assertTrue( flipped.signReversed && flipped.note.contains( "reversed" ) );
 		assertEquals( i0.fit.i0(), flipped.fit.i0(), 1e-9 * i0.fit.i0() );
-	}
-
-	@Test
-	void physicalUnitsConvertToModelUnits()
-	{
-		// nS over mV with Δ0, G_inj, G_det, R_ξ in the metadata → eV/Δ0 and G_inj G_det R_ξ
-		final Axis x = new Axis( "Vinj", "mV", -0.53, 0.0106, 101 ), y = new Axis( "Vdet", "mV", -0.106, 0.0053, 41 );
-		final double norm = 24.6e-6 * 20e-6 * 8.57 / 1e-9;
-		final MapMetadata md = MapMetadata.empty().with( MapMetadata.DELTA0_EV, 2.65e-4 ).with( MapMetadata.G_INJ_S, 24.6e-6 ).with( MapMetadata.G_DET_S, 20e-6 )
-				.with( MapMetadata.R_XI_OHM, 8.57 );
-		final ConductanceMap m = ConductanceMap.fromFunction( x, y, "g_a", "nS", md, ( i, j ) -> 0.5 * norm );
-		final ConductanceMap r = NormalizeRequest.toModelUnits( m, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "m" );
-		assertEquals( Units.EV_PER_DELTA0, r.xAxis().unit() );
-		assertEquals( Units.EV_PER_DELTA0, r.yAxis().unit() );
-		assertEquals( -2, r.xAxis().min(), 1e-9 );
-		assertEquals( Units.NORMALIZED, r.valueUnit() );
-		assertEquals( 0.5, r.get( 3, 3 ), 1e-6 );
-		// Ω (already divided by G_inj G_det) needs only R_ξ
-		final ConductanceMap ohm = ConductanceMap.fromFunction( X, Y, "g_a", Units.OHM, MapMetadata.empty(), ( i, j ) -> 8.57 * 0.25 );
-		assertEquals( 0.25, NormalizeRequest.toModelUnits( ohm, Double.NaN, Double.NaN, Double.NaN, 8.57, "o" ).get( 1, 1 ), 1e-6 );
-		final BadInputException e = assertThrows( BadInputException.class, () -> NormalizeRequest.toModelUnits( ohm, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "o" ) );
-		assertTrue( e.getMessage().contains( "r_xi" ), e.getMessage() );
-		// model units pass through unchanged
-		final ConductanceMap same = SyntheticMap.supercurrentGa( model(), X, Y, 0.1, 1, 0, 1 );
-		assertTrue( same == NormalizeRequest.toModelUnits( same, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "s" ) );
-	}
-
-	@Test
-	void fitOfA101By41MapIsFast()
-	{
-		final ConductanceMap m = SyntheticMap.supercurrentGa( model(), X, Y, 0.2, 1, SIGMA, 9 );
-		fitWhole( m, Double.NaN, false ); // warm-up
-		final long t0 = System.nanoTime();
-		final GaMapPhaseGradientFitResult r = fitWhole( m, Double.NaN, false );
-		final double s = ( System.nanoTime() - t0 ) * 1e-9;
-		final long t1 = System.nanoTime();
-		final GaMapPhaseGradientFitResult a = fitWhole( m, Double.NaN, true );
-		final double sa = ( System.nanoTime() - t1 ) * 1e-9;
-		System.out.printf( java.util.Locale.ROOT, "timing 101x41: %.3f s (%d iterations), with amplitude %.3f s (%d iterations)%n", s, r.iterations, sa, a.iterations );
-		assertTrue( s < 10, "fit took " + s + " s" );
 	}
 }
