@@ -155,8 +155,9 @@ public class FitModelToMapCommand extends ContextCommand
 			fit.set( i, j, ( float ) ( back * r.model[ k ] ) );
 			res.set( i, j, ( float ) ( back * ( p[ 2 ][ k ] - r.model[ k ] ) ) );
 		}
-		fitted = Images.image( fit, map, "fit" );
-		residual = Images.image( res, map, "residual" );
+		// not "_residual": Overlay Simulated on Measured names its residual so, and macros select images by title
+		fitted = Images.image( fit, map, "model_fit" );
+		residual = Images.image( res, map, "fit_residual" );
 		report = "Fit Model to Map (" + map.getTitle() + "): gamma_ee = " + Numbers.format( r.gammaEe ) + " ± " + cell( r.error ) + " (68% profile " + cell( r.low ) + " .. "
 				+ cell( r.high ) + "), chi2_reduced = " + Numbers.format( r.chi2Reduced ) + ", " + r.points + " points, " + r.evaluations + " model evaluations in "
 				+ String.format( java.util.Locale.ROOT, "%.1f s", seconds ) + ( r.converged ? "" : ", NOT CONVERGED" ) + ( r.note.isEmpty() ? "" : "\n  " + r.note )
@@ -235,7 +236,8 @@ public class FitModelToMapCommand extends ContextCommand
 			if ( Double.isFinite( v ) )
 				plot.addPoints( new double[] { v, v }, new double[] { min, min + 1 }, Plot.LINE );
 		plot.setColor( "black" );
-		plot.addLabel( 0.02, 0.08, "gamma_ee = " + Numbers.format( r.gammaEe ) + ", 68%: " + cell( r.low ) + " .. " + cell( r.high ) + ( r.oneSided() ? " (one-sided)" : "" ) );
+		plot.addLabel( 0.02, 0.08, "gamma_ee = " + short4( r.gammaEe ) + " ± " + short4( r.error ) + ", 68% profile " + short4( r.low ) + " .. " + short4( r.high )
+				+ ( r.oneSided() ? " (one-sided)" : "" ) );
 		// a full map's profile is deep (Δχ² in the thousands two decades away): zoom to Δχ² ≤ 25 so the minimum and
 		// the Δχ² = 1 crossings are visible, the far coarse points still in the saved table
 		final double span = Arrays.stream( y ).max().orElse( min + 1 ) - min;
@@ -260,6 +262,8 @@ public class FitModelToMapCommand extends ContextCommand
 		Arrays.fill( a, v );
 		return a;
 	}
+
+	private static String short4( final double v ) { return Double.isFinite( v ) ? String.format( java.util.Locale.ROOT, "%.4g", v ) : "unbounded"; }
 
 	private static String cell( final double v ) { return Double.isFinite( v ) ? Numbers.format( v ) : "unbounded"; }
 }

@@ -302,4 +302,34 @@ class MacrosInRealImageJIT
 		assertTrue( n.find() && Integer.parseInt( n.group( 1 ) ) > 4, log );
 		assertTrue( Files.size( overlayOut.resolve( "overlay_contours.png" ) ) > 2000 );
 	}
+
+	/**
+	 * The user's whole path on the synthetic example (Dynes fit → device numbers → offset → model → overlay → γ_ee
+	 * fit) recovers the γ_ee the map was made with, within the stated error; the fit residual exists only where fitted.
+	 */
+	@Test
+	void modelIsFittedToTheSyntheticMapFromAMacro() throws Exception
+	{
+		final Path fitOut = out.resolve( "fit_model" );
+		Files.createDirectories( fitOut );
+		// one γ_ee fit is ≈ 15 self-consistent sweeps (≈ 1 min on 2 free cores)
+		final String log = ij.runMacro( ij.project.resolve( "macros/fit_model_to_map.ijm" ), "in=" + ij.project.resolve( "examples" ) + " out=" + fitOut, 400 );
+		assertTrue( log.contains( "MACRO DONE" ), log );
+		final java.util.Map< String, double[] > p = columns( fitOut.resolve( "fit_parameters.csv" ) );
+		final double g = p.get( "value" )[ 0 ], err = p.get( "error" )[ 0 ];
+		assertTrue( Math.abs( g - 2e-4 ) < 2 * err && err < 0.05 * g, "gamma_ee " + g + " ± " + err + "\n" + log );
+		final ConductanceMap residual = TiffMapIO.read( fitOut.resolve( "fit_residual.tif" ) );
+		assertEquals( "nS", residual.valueUnit() );
+		int fitted = 0;
+		for ( int j = 0; j < residual.height(); j++ )
+			for ( int i = 0; i < residual.width(); i++ )
+				if ( !Float.isNaN( residual.get( i, j ) ) )
+				{
+					fitted++;
+					assertTrue( residual.xAxis().value( i ) >= 1.5 * 0.265 - 1e-3, "fitted point at V_inj = " + residual.xAxis().value( i ) + " mV" );
+				}
+		assertEquals( 1435, fitted );
+		for ( final String png : new String[] { "chi2_profile.png", "overlay_contours.png", "dynes_fit.png" } )
+			assertTrue( Files.size( fitOut.resolve( png ) ) > 2000, png );
+	}
 }
