@@ -87,13 +87,25 @@ final class CommandDialog
 		}
 	}
 
-	/** Enough digits to show the default exactly; scientific (negative digits) for very small or large values. */
-	private static int digits( final double v )
+	/**
+	 * Decimals that show the default exactly (169.2 → 1, 1.054e-4 → 7), at most 9; ImageJ records the shown text in
+	 * macros, so a default shown rounded ("0.0001" for κ_I = 1.054e-4) would be recorded 5 % off. Values below
+	 * 1e-9 or from 1e6 on go scientific (negative digits).
+	 */
+	static int digits( final double v )
 	{
-		if ( v == 0 || Double.isNaN( v ) )
+		if ( v == 0 || !Double.isFinite( v ) )
 			return 3;
 		final double a = Math.abs( v );
-		return a < 1e-3 || a >= 1e6 ? -4 : 6;
+		if ( a >= 1e6 || a < 1e-9 )
+			return -6;
+		for ( int d = 0; d <= 9; d++ )
+		{
+			final double scale = Math.pow( 10, d );
+			if ( Math.abs( Math.round( v * scale ) / scale - v ) <= 1e-12 * a )
+				return d;
+		}
+		return 9;
 	}
 
 	private static List< String > choices( final ModuleItem< ? > item )
