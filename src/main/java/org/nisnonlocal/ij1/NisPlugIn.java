@@ -105,12 +105,27 @@ public class NisPlugIn implements PlugIn
 		{
 			final Object v = done.getOutput( out.getName() );
 			if ( v instanceof ImagePlus )
-				( ( ImagePlus ) v ).show();
+				showEnlarged( ( ImagePlus ) v );
 			else if ( v instanceof ResultsTable )
 				( ( ResultsTable ) v ).show( done.getInfo().getTitle().replace( "...", "" ) + ": " + out.getName() );
 			else if ( v instanceof String && !( ( String ) v ).isEmpty() )
 				IJ.log( ( String ) v );
 		}
+	}
+
+	/**
+	 * Shows an image; a map of a few dozen bias points (101 × 41 is typical) would open as a thumbnail-sized window,
+	 * so small images open zoomed in to about 600 pixels wide (a power-of-two zoom, at most 800 %).
+	 */
+	private static void showEnlarged( final ImagePlus imp )
+	{
+		imp.show();
+		final int w = Math.max( 1, imp.getWidth() ), h = Math.max( 1, imp.getHeight() );
+		int zoom = 1;
+		while ( zoom < 8 && 2 * zoom * w <= 600 && 2 * zoom * h <= 600 )
+			zoom *= 2;
+		if ( zoom > 1 && imp.getWindow() != null && !"Plot".equals( imp.getProperty( "type" ) ) && !( imp.getWindow() instanceof ij.gui.PlotWindow ) )
+			IJ.run( imp, "Set... ", "zoom=" + 100 * zoom );
 	}
 
 	private static Throwable rootBadInput( Throwable e )
