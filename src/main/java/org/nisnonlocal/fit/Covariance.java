@@ -38,4 +38,26 @@ final class Covariance
 		}
 		return var;
 	}
+
+	/**
+	 * The full covariance (JᵀJ)⁻¹·scale, or null under the same conditions as {@link #variances} (singular JᵀJ, a
+	 * negative or non-finite variance).
+	 */
+	static double[][] matrix( final double[][] weightedJacobian, final double scale, final double singularity )
+	{
+		final RealMatrix jm = new Array2DRowRealMatrix( weightedJacobian, false );
+		final RealMatrix cov;
+		try
+		{
+			cov = new LUDecomposition( jm.transpose().multiply( jm ), singularity ).getSolver().getInverse().scalarMultiply( scale );
+		}
+		catch ( final SingularMatrixException e )
+		{
+			return null;
+		}
+		for ( int j = 0; j < cov.getRowDimension(); j++ )
+			if ( !( cov.getEntry( j, j ) >= 0 ) || !Double.isFinite( cov.getEntry( j, j ) ) )
+				return null;
+		return cov.getData();
+	}
 }
