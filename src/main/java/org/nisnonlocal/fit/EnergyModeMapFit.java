@@ -68,11 +68,22 @@ public final class EnergyModeMapFit
 	/** Forward-difference steps of the inner Levenberg–Marquardt Jacobian: decades (Γ, κ_I), and s. */
 	static final double INNER_LOG_STEP = 0.02, INNER_SCALE_STEP = 0.004;
 
+	/**
+	 * A profile point whose χ² at the warm start exceeds the best so far by more than FAR estimated σ² is minimized
+	 * with at most {@link #FAR_ITERATIONS} Levenberg–Marquardt iterations (its χ² may then be an upper bound).
+	 */
+	static final double FAR = 100;
+
+	static final int FAR_ITERATIONS = 4;
+
 	/** |correlation| above which two parameters are reported as degenerate. */
 	public static final double DEGENERATE = 0.95;
 
-	/** Bounds of the free parameters other than γ_ee. */
-	public static final double GAMMA_MIN = 1e-4, GAMMA_MAX = 0.4, SCALE_MIN = 0.8, SCALE_MAX = 1.25, KAPPA_MIN = 1e-7, KAPPA_MAX = 1e-2;
+	/**
+	 * Bounds of the free parameters other than γ_ee. Γ ≥ 10⁻³: narrower broadening is not resolved by the kinetic
+	 * solver's equidistant energy grid (δε = 1/40 by default) and made it stall in trials.
+	 */
+	public static final double GAMMA_MIN = 1e-3, GAMMA_MAX = 0.4, SCALE_MIN = 0.8, SCALE_MAX = 1.25, KAPPA_MIN = 1e-7, KAPPA_MAX = 1e-2;
 
 	/** The fittable parameters: name in CSV files, name on the command line. */
 	public enum Parameter
@@ -268,6 +279,11 @@ public final class EnergyModeMapFit
 			converged = false;
 			notes.add( "the minimization over " + space.names() + " did not converge at " + chi2.innerFailures + " gamma_ee value(s)" );
 		}
+		if ( chi2.failedTrials > 0 )
+			notes.add( "the model failed at " + chi2.failedTrials + " trial point(s) of the inner minimization (treated as rejected steps)" );
+		if ( chi2.farCapped > 0 )
+			notes.add( chi2.farCapped + " profile point(s) far from the minimum (delta chi2 > " + ( int ) FAR + ") minimized with at most " + FAR_ITERATIONS
+					+ " iterations: their chi2 is an upper bound" );
 		for ( int j = 0; j < space.size(); j++ )
 			if ( space.atBound( j, qOpt[ j ] ) )
 			{
@@ -347,7 +363,8 @@ public final class EnergyModeMapFit
 			notes.add( "one-sided interval: the data bound gamma_ee only from below (no upper bound up to " + fmt( Math.pow( 10, u0 + reach ) ) + ")" );
 
 		final double[][] profile = chi2.profile( scale );
-		return new EnergyModeMapFitResult( gOpt, errors[ 0 ], low, high, minimum / ( n - p ), n, estimated ? Math.sqrt( scale ) : Double.NaN, estimated, converged,
+		// estimated σ: reduced χ² is 1 by construction (exactly, not up to rounding)
+		return new EnergyModeMapFitResult( gOpt, errors[ 0 ], low, high, estimated ? 1 : minimum / ( n - p ), n, estimated ? Math.sqrt( scale ) : Double.NaN, estimated, converged,
 				String.join( "; ", notes ), profile[ 0 ], profile[ 1 ], objective.model( uOpt, qOpt ).clone(), model.evaluations(), model.detectorEvaluations(), names, values,
 				errors, lows, highs, correlation );
 	}
@@ -666,6 +683,20 @@ public final class EnergyModeMapFit
 
 		int innerFailures;
 
+		/** Far profile points where the capped minimization ended before convergence (their χ² is an upper bound). */
+		int farCapped;
+
+		/** Inner trial points where the model failed. */
+		int failedTrials;
+
+		private double best()
+		{
+			double b = Double.POSITIVE_INFINITY;
+			for ( final double v : values.values() )
+				b = Math.min( b, v );
+			return b;
+		}
+
 		Profile( final Objective objective, final Space space )
 		{
 			this.objective = objective;
@@ -687,10 +718,17 @@ public final class EnergyModeMapFit
 			else
 			{
 				final Inner inner = new Inner( objective, space, u );
-				q = inner.minimize( nearest( u ) );
+				final double[] start = space.clamp( nearest( u ) );
+				// far from the minimum (the far coarse points) only a few iterations: Gauss–Newton crawls where the residuals
+				// are large, and there the profile only has to be clearly high
+				final boolean far = !values.isEmpty() && objective.chi2( u, start ) - best() > FAR * best() / Math.max( 1, objective.g.length - space.size() - 1 );
+				q = inner.minimize( start, far ? FAR_ITERATIONS : Inner.MAX_ITERATIONS );
 				c = inner.best;
-				if ( inner.failed )
+				if ( inner.failed && !far )
 					innerFailures++;
+				if ( inner.failed && far )
+					farCapped++;
+				failedTrials += inner.failedTrials;
 			}
 			values.put( u, c );
 			optima.put( u, q );
@@ -738,7 +776,7 @@ public final class EnergyModeMapFit
 	 */
 	private static final class Inner implements ValueAndJacobianFunction
 	{
-		static final int MAX_ITERATIONS = 20, MAX_EVALUATIONS = 40;
+		static final int MAX_ITERATIONS = 20;
 
 		private final Objective objective;
 
@@ -752,6 +790,9 @@ public final class EnergyModeMapFit
 
 		boolean failed;
 
+		/** Trial points where the model failed (treated as rejected steps). */
+		int failedTrials;
+
 		Inner( final Objective objective, final Space space, final double u )
 		{
 			this.objective = objective;
@@ -759,7 +800,7 @@ public final class EnergyModeMapFit
 			this.u = u;
 		}
 
-		double[] minimize( final double[] start )
+		double[] minimize( final double[] start, final int maxIterations )
 		{
 			final int n = objective.g.length;
 			final double[] target = new double[ n ];
@@ -769,7 +810,7 @@ public final class EnergyModeMapFit
 			try
 			{
 				final Optimum o = new LevenbergMarquardtOptimizer().withCostRelativeTolerance( 1e-6 ).withParameterRelativeTolerance( 1e-3 )
-						.optimize( new LeastSquaresBuilder().model( this ).target( target ).start( q0 ).maxIterations( MAX_ITERATIONS ).maxEvaluations( MAX_EVALUATIONS )
+						.optimize( new LeastSquaresBuilder().model( this ).target( target ).start( q0 ).maxIterations( maxIterations ).maxEvaluations( 2 * maxIterations )
 								.lazyEvaluation( true ).parameterValidator( v -> new ArrayRealVector( space.clamp( v.toArray() ), false ) ).build() );
 				// the optimum is one of the evaluated points: keep the best one seen (identical unless LM ended on a worse trial)
 				track( o.getPoint().toArray() );
@@ -805,9 +846,27 @@ public final class EnergyModeMapFit
 		@Override
 		public RealVector computeValue( final double[] q )
 		{
-			track( q );
+			final double[] r = new double[ objective.g.length ];
+			try
+			{
+				track( q );
+			}
+			catch ( final CancelledException e )
+			{
+				throw e;
+			}
+			catch ( final BadInputException e )
+			{
+				// the solver failed at a trial point: a χ² far above the best makes LM reject the step and shrink its trust region
+				if ( bestQ == null )
+					throw e;
+				failedTrials++;
+				final double offset = Math.sqrt( 1e6 * Math.max( best, 1 ) / r.length );
+				for ( int k = 0; k < r.length; k++ )
+					r[ k ] = objective.g[ k ] * objective.weight( k ) + offset;
+				return new ArrayRealVector( r, false );
+			}
 			final double[] m = objective.values( u, q );
-			final double[] r = new double[ m.length ];
 			for ( int k = 0; k < m.length; k++ )
 				r[ k ] = m[ k ] * objective.weight( k );
 			return new ArrayRealVector( r, false );
@@ -824,8 +883,25 @@ public final class EnergyModeMapFit
 				final double h = space.parameters.get( j ) == Parameter.DELTA0_SCALE ? INNER_SCALE_STEP : INNER_LOG_STEP;
 				final double[] qh = q.clone();
 				qh[ j ] = q[ j ] + h <= space.upper[ j ] ? q[ j ] + h : q[ j ] - h;
+				double[] m;
+				try
+				{
+					m = objective.values( u, qh );
+				}
+				catch ( final CancelledException e )
+				{
+					throw e;
+				}
+				catch ( final BadInputException e )
+				{
+					// the solver failed on one side: the other side's difference
+					failedTrials++;
+					qh[ j ] = 2 * q[ j ] - qh[ j ];
+					if ( qh[ j ] < space.lower[ j ] || qh[ j ] > space.upper[ j ] )
+						throw e;
+					m = objective.values( u, qh );
+				}
 				final double step = qh[ j ] - q[ j ];
-				final double[] m = objective.values( u, qh );
 				track( qh );
 				for ( int k = 0; k < n; k++ )
 					jac[ k ][ j ] = ( m[ k ] - m0[ k ] ) / step * objective.weight( k );
