@@ -386,8 +386,9 @@ public final class EnergyModeMapFit
 	/**
 	 * The finite points of a map that are in the mask and inside the bias windows (inclusive), as {V_inj[], V_det[], g[]}.
 	 *
-	 * @param mask one flag per map pixel in the layout of {@link ConductanceMap#data()} (index
-	 *        {@link ConductanceMap#index}(i, j): rows from the top, as an ImageJ ROI mask), or null for all pixels
+	 * @param mask one flag per map pixel in the layout of {@link ConductanceMap#data()}, i.e. at
+	 *        {@link ConductanceMap#index}(i, j): x fastest, top row (highest V_det) first, the pixel order of the map's
+	 *        image (a whole-image ROI mask, e.g. from {@code Roi.contains(x, y)} per pixel); null for all pixels
 	 */
 	public static double[][] select( final ConductanceMap map, final boolean[] mask, final double vInjMin, final double vInjMax, final double vDetMin, final double vDetMax )
 	{
