@@ -29,8 +29,8 @@ import org.nisnonlocal.physics.SelfConsistentGap;
  * dimensionless biases are then eV/Δ0 = v/s for both electrodes, and the amplitude does not change: with
  * I_det = (G_det Δ0/e)·J(eV_inj/Δ0, eV_det/Δ0), g = ∂I_det/∂V_inj = G_det·∂J/∂(eV_inj/Δ0), the Δ0 of the current unit
  * cancels the Δ0 of the bias unit. So g_s(v_inj, v_det) = g_1(v_inj/s, v_det/s): no new sweep, only the detector
- * integral at v_det/s and the interpolation at v_inj/s. The model bias grid covers max |V_inj| / s_min (constructor),
- * and a request beyond it is an error, never an extrapolation.
+ * integral at v_det/s and the interpolation at v_inj/s. The model bias grid covers max |V_inj| / s_min (constructor)
+ * plus one step, and a request beyond it is an error, never an extrapolation.
  */
 public final class EnergyModeMapModel
 {
@@ -95,9 +95,12 @@ public final class EnergyModeMapModel
 		double max = 0;
 		for ( final double v : vInj )
 			max = Math.max( max, Math.abs( v ) );
-		// at least 3 biases for the derivative; the grid covers max |V_inj| / s_min so that interpolation never extrapolates
+		// at least 3 biases for the derivative; the grid covers max |V_inj| / s_min and one step more, so that interpolation
+		// never extrapolates and every point lies on central differences: the one-sided difference at a grid end misses
+		// the wiggles of g_sa (paper's grid, V_inj = 5, V_det = 1: 131 one-sided against 243 central), and the model at a
+		// given V_inj then depends on how far the grid reaches (with s free it reaches 1/0.8 further)
 		final double reach = max / this.minScale;
-		final int n = Math.max( 3, ( int ) Math.ceil( reach / modelStep - 1e-9 ) + 1 );
+		final int n = Math.max( 3, ( int ) Math.ceil( reach / modelStep - 1e-9 ) + 2 );
 		this.biases = new double[ n ];
 		for ( int b = 0; b < n; b++ )
 			biases[ b ] = b * modelStep;

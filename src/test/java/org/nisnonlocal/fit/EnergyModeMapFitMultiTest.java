@@ -109,7 +109,7 @@ class EnergyModeMapFitMultiTest
 		final double s = 1.1;
 		final double[] vInj = { 2 * s, 2.4 * s, -3 * s, 1 * s };
 		final double[] vDet = { 0.5 * s, -0.75 * s, 1.25 * s, 0 };
-		// the same bias grid 0 … 3.4 for both (a grid end takes a one-sided difference): the fifth point only sets the grid
+		// the same bias grid 0 … 3.6 for both (3.4 and 3.3 plus a step): the fifth point only sets the grid
 		final double[] vInj1 = { 2, 2.4, -3, 1, 3.4 };
 		final double[] vDet1 = { 0.5, -0.75, 1.25, 0, 0 };
 		final EnergyModeRun setup = coarse();
@@ -167,7 +167,7 @@ class EnergyModeMapFitMultiTest
 		assertThrows( EnergyModeMapFit.CancelledException.class,
 				() -> new EnergyModeMapFit( coarse(), STEP ).span( 0.5 ).fit( p[ 0 ], p[ 1 ], p[ 2 ], null, TRUE_GAMMA_EE, cancelInSecondSweep ) );
 		assertEquals( 1, evaluations.get() );
-		// the first sweep has 19 bias points; cancelled in the second, at most one more point per chunk
+		// the first sweep has 20 bias points (0 … 3.8); cancelled in the second, at most one more point per chunk
 		assertTrue( biasPoints.get() >= 22 && biasPoints.get() <= 24, "bias points " + biasPoints.get() );
 		assertTrue( System.nanoTime() - t0 < 20e9 );
 	}
