@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 
 import org.nisnonlocal.BadInputException;
@@ -20,9 +21,11 @@ import org.nisnonlocal.maps.ModelUnits;
 import org.nisnonlocal.physics.EnergyModeRun;
 
 /**
- * {@code fit-map}: γ_ee of the energy-mode model fitted to a measured g_sa map ({@link EnergyModeMapFit}). Writes
- * params.csv ({@code name,value,error,low,high}), chi2_gamma_ee.csv (the evaluated χ² profile), fit.csv and
- * residual.csv on the measured grid (NaN outside the fitted windows).
+ * {@code fit-map}: γ_ee of the energy-mode model, optionally with Γ, the Δ0 scale and κ_I, fitted to a measured g_sa map
+ * ({@link EnergyModeMapFit}). Writes params.csv ({@code name,value,error,low,high}: one row per free parameter, then
+ * chi2_reduced and points), correlation.csv (header row of names), chi2_gamma_ee.csv (the evaluated χ² profile; the
+ * profile likelihood with other free parameters), fit.csv and residual.csv on the measured grid (NaN outside the
+ * fitted windows).
  */
 final class FitMapCommand implements Subcommand
 {
@@ -30,35 +33,34 @@ final class FitMapCommand implements Subcommand
 	public String name() { return "fit-map"; }
 
 	@Override
-	public String summary() { return "fit gamma_ee of the energy-mode model to a g_sa map: covariance error and profile-likelihood interval"; }
+	public String summary() { return "fit gamma_ee (and optionally gamma, delta0-scale, kappa) of the energy-mode model to a g_sa map: covariance errors, correlations, profile-likelihood interval"; }
 
 	@Override
 	public String usage()
 	{
-		return "--in MAP [--free gamma-ee] [--gamma-ee 2e-4 (start, centre of the search)] [--span 1 (decades each side of the start, coarse profile every 0.5)] " + EnergyModeOptions.USAGE
+		return "--in MAP [--free gamma-ee[,gamma][,delta0-scale][,kappa]] [--gamma-ee 2e-4 (start, centre of the search)] [--span 1 (decades each side of the start, coarse profile every 0.5)] "
+				+ EnergyModeOptions.USAGE + " [--delta0-scale 1 (s = Delta0/Delta0_nominal: model at V/s)]"
 				+ " [--vinj-min A --vinj-max B --vdet-min C --vdet-max D (default: whole map)] [--sigma S (per point; default: estimated from the residuals)]"
 				+ " [--model-step 0.1 (V_inj step of the model sweep)] [--delta0 EV --ginj S --gdet S --r-xi OHM (for a map in volts/siemens; default from its metadata)] --out DIR"
-				+ "   (fitted in model units: biases eV/Delta0, g in G_inj*G_det*R_xi, as are --vinj-min etc. and --sigma; fit.csv and residual.csv in the map's own units; only gamma-ee can be free so far)";
+				+ "   (fitted in model units: biases eV/Delta0, g in G_inj*G_det*R_xi, as are --vinj-min etc. and --sigma; fit.csv and residual.csv in the map's own units; --gamma, --kappa, --delta0-scale are the start values of free parameters, else fixed;"
+				+ " bounds gamma " + EnergyModeMapFit.GAMMA_MIN + " .. " + EnergyModeMapFit.GAMMA_MAX + ", delta0-scale " + EnergyModeMapFit.SCALE_MIN + " .. "
+				+ EnergyModeMapFit.SCALE_MAX + ", kappa " + EnergyModeMapFit.KAPPA_MIN + " .. " + EnergyModeMapFit.KAPPA_MAX
+				+ "; writes params.csv (low/high: profile interval, gamma_ee only), correlation.csv, chi2_gamma_ee.csv (profile likelihood: other free parameters re-optimized), fit.csv, residual.csv)";
 	}
 
 	@Override
 	public void run( final Args a ) throws Exception
 	{
 		final Path in = a.path( "in" );
-		final List< String > free = a.list( "free" );
-		if ( free.isEmpty() )
-			free.add( "gamma-ee" );
-		for ( final String f : free )
-			if ( !f.equals( "gamma-ee" ) )
-			{
-				if ( f.equals( "gamma" ) || f.equals( "delta0-scale" ) || f.equals( "kappa" ) )
-					throw new BadInputException( "--free " + f + ": not supported yet (only gamma-ee can be fitted so far)" );
-				throw new BadInputException( "--free " + f + ": unknown parameter (gamma-ee; later gamma, delta0-scale, kappa)" );
-			}
+		final List< String > freeNames = a.list( "free" );
+		final EnumSet< EnergyModeMapFit.Parameter > free = EnumSet.of( EnergyModeMapFit.Parameter.GAMMA_EE );
+		for ( final String f : freeNames )
+			free.add( EnergyModeMapFit.Parameter.fromOption( f ) );
 		final double gammaEe0 = PhysicsCsv.positive( a, "gamma-ee", 2e-4 );
 		final double span = a.number( "span", 1 );
 		final EnergyModeRun setup = EnergyModeOptions.read( a );
 		final double modelStep = PhysicsCsv.positive( a, "model-step", 0.1 );
+		final double delta0Scale = PhysicsCsv.positive( a, "delta0-scale", 1 );
 		final double sigma = a.has( "sigma" ) ? PhysicsCsv.positive( a, "sigma", 1 ) : Double.NaN;
 		final double vInjMin = a.number( "vinj-min", Double.NEGATIVE_INFINITY ), vInjMax = a.number( "vinj-max", Double.POSITIVE_INFINITY );
 		final double vDetMin = a.number( "vdet-min", Double.NEGATIVE_INFINITY ), vDetMax = a.number( "vdet-max", Double.POSITIVE_INFINITY );
@@ -85,15 +87,33 @@ final class FitMapCommand implements Subcommand
 			java.util.Arrays.fill( s, sigma );
 		}
 		final long t0 = System.nanoTime();
-		final EnergyModeMapFitResult r = new EnergyModeMapFit( setup, modelStep ).span( span ).fit( p[ 0 ], p[ 1 ], p[ 2 ], s, gammaEe0 );
+		final EnergyModeMapFitResult r = new EnergyModeMapFit( setup, modelStep ).span( span ).free( free ).delta0Scale( delta0Scale ).fit( p[ 0 ], p[ 1 ], p[ 2 ], s,
+				gammaEe0 );
 		final double seconds = ( System.nanoTime() - t0 ) * 1e-9;
 		Files.createDirectories( dir );
 		AtomicFiles.write( dir.resolve( "params.csv" ), os -> {
 			final PrintWriter w = new PrintWriter( new OutputStreamWriter( os, StandardCharsets.UTF_8 ) );
 			w.print( "name,value,error,low,high\n" );
-			w.print( "gamma_ee," + Numbers.format( r.gammaEe ) + "," + cell( r.error ) + "," + cell( r.low ) + "," + cell( r.high ) + "\n" );
+			for ( int k = 0; k < r.parameters.size(); k++ )
+				w.print( r.parameters.get( k ).csvName + "," + Numbers.format( r.values[ k ] ) + "," + cell( r.errors[ k ] ) + "," + cell( r.lows[ k ] ) + "," + cell( r.highs[ k ] )
+						+ "\n" );
 			w.print( "chi2_reduced," + Numbers.format( r.chi2Reduced ) + ",,,\n" );
 			w.print( "points," + r.points + ",,,\n" );
+			w.flush();
+		} );
+		AtomicFiles.write( dir.resolve( "correlation.csv" ), os -> {
+			final PrintWriter w = new PrintWriter( new OutputStreamWriter( os, StandardCharsets.UTF_8 ) );
+			final StringBuilder head = new StringBuilder( "name" );
+			for ( final EnergyModeMapFit.Parameter q : r.parameters )
+				head.append( ',' ).append( q.csvName );
+			w.print( head + "\n" );
+			for ( int i = 0; i < r.parameters.size(); i++ )
+			{
+				final StringBuilder row = new StringBuilder( r.parameters.get( i ).csvName );
+				for ( int j = 0; j < r.parameters.size(); j++ )
+					row.append( ',' ).append( r.correlation == null ? "NaN" : Numbers.format( r.correlation[ i ][ j ] ) );
+				w.print( row + "\n" );
+			}
 			w.flush();
 		} );
 		PhysicsCsv.write( dir.resolve( "chi2_gamma_ee.csv" ), "gamma_ee,chi2", r.profileGammaEe, r.profileChi2 );
@@ -109,9 +129,12 @@ final class FitMapCommand implements Subcommand
 		}
 		MapCsvWriter.writeLong( fit, dir.resolve( "fit.csv" ) );
 		MapCsvWriter.writeLong( residual, dir.resolve( "residual.csv" ) );
-		System.out.printf( "fit-map: gamma_ee = %s +- %s (68%% profile %s .. %s), chi2_reduced = %s, %d points, %d model evaluations in %.1f s%s%s%n", Numbers.format( r.gammaEe ),
-				cellOr( r.error ), cellOr( r.low ), cellOr( r.high ), Numbers.format( r.chi2Reduced ), r.points, r.evaluations, seconds, r.converged ? "" : " NOT CONVERGED",
-				r.note.isEmpty() ? "" : "; " + r.note );
+		final StringBuilder others = new StringBuilder();
+		for ( int k = 1; k < r.parameters.size(); k++ )
+			others.append( ", " ).append( r.parameters.get( k ).csvName ).append( " = " ).append( Numbers.format( r.values[ k ] ) ).append( " +- " ).append( cellOr( r.errors[ k ] ) );
+		System.out.printf( "fit-map: gamma_ee = %s +- %s (68%% profile %s .. %s)%s, chi2_reduced = %s, %d points, %d model evaluations (%d detector integrals) in %.1f s%s%s%n",
+				Numbers.format( r.gammaEe ), cellOr( r.error ), cellOr( r.low ), cellOr( r.high ), others, Numbers.format( r.chi2Reduced ), r.points, r.evaluations,
+				r.detectorEvaluations, seconds, r.converged ? "" : " NOT CONVERGED", r.note.isEmpty() ? "" : "; " + r.note );
 	}
 
 	private static String cell( final double v ) { return Double.isFinite( v ) ? Numbers.format( v ) : ""; }

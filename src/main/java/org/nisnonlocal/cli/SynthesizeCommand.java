@@ -21,8 +21,8 @@ import org.nisnonlocal.maps.Units;
 import org.nisnonlocal.physics.EnergyModeRun;
 
 /**
- * {@code synthesize}: a g_sa map with known truth ({@link SyntheticMap}: energy-mode model shifted by the offset,
- * plus background and seeded noise), and {@code MAP.params.txt} (the output path with ".params.txt" appended) with
+ * {@code synthesize}: a g_sa map with known truth ({@link SyntheticMap}: energy-mode model shifted by the offset, its
+ * biases scaled by 1/delta0-scale, plus background and seeded noise), and {@code MAP.params.txt} (the output path with ".params.txt" appended) with
  * every parameter as key=value lines.
  */
 final class SynthesizeCommand implements Subcommand
@@ -36,11 +36,12 @@ final class SynthesizeCommand implements Subcommand
 	@Override
 	public String usage()
 	{
-		return "[--gamma-ee 2e-4] [--sigma 0] [--offset-vinj 0] [--background 0] [--seed 1] " + EnergyModeOptions.USAGE
+		return "[--gamma-ee 2e-4] [--sigma 0] [--offset-vinj 0] [--background 0] [--delta0-scale 1] [--seed 1] " + EnergyModeOptions.USAGE
 				+ " [--vinj-from -5] [--vinj-to 5] [--vinj-step 0.1] [--vdet-from -2] [--vdet-to 2] [--vdet-step 0.05] [--model-step (default --vinj-step)]"
-				+ " [--delta0 EV --ginj S --gdet S --r-xi OHM (write the map in mV and nS, parameters in its metadata)]"
-				+ " [--spectrum-out FILE [--spectrum-noise 0.002] (the injector's local dI/dV: Dynes, t_inj, same offset, G_N = ginj; needs --delta0 --ginj)] --out MAP"
-				+ "   (g(V_inj, V_det) = g_sa_model(V_inj - offset, V_det) + B*(eV_inj/5)*(eV_det/2) + sigma*N(0,1); units G_inj*G_det*R_xi (or nS); writes MAP and MAP.params.txt)";
+				+ " [--delta0 EV --ginj S --gdet S --r-xi OHM (write the map in mV and nS, parameters in its metadata; EV is the nominal Delta0)]"
+				+ " [--spectrum-out FILE [--spectrum-noise 0.002] (the injector's local dI/dV: Dynes with the true gap s*Delta0, t_inj, same offset, G_N = ginj; needs the four values)] --out MAP"
+				+ "   (g(V_inj, V_det) = g_sa_model((V_inj - offset)/s, V_det/s) + B*(eV_inj/5)*(eV_det/2) + sigma*N(0,1), s = delta0-scale = Delta0/Delta0_nominal (the map's biases in units of the nominal Delta0);"
+				+ " units G_inj*G_det*R_xi (or nS); writes MAP and MAP.params.txt)";
 	}
 
 	@Override
@@ -50,6 +51,7 @@ final class SynthesizeCommand implements Subcommand
 		final double sigma = PhysicsCsv.nonNegative( a, "sigma", 0 );
 		final double offset = a.number( "offset-vinj", 0 );
 		final double background = a.number( "background", 0 );
+		final double delta0Scale = PhysicsCsv.positive( a, "delta0-scale", 1 );
 		final long seed = a.integer( "seed", 1 );
 		final EnergyModeRun setup = EnergyModeOptions.read( a );
 		setup.gammaEe = gammaEe;
@@ -73,14 +75,15 @@ final class SynthesizeCommand implements Subcommand
 		final Axis x = new Axis( "Vinj", Units.EV_PER_DELTA0, vInj[ 0 ], vInjStep, vInj.length );
 		final Axis y = new Axis( "Vdet", Units.EV_PER_DELTA0, vDet[ 0 ], vDetStep, vDet.length );
 		final long t0 = System.nanoTime();
-		final ConductanceMap modelMap = SyntheticMap.create( setup, modelStep, x, y, offset, background, sigma, seed ).withMetadata( MapMetadata.empty().with( MapMetadata.SOURCE,
-				"synthetic: energy-mode gamma_ee=" + Numbers.format( gammaEe ) + " offset_vinj=" + Numbers.format( offset ) + " background=" + Numbers.format( background ) + " sigma="
+		final ConductanceMap modelMap = SyntheticMap.create( setup, modelStep, x, y, offset, background, sigma, seed, delta0Scale ).withMetadata( MapMetadata.empty().with( MapMetadata.SOURCE,
+				"synthetic: energy-mode gamma_ee=" + Numbers.format( gammaEe ) + " offset_vinj=" + Numbers.format( offset ) + " background=" + Numbers.format( background ) + " delta0_scale=" + Numbers.format( delta0Scale ) + " sigma="
 						+ Numbers.format( sigma ) + " seed=" + seed + "; g in units of G_inj*G_det*R_xi" ) );
 		final ConductanceMap map = physical ? ModelUnits.physical( modelMap, delta0, gInj, gDet, rXi ) : modelMap;
 		MapFiles.write( map, out );
 		if ( spectrumOut != null )
 		{
-			final SyntheticSpectrum sp = SyntheticSpectrum.create( delta0, setup.gamma, setup.tInj, gInj, offset * delta0, spectrumNoise, seed, 601 );
+			// the junction sees the true gap s·Δ0; the offset is in nominal units, as the map's biases
+			final SyntheticSpectrum sp = SyntheticSpectrum.create( delta0Scale * delta0, setup.gamma, setup.tInj, gInj, offset * delta0, spectrumNoise, seed, 601 );
 			final double[] mV = sp.biasV.clone(), uS = sp.conductanceS.clone();
 			for ( int k = 0; k < mV.length; k++ )
 			{
@@ -95,6 +98,8 @@ final class SynthesizeCommand implements Subcommand
 		p.put( "offset_convention", "g(V_inj) = model(V_inj - offset_vinj)" );
 		p.put( "background", Numbers.format( background ) );
 		p.put( "background_form", "background*(eV_inj/5)*(eV_det/2)" );
+		p.put( "delta0_scale", Numbers.format( delta0Scale ) );
+		p.put( "delta0_scale_convention", "g(V_inj, V_det) = model((V_inj - offset_vinj)/delta0_scale, V_det/delta0_scale); biases in units of the nominal Delta0" );
 		p.put( "seed", Long.toString( seed ) );
 		p.put( "vinj_from", Numbers.formatAxis( vInj[ 0 ] ) );
 		p.put( "vinj_to", Numbers.formatAxis( vInj[ vInj.length - 1 ] ) );

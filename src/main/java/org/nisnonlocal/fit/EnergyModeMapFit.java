@@ -1,30 +1,52 @@
 package org.nisnonlocal.fit;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
+import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
+import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer.Optimum;
+import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer;
+import org.apache.commons.math3.fitting.leastsquares.ValueAndJacobianFunction;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.univariate.BrentOptimizer;
 import org.apache.commons.math3.optim.univariate.SearchInterval;
 import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
+import org.apache.commons.math3.util.Pair;
 import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.maps.ConductanceMap;
 import org.nisnonlocal.physics.EnergyModeRun;
+import org.nisnonlocal.physics.SelfConsistentGap;
 
 /**
  * Fits γ_ee of the energy-mode g_sa model ({@link EnergyModeMapModel}) to measured points, in u = log10 γ_ee
- * (γ_ee enters weakly and over decades, and stays positive). Only γ_ee is free; the model has no free amplitude.
+ * (γ_ee enters weakly and over decades, and stays positive), optionally together with Γ, the Δ0 scale s and κ_I
+ * ({@link #free}). The model has no free amplitude.
  * <p>
- * Every χ² costs one self-consistent sweep (seconds), so the search is one-dimensional and frugal: a coarse profile
- * every {@link #COARSE_STEP} decades over ±span around the start, Brent's method inside the bracket of the coarse
- * minimum, two points for the covariance derivative, and regula falsi for each Δχ² = 1 crossing; all evaluations
- * are cached and all of them make up the reported χ² profile. With no σ, σ is estimated from the residuals so that
- * the reduced χ² is 1 at the optimum (then the interval is a Δχ² = 1 interval in those units).
+ * Every new (γ_ee, Γ, κ_I) costs one self-consistent sweep (seconds); a new s costs only a detector integral (see
+ * {@link EnergyModeMapModel}). The search over γ_ee is one-dimensional and frugal: a coarse profile every
+ * {@link #COARSE_STEP} decades over ±span around the start, Brent's method inside the bracket of the coarse minimum,
+ * and regula falsi for each Δχ² = 1 crossing; all evaluations are cached and all of them make up the reported χ²
+ * profile. With other free parameters every point of that profile is a <em>profile likelihood</em> point: the other
+ * parameters are minimized at fixed γ_ee by Levenberg–Marquardt (forward differences, log Γ and log κ_I, s linear,
+ * clamped to the bounds below), warm-started from the optimum at the nearest γ_ee already evaluated. The covariance
+ * comes from the Jacobian of all free parameters at the joint optimum (central differences); the correlation matrix
+ * is reported and |ρ| > {@value #DEGENERATE} is stated as a degeneracy. The profile-likelihood interval is computed
+ * for γ_ee only. With no σ, σ is estimated from the residuals so that the reduced χ² is 1 at the optimum (then the
+ * interval is a Δχ² = 1 interval in those units).
  */
 public final class EnergyModeMapFit
 {
@@ -37,8 +59,91 @@ public final class EnergyModeMapFit
 	 */
 	static final double TOLERANCE = 0.003;
 
-	/** Half-width of the central difference for the covariance derivative, decades. */
+	/** Half-width of the central difference for the covariance derivative, decades (γ_ee, Γ, κ_I). */
 	static final double DERIVATIVE_STEP = 0.05;
+
+	/** Half-width of the central difference for the covariance derivative in s. */
+	static final double SCALE_DERIVATIVE_STEP = 0.01;
+
+	/** Forward-difference steps of the inner Levenberg–Marquardt Jacobian: decades (Γ, κ_I), and s. */
+	static final double INNER_LOG_STEP = 0.02, INNER_SCALE_STEP = 0.004;
+
+	/**
+	 * A profile point whose χ² at the warm start exceeds the best so far by more than FAR estimated σ² is minimized
+	 * with at most {@link #FAR_ITERATIONS} Levenberg–Marquardt iterations (its χ² may then be an upper bound).
+	 */
+	static final double FAR = 100;
+
+	static final int FAR_ITERATIONS = 4;
+
+	/** |correlation| above which two parameters are reported as degenerate. */
+	public static final double DEGENERATE = 0.95;
+
+	/**
+	 * Bounds of the free parameters other than γ_ee. Γ ≥ 10⁻³: narrower broadening is not resolved by the kinetic
+	 * solver's equidistant energy grid (δε = 1/40 by default) and made it stall in trials.
+	 */
+	public static final double GAMMA_MIN = 1e-3, GAMMA_MAX = 0.4, SCALE_MIN = 0.8, SCALE_MAX = 1.25, KAPPA_MIN = 1e-7, KAPPA_MAX = 1e-2;
+
+	/** The fittable parameters: name in CSV files, name on the command line. */
+	public enum Parameter
+	{
+		GAMMA_EE( "gamma_ee", "gamma-ee" ), GAMMA( "gamma", "gamma" ), DELTA0_SCALE( "delta0_scale", "delta0-scale" ), KAPPA( "kappa", "kappa" );
+
+		public final String csvName;
+
+		public final String option;
+
+		Parameter( final String csvName, final String option )
+		{
+			this.csvName = csvName;
+			this.option = option;
+		}
+
+		/** The parameter named {@code option} ("gamma-ee", "gamma", "delta0-scale", "kappa"). */
+		public static Parameter fromOption( final String option )
+		{
+			for ( final Parameter p : values() )
+				if ( p.option.equals( option ) )
+					return p;
+			throw new BadInputException( "unknown free parameter " + option + " (gamma-ee, gamma, delta0-scale, kappa)" );
+		}
+	}
+
+	/**
+	 * Progress and cancellation of a fit (no UI types; the menu command adapts it). Called on the fitting thread,
+	 * except {@link #biasPoint}, which may come from the sweep's worker threads.
+	 */
+	public interface Listener
+	{
+		/**
+		 * After each χ² (and each covariance derivative point, with χ² NaN).
+		 *
+		 * @param sweeps self-consistent sweeps so far (the cost)
+		 * @param parameters current values by CSV name (all four, fixed ones included)
+		 * @param chi2 χ² with the given σ, or with σ = 1 when σ is to be estimated; NaN when not computed
+		 */
+		default void evaluated( final int sweeps, final Map< String, Double > parameters, final double chi2 )
+		{}
+
+		/** Bias point k of n of the running sweep finished. */
+		default void biasPoint( final int k, final int n )
+		{}
+
+		/** Polled before each model evaluation, at every bias point of a sweep and every bias row of a detector integral. */
+		default boolean cancelled() { return false; }
+	}
+
+	/** Thrown when the {@link Listener} cancelled the fit (within one bias point). */
+	public static final class CancelledException extends BadInputException
+	{
+		private static final long serialVersionUID = 1L;
+
+		public CancelledException()
+		{
+			super( "fit cancelled" );
+		}
+	}
 
 	private final EnergyModeRun setup;
 
@@ -46,6 +151,14 @@ public final class EnergyModeMapFit
 
 	private double span = 1;
 
+	private final EnumSet< Parameter > extra = EnumSet.noneOf( Parameter.class );
+
+	private double delta0Scale = 1;
+
+	/**
+	 * @param setup model parameters; its Γ and κ_I are the fixed values or the start values when free (not changed)
+	 * @param modelStep V_inj step of the model sweep (eV/Δ0)
+	 */
 	public EnergyModeMapFit( final EnergyModeRun setup, final double modelStep )
 	{
 		this.setup = setup;
@@ -61,6 +174,24 @@ public final class EnergyModeMapFit
 		return this;
 	}
 
+	/** The free parameters; γ_ee is free whether listed or not (default: γ_ee only). */
+	public EnergyModeMapFit free( final Collection< Parameter > parameters )
+	{
+		extra.clear();
+		extra.addAll( parameters );
+		extra.remove( Parameter.GAMMA_EE );
+		return this;
+	}
+
+	/** s = Δ0/Δ0_nominal: the fixed value, or the start value when free (default 1). */
+	public EnergyModeMapFit delta0Scale( final double s )
+	{
+		if ( !( s > 0 ) || !Double.isFinite( s ) )
+			throw new BadInputException( "delta0 scale must be finite and > 0, got " + s );
+		this.delta0Scale = s;
+		return this;
+	}
+
 	/**
 	 * @param vInj V_inj of each point (eV/Δ0)
 	 * @param vDet V_det of each point
@@ -70,19 +201,28 @@ public final class EnergyModeMapFit
 	 */
 	public EnergyModeMapFitResult fit( final double[] vInj, final double[] vDet, final double[] g, final double[] sigma, final double gammaEe0 )
 	{
+		return fit( vInj, vDet, g, sigma, gammaEe0, null );
+	}
+
+	/** As {@link #fit(double[], double[], double[], double[], double)} with progress and cancellation (listener may be null). */
+	public EnergyModeMapFitResult fit( final double[] vInj, final double[] vDet, final double[] g, final double[] sigma, final double gammaEe0, final Listener listener )
+	{
 		final int n = g.length;
+		final int p = 1 + extra.size();
 		if ( vInj.length != n || vDet.length != n || ( sigma != null && sigma.length != n ) )
 			throw new BadInputException( "fit arrays differ in length" );
-		if ( n < 2 )
-			throw new BadInputException( "need at least 2 points to fit gamma_ee, got " + n );
+		if ( n < p + 1 )
+			throw new BadInputException( "need at least " + ( p + 1 ) + " points to fit " + p + " parameter" + ( p > 1 ? "s" : "" ) + ", got " + n );
 		if ( !( gammaEe0 > 0 ) || !Double.isFinite( gammaEe0 ) )
 			throw new BadInputException( "gamma_ee start value must be > 0, got " + gammaEe0 );
 		if ( sigma != null )
 			for ( final double s : sigma )
 				if ( !( s > 0 ) || !Double.isFinite( s ) )
 					throw new BadInputException( "per-point sigma must be finite and > 0, got " + s );
-		final EnergyModeMapModel model = new EnergyModeMapModel( setup, modelStep, vInj, vDet );
-		final Chi2 chi2 = new Chi2( model, g, sigma );
+		final Space space = new Space( extra, setup, delta0Scale );
+		final EnergyModeMapModel model = new EnergyModeMapModel( setup, modelStep, vInj, vDet, extra.contains( Parameter.DELTA0_SCALE ) ? SCALE_MIN : delta0Scale );
+		final Objective objective = new Objective( model, space, g, sigma, listener );
+		final Profile chi2 = new Profile( objective, space );
 		final List< String > notes = new ArrayList<>();
 		boolean converged = true;
 
@@ -113,10 +253,10 @@ public final class EnergyModeMapFit
 		{
 			try
 			{
-				final UnivariatePointValuePair p = new BrentOptimizer( 1e-6, TOLERANCE ).optimize( new MaxEval( 30 ), GoalType.MINIMIZE,
+				final UnivariatePointValuePair pv = new BrentOptimizer( 1e-6, TOLERANCE ).optimize( new MaxEval( 30 ), GoalType.MINIMIZE,
 						new UnivariateObjectiveFunction( chi2::at ), new SearchInterval( uOpt - COARSE_STEP, uOpt + COARSE_STEP, uOpt ) );
 				// Brent returns its best point; the cache may hold a better coarse one only within tolerance
-				uOpt = chi2.at( p.getPoint() ) <= bestValue ? p.getPoint() : uOpt;
+				uOpt = chi2.at( pv.getPoint() ) <= bestValue ? pv.getPoint() : uOpt;
 			}
 			catch ( final TooManyEvaluationsException e )
 			{
@@ -125,29 +265,96 @@ public final class EnergyModeMapFit
 			}
 		}
 		final double raw = chi2.at( uOpt );
+		final double[] qOpt = chi2.theta( uOpt );
 		final boolean estimated = sigma == null;
-		// χ² units: given σ, or σ² = χ²_min(σ = 1)/(N − 1) so that the reduced χ² is 1 at the optimum
-		final double scale = estimated ? raw / ( n - 1 ) : 1;
+		// χ² units: given σ, or σ² = χ²_min(σ = 1)/(N − p) so that the reduced χ² is 1 at the optimum
+		final double scale = estimated ? raw / ( n - p ) : 1;
 		if ( estimated )
 			notes.add( "sigma estimated from the residuals (reduced chi2 = 1 by construction): " + fmt( Math.sqrt( scale ) ) );
 		final double minimum = raw / scale;
+		if ( !extra.isEmpty() )
+			notes.add( "chi2 profile and interval with " + space.names() + " re-optimized at each gamma_ee" );
+		if ( chi2.innerFailures > 0 )
+		{
+			converged = false;
+			notes.add( "the minimization over " + space.names() + " did not converge at " + chi2.innerFailures + " gamma_ee value(s)" );
+		}
+		if ( chi2.failedTrials > 0 )
+			notes.add( "the model failed at " + chi2.failedTrials + " trial point(s) of the inner minimization (treated as rejected steps)" );
+		if ( chi2.farCapped > 0 )
+			notes.add( chi2.farCapped + " profile point(s) far from the minimum (delta chi2 > " + ( int ) FAR + ") minimized with at most " + FAR_ITERATIONS
+					+ " iterations: their chi2 is an upper bound" );
+		for ( int j = 0; j < space.size(); j++ )
+			if ( space.atBound( j, qOpt[ j ] ) )
+			{
+				converged = false;
+				notes.add( space.parameters.get( j ).csvName + " at its bound " + fmt( space.physical( j, qOpt[ j ] ) ) + " (allowed " + fmt( space.lowerBound( j ) ) + " .. "
+						+ fmt( space.upperBound( j ) ) + "): not converged" );
+			}
 
-		// covariance error in u by the Jacobian of the model (central difference), as the LM fits do
-		final double[] mPlus = model.values( Math.pow( 10, uOpt + DERIVATIVE_STEP ) );
-		final double[] mMinus = model.values( Math.pow( 10, uOpt - DERIVATIVE_STEP ) );
-		chi2.record( uOpt + DERIVATIVE_STEP );
-		chi2.record( uOpt - DERIVATIVE_STEP );
-		final double[][] jac = new double[ n ][ 1 ];
+		// covariance by the Jacobian of the model (central differences in u, the internal coordinates q), as the LM fits do
+		final double[][] jac = new double[ n ][ p ];
+		final double[] mPlus = objective.model( uOpt + DERIVATIVE_STEP, qOpt );
+		final double[] mMinus = objective.model( uOpt - DERIVATIVE_STEP, qOpt );
+		if ( extra.isEmpty() )
+		{
+			// these are profile points too when γ_ee is the only parameter
+			chi2.at( uOpt + DERIVATIVE_STEP );
+			chi2.at( uOpt - DERIVATIVE_STEP );
+		}
 		for ( int k = 0; k < n; k++ )
 			jac[ k ][ 0 ] = ( mPlus[ k ] - mMinus[ k ] ) / ( 2 * DERIVATIVE_STEP ) / ( sigma == null ? 1 : sigma[ k ] );
-		final double[] var = Covariance.variances( jac, estimated ? scale : 1, 1e-300 );
+		for ( int j = 0; j < space.size(); j++ )
+		{
+			final double h = space.parameters.get( j ) == Parameter.DELTA0_SCALE ? SCALE_DERIVATIVE_STEP : DERIVATIVE_STEP;
+			final double[] qHi = qOpt.clone(), qLo = qOpt.clone();
+			qHi[ j ] = Math.min( qOpt[ j ] + h, space.upper[ j ] );
+			qLo[ j ] = Math.max( qOpt[ j ] - h, space.lower[ j ] );
+			final double[] hi = objective.model( uOpt, qHi ), lo = objective.model( uOpt, qLo );
+			for ( int k = 0; k < n; k++ )
+				jac[ k ][ 1 + j ] = ( hi[ k ] - lo[ k ] ) / ( qHi[ j ] - qLo[ j ] ) / ( sigma == null ? 1 : sigma[ k ] );
+		}
+		final double[][] cov = Covariance.matrix( jac, estimated ? scale : 1, 1e-300 );
+		final List< Parameter > names = new ArrayList<>();
+		names.add( Parameter.GAMMA_EE );
+		names.addAll( space.parameters );
+		final double[] values = new double[ p ], errors = new double[ p ], lows = new double[ p ], highs = new double[ p ];
 		final double gOpt = Math.pow( 10, uOpt );
-		final double error = var == null ? Double.NaN : gOpt * Math.log( 10 ) * Math.sqrt( var[ 0 ] );
-		if ( var == null )
-			notes.add( "covariance degenerate: the model does not depend on gamma_ee at these points" );
+		values[ 0 ] = gOpt;
+		for ( int j = 0; j < space.size(); j++ )
+			values[ 1 + j ] = space.physical( j, qOpt[ j ] );
+		double[][] correlation = null;
+		if ( cov == null )
+		{
+			java.util.Arrays.fill( errors, Double.NaN );
+			notes.add( p == 1 ? "covariance degenerate: the model does not depend on gamma_ee at these points"
+					: "covariance singular: the model does not depend on some combination of " + names( names ) + " at these points (degenerate)" );
+		}
+		else
+		{
+			for ( int j = 0; j < p; j++ )
+			{
+				final double sd = Math.sqrt( cov[ j ][ j ] );
+				// u and log parameters: d(10^q) = 10^q ln10 dq
+				errors[ j ] = j == 0 || space.logarithmic( j - 1 ) ? values[ j ] * Math.log( 10 ) * sd : sd;
+			}
+			correlation = new double[ p ][ p ];
+			for ( int a = 0; a < p; a++ )
+				for ( int b = 0; b < p; b++ )
+					correlation[ a ][ b ] = cov[ a ][ b ] / Math.sqrt( cov[ a ][ a ] * cov[ b ][ b ] );
+			for ( int a = 0; a < p; a++ )
+				for ( int b = a + 1; b < p; b++ )
+					if ( Math.abs( correlation[ a ][ b ] ) > DEGENERATE )
+						notes.add( "degenerate: " + names.get( a ).csvName + " and " + names.get( b ).csvName + " correlated (rho = "
+								+ String.format( Locale.ROOT, "%.3f", correlation[ a ][ b ] ) + "); the data fix mainly a combination of the two" );
+		}
+		java.util.Arrays.fill( lows, Double.NaN );
+		java.util.Arrays.fill( highs, Double.NaN );
 
 		final double low = crossing( chi2, uOpt, -1, minimum, scale, u0 - reach );
 		final double high = crossing( chi2, uOpt, +1, minimum, scale, u0 + reach );
+		lows[ 0 ] = low;
+		highs[ 0 ] = high;
 		if ( Double.isNaN( low ) && Double.isNaN( high ) )
 			notes.add( "interval unbounded on both sides: the data do not constrain gamma_ee within " + fmt( Math.pow( 10, u0 - reach ) ) + " .. " + fmt( Math.pow( 10, u0 + reach ) ) );
 		else if ( Double.isNaN( low ) )
@@ -156,25 +363,50 @@ public final class EnergyModeMapFit
 			notes.add( "one-sided interval: the data bound gamma_ee only from below (no upper bound up to " + fmt( Math.pow( 10, u0 + reach ) ) + ")" );
 
 		final double[][] profile = chi2.profile( scale );
-		return new EnergyModeMapFitResult( gOpt, error, low, high, minimum / ( n - 1 ), n, estimated ? Math.sqrt( scale ) : Double.NaN, estimated, converged,
-				String.join( "; ", notes ), profile[ 0 ], profile[ 1 ], model.values( gOpt ).clone(), model.evaluations() );
+		// estimated σ: reduced χ² is 1 by construction (exactly, not up to rounding)
+		return new EnergyModeMapFitResult( gOpt, errors[ 0 ], low, high, estimated ? 1 : minimum / ( n - p ), n, estimated ? Math.sqrt( scale ) : Double.NaN, estimated, converged,
+				String.join( "; ", notes ), profile[ 0 ], profile[ 1 ], objective.model( uOpt, qOpt ).clone(), model.evaluations(), model.detectorEvaluations(), names, values,
+				errors, lows, highs, correlation );
+	}
+
+	private static String names( final List< Parameter > list )
+	{
+		final List< String > s = new ArrayList<>();
+		for ( final Parameter p : list )
+			s.add( p.csvName );
+		return String.join( ", ", s );
+	}
+
+	/** The finite points of a map inside the bias windows (inclusive), as {V_inj[], V_det[], g[]}. */
+	public static double[][] select( final ConductanceMap map, final double vInjMin, final double vInjMax, final double vDetMin, final double vDetMax )
+	{
+		return select( map, null, vInjMin, vInjMax, vDetMin, vDetMax );
 	}
 
 	/**
-	 * The finite points of a map inside the bias windows (inclusive), as {V_inj[], V_det[], g[]}.
+	 * The finite points of a map that are in the mask and inside the bias windows (inclusive), as {V_inj[], V_det[], g[]}.
+	 *
+	 * @param mask one flag per map pixel in the layout of {@link ConductanceMap#data()}, i.e. at
+	 *        {@link ConductanceMap#index}(i, j): x fastest, top row (highest V_det) first, the pixel order of the map's
+	 *        image (a whole-image ROI mask, e.g. from {@code Roi.contains(x, y)} per pixel); null for all pixels
 	 */
-	public static double[][] select( final ConductanceMap map, final double vInjMin, final double vInjMax, final double vDetMin, final double vDetMax )
+	public static double[][] select( final ConductanceMap map, final boolean[] mask, final double vInjMin, final double vInjMax, final double vDetMin, final double vDetMax )
 	{
+		if ( mask != null && mask.length != map.width() * map.height() )
+			throw new BadInputException( "region mask has " + mask.length + " pixels, the map " + map.width() + " x " + map.height() );
 		final List< double[] > rows = new ArrayList<>();
 		for ( int j = 0; j < map.height(); j++ )
 			for ( int i = 0; i < map.width(); i++ )
 			{
+				if ( mask != null && !mask[ map.index( i, j ) ] )
+					continue;
 				final double x = map.xAxis().value( i ), y = map.yAxis().value( j ), v = map.get( i, j );
 				if ( x >= vInjMin - 1e-9 && x <= vInjMax + 1e-9 && y >= vDetMin - 1e-9 && y <= vDetMax + 1e-9 && Double.isFinite( v ) )
 					rows.add( new double[] { x, y, v } );
 			}
 		if ( rows.isEmpty() )
-			throw new BadInputException( "no finite measured points inside V_inj " + vInjMin + " .. " + vInjMax + ", V_det " + vDetMin + " .. " + vDetMax );
+			throw new BadInputException( "no finite measured points inside " + ( mask == null ? "" : "the region mask and " ) + "V_inj " + vInjMin + " .. " + vInjMax + ", V_det " + vDetMin
+					+ " .. " + vDetMax );
 		final double[][] out = new double[ 3 ][ rows.size() ];
 		for ( int k = 0; k < rows.size(); k++ )
 			for ( int c = 0; c < 3; c++ )
@@ -186,7 +418,7 @@ public final class EnergyModeMapFit
 	 * The γ_ee where χ²/scale first reaches minimum + 1 going from uOpt in direction dir, or NaN when it does not
 	 * within the searched range. Bracketed by the cached profile; refined by regula falsi (Illinois) in u on √Δχ² − 1.
 	 */
-	private static double crossing( final Chi2 chi2, final double uOpt, final int dir, final double minimum, final double scale, final double limit )
+	private static double crossing( final Profile chi2, final double uOpt, final int dir, final double minimum, final double scale, final double limit )
 	{
 		final double target = minimum + 1;
 		double inner = uOpt, outer = Double.NaN;
@@ -241,40 +473,165 @@ public final class EnergyModeMapFit
 
 	private static double excess( final double dChi2 ) { return Math.sqrt( Math.max( dChi2, 0 ) ) - 1; }
 
-	private static String fmt( final double v ) { return String.format( java.util.Locale.ROOT, "%.3g", v ); }
+	private static String fmt( final double v ) { return String.format( Locale.ROOT, "%.3g", v ); }
 
-	/** χ²(u) with σ = 1 where none is given, cached by u; every evaluated u is part of the profile. */
-	private static final class Chi2
+	/**
+	 * The free parameters other than γ_ee in internal coordinates q: log10 Γ, s, log10 κ_I, each clamped to its bounds;
+	 * the fixed ones at the setup's values (and the given s).
+	 */
+	private static final class Space
 	{
-		private final EnergyModeMapModel model;
+		final List< Parameter > parameters;
 
-		private final double[] g;
+		final double[] lower, upper, start;
 
-		private final double[] sigma;
+		final double gamma, kappa, scale;
 
-		private final TreeMap< Double, Double > values = new TreeMap<>();
-
-		Chi2( final EnergyModeMapModel model, final double[] g, final double[] sigma )
+		Space( final EnumSet< Parameter > free, final EnergyModeRun setup, final double scale )
 		{
-			this.model = model;
-			this.g = g;
-			this.sigma = sigma;
+			this.parameters = new ArrayList<>( free );
+			this.gamma = setup.gamma;
+			this.kappa = setup.kappa;
+			this.scale = scale;
+			final int m = parameters.size();
+			lower = new double[ m ];
+			upper = new double[ m ];
+			start = new double[ m ];
+			for ( int j = 0; j < m; j++ )
+				switch ( parameters.get( j ) )
+				{
+				case GAMMA:
+					check( "gamma", gamma, GAMMA_MIN, GAMMA_MAX );
+					lower[ j ] = Math.log10( GAMMA_MIN );
+					upper[ j ] = Math.log10( GAMMA_MAX );
+					start[ j ] = Math.log10( gamma );
+					break;
+				case DELTA0_SCALE:
+					check( "delta0-scale", scale, SCALE_MIN, SCALE_MAX );
+					lower[ j ] = SCALE_MIN;
+					upper[ j ] = SCALE_MAX;
+					start[ j ] = scale;
+					break;
+				case KAPPA:
+					check( "kappa", kappa, KAPPA_MIN, KAPPA_MAX );
+					lower[ j ] = Math.log10( KAPPA_MIN );
+					upper[ j ] = Math.log10( KAPPA_MAX );
+					start[ j ] = Math.log10( kappa );
+					break;
+				default:
+					throw new IllegalStateException( parameters.get( j ).toString() );
+				}
 		}
 
-		double at( final double u )
+		private static void check( final String name, final double v, final double min, final double max )
 		{
-			final Double hit = values.get( u );
-			if ( hit != null )
-				return hit;
-			final double[] m;
+			if ( !( v >= min && v <= max ) )
+				throw new BadInputException( "--" + name + " start value " + v + " outside the fit's bounds " + min + " .. " + max + " (give a start inside them)" );
+		}
+
+		int size() { return parameters.size(); }
+
+		boolean logarithmic( final int j ) { return parameters.get( j ) != Parameter.DELTA0_SCALE; }
+
+		double physical( final int j, final double q ) { return logarithmic( j ) ? Math.pow( 10, q ) : q; }
+
+		double lowerBound( final int j ) { return physical( j, lower[ j ] ); }
+
+		double upperBound( final int j ) { return physical( j, upper[ j ] ); }
+
+		boolean atBound( final int j, final double q ) { return q <= lower[ j ] + 1e-6 || q >= upper[ j ] - 1e-6; }
+
+		double[] clamp( final double[] q )
+		{
+			final double[] c = q.clone();
+			for ( int j = 0; j < c.length; j++ )
+				c[ j ] = Double.isNaN( c[ j ] ) ? start[ j ] : Math.max( lower[ j ], Math.min( upper[ j ], c[ j ] ) );
+			return c;
+		}
+
+		/** {γ, κ, s} at q. */
+		double[] full( final double[] q )
+		{
+			double g = gamma, k = kappa, s = scale;
+			for ( int j = 0; j < q.length; j++ )
+				switch ( parameters.get( j ) )
+				{
+				case GAMMA:
+					g = Math.pow( 10, q[ j ] );
+					break;
+				case DELTA0_SCALE:
+					s = q[ j ];
+					break;
+				case KAPPA:
+					k = Math.pow( 10, q[ j ] );
+					break;
+				default:
+					break;
+				}
+			return new double[] { g, k, s };
+		}
+
+		String names() { return EnergyModeMapFit.names( parameters ); }
+	}
+
+	/** Model and χ² at (u, q), with the listener's progress, cancellation and error context. */
+	private static final class Objective
+	{
+		final EnergyModeMapModel model;
+
+		final Space space;
+
+		final double[] g;
+
+		final double[] sigma;
+
+		final Listener listener;
+
+		Objective( final EnergyModeMapModel model, final Space space, final double[] g, final double[] sigma, final Listener listener )
+		{
+			this.model = model;
+			this.space = space;
+			this.g = g;
+			this.sigma = sigma;
+			this.listener = listener;
+			if ( listener != null )
+				model.progress( new SelfConsistentGap.Progress()
+				{
+					@Override
+					public void done( final int k, final int n ) { listener.biasPoint( k, n ); }
+
+					@Override
+					public boolean cancelled() { return listener.cancelled(); }
+				} );
+		}
+
+		double[] model( final double u, final double[] q )
+		{
+			final double[] m = values( u, q );
+			report( u, q, Double.NaN );
+			return m;
+		}
+
+		private double[] values( final double u, final double[] q )
+		{
+			if ( listener != null && listener.cancelled() )
+				throw new CancelledException();
+			final double[] f = space.full( q );
 			try
 			{
-				m = model.values( Math.pow( 10, u ) );
+				return model.values( Math.pow( 10, u ), f[ 0 ], f[ 1 ], f[ 2 ] );
 			}
 			catch ( final BadInputException e )
 			{
-				throw new BadInputException( "energy-mode model at gamma_ee = " + fmt( Math.pow( 10, u ) ) + ": " + e.getMessage() );
+				if ( listener != null && listener.cancelled() )
+					throw new CancelledException();
+				throw new BadInputException( "energy-mode model at " + describe( u, q ) + ": " + e.getMessage(), e );
 			}
+		}
+
+		double chi2( final double u, final double[] q )
+		{
+			final double[] m = values( u, q );
 			double s = 0;
 			for ( int k = 0; k < g.length; k++ )
 			{
@@ -282,12 +639,122 @@ public final class EnergyModeMapFit
 				s += r * r;
 			}
 			if ( !Double.isFinite( s ) )
-				throw new BadInputException( "chi2 is not finite at gamma_ee = " + fmt( Math.pow( 10, u ) ) + " (NaN in the data or the model)" );
-			values.put( u, s );
+				throw new BadInputException( "chi2 is not finite at " + describe( u, q ) + " (NaN in the data or the model)" );
+			report( u, q, s );
 			return s;
 		}
 
-		void record( final double u ) { at( u ); }
+		double weight( final int k ) { return sigma == null ? 1 : 1 / sigma[ k ]; }
+
+		private void report( final double u, final double[] q, final double chi2 )
+		{
+			if ( listener == null )
+				return;
+			final double[] f = space.full( q );
+			final Map< String, Double > p = new LinkedHashMap<>();
+			p.put( Parameter.GAMMA_EE.csvName, Math.pow( 10, u ) );
+			p.put( Parameter.GAMMA.csvName, f[ 0 ] );
+			p.put( Parameter.DELTA0_SCALE.csvName, f[ 2 ] );
+			p.put( Parameter.KAPPA.csvName, f[ 1 ] );
+			listener.evaluated( model.evaluations(), p, chi2 );
+		}
+
+		String describe( final double u, final double[] q )
+		{
+			final StringBuilder b = new StringBuilder( "gamma_ee = " + fmt( Math.pow( 10, u ) ) );
+			for ( int j = 0; j < q.length; j++ )
+				b.append( ", " ).append( space.parameters.get( j ).csvName ).append( " = " ).append( fmt( space.physical( j, q[ j ] ) ) );
+			return b.toString();
+		}
+	}
+
+	/**
+	 * χ²(u) minimized over the other free parameters (σ = 1 where none is given), cached by u with its optimum q; every
+	 * evaluated u is part of the profile.
+	 */
+	private static final class Profile
+	{
+		private final Objective objective;
+
+		private final Space space;
+
+		private final TreeMap< Double, Double > values = new TreeMap<>();
+
+		private final TreeMap< Double, double[] > optima = new TreeMap<>();
+
+		int innerFailures;
+
+		/** Far profile points where the capped minimization ended before convergence (their χ² is an upper bound). */
+		int farCapped;
+
+		/** Inner trial points where the model failed. */
+		int failedTrials;
+
+		private double best()
+		{
+			double b = Double.POSITIVE_INFINITY;
+			for ( final double v : values.values() )
+				b = Math.min( b, v );
+			return b;
+		}
+
+		Profile( final Objective objective, final Space space )
+		{
+			this.objective = objective;
+			this.space = space;
+		}
+
+		double at( final double u )
+		{
+			final Double hit = values.get( u );
+			if ( hit != null )
+				return hit;
+			final double[] q;
+			final double c;
+			if ( space.size() == 0 )
+			{
+				q = new double[ 0 ];
+				c = objective.chi2( u, q );
+			}
+			else
+			{
+				final Inner inner = new Inner( objective, space, u );
+				final double[] start = space.clamp( nearest( u ) );
+				// far from the minimum (the far coarse points) only a few iterations: Gauss–Newton crawls where the residuals
+				// are large, and there the profile only has to be clearly high
+				final boolean far = !values.isEmpty() && objective.chi2( u, start ) - best() > FAR * best() / Math.max( 1, objective.g.length - space.size() - 1 );
+				q = inner.minimize( start, far ? FAR_ITERATIONS : Inner.MAX_ITERATIONS );
+				c = inner.best;
+				if ( inner.failed && !far )
+					innerFailures++;
+				if ( inner.failed && far )
+					farCapped++;
+				failedTrials += inner.failedTrials;
+			}
+			values.put( u, c );
+			optima.put( u, q );
+			return c;
+		}
+
+		/** Optimum of the other parameters at an evaluated u. */
+		double[] theta( final double u )
+		{
+			at( u );
+			return optima.get( u ).clone();
+		}
+
+		/** Warm start: the optimum at the nearest evaluated u, or the start values. */
+		private double[] nearest( final double u )
+		{
+			final Map.Entry< Double, double[] > lo = optima.floorEntry( u ), hi = optima.ceilingEntry( u );
+			if ( lo == null && hi == null )
+				return space.start.clone();
+			if ( lo == null )
+				return hi.getValue().clone();
+			if ( hi == null )
+				return lo.getValue().clone();
+			return ( u - lo.getKey() <= hi.getKey() - u ? lo : hi ).getValue().clone();
+		}
 
 		Iterable< Map.Entry< Double, Double > > sorted( final int dir ) { return dir > 0 ? values.entrySet() : values.descendingMap().entrySet(); }
 
@@ -301,6 +768,146 @@ public final class EnergyModeMapFit
 				p[ 1 ][ k++ ] = e.getValue() / scale;
 			}
 			return p;
+		}
+	}
+
+	/**
+	 * Levenberg–Marquardt over q at fixed u: residuals (g − m)/σ, forward-difference Jacobian (backward at an upper
+	 * bound), q clamped to the bounds. The model caches by parameter values, so the Jacobian reuses the value at q.
+	 */
+	private static final class Inner implements ValueAndJacobianFunction
+	{
+		static final int MAX_ITERATIONS = 20;
+
+		private final Objective objective;
+
+		private final Space space;
+
+		private final double u;
+
+		double best = Double.POSITIVE_INFINITY;
+
+		double[] bestQ;
+
+		boolean failed;
+
+		/** Trial points where the model failed (treated as rejected steps). */
+		int failedTrials;
+
+		Inner( final Objective objective, final Space space, final double u )
+		{
+			this.objective = objective;
+			this.space = space;
+			this.u = u;
+		}
+
+		double[] minimize( final double[] start, final int maxIterations )
+		{
+			final int n = objective.g.length;
+			final double[] target = new double[ n ];
+			for ( int k = 0; k < n; k++ )
+				target[ k ] = objective.g[ k ] * objective.weight( k );
+			final double[] q0 = space.clamp( start );
+			try
+			{
+				final Optimum o = new LevenbergMarquardtOptimizer().withCostRelativeTolerance( 1e-6 ).withParameterRelativeTolerance( 1e-3 )
+						.optimize( new LeastSquaresBuilder().model( this ).target( target ).start( q0 ).maxIterations( maxIterations ).maxEvaluations( 2 * maxIterations )
+								.lazyEvaluation( true ).parameterValidator( v -> new ArrayRealVector( space.clamp( v.toArray() ), false ) ).build() );
+				// the optimum is one of the evaluated points: keep the best one seen (identical unless LM ended on a worse trial)
+				track( o.getPoint().toArray() );
+			}
+			catch ( final MathIllegalStateException e )
+			{
+				failed = true;
+			}
+			if ( bestQ == null )
+				track( q0 );
+			return bestQ.clone();
+		}
+
+		/** χ² at q (tracks the best point). */
+		private double track( final double[] q )
+		{
+			final double c = objective.chi2( u, q );
+			if ( c < best )
+			{
+				best = c;
+				bestQ = q.clone();
+			}
+			return c;
+		}
+
+		@Override
+		public Pair< RealVector, RealMatrix > value( final RealVector point )
+		{
+			final double[] q = point.toArray();
+			return new Pair<>( computeValue( q ), computeJacobian( q ) );
+		}
+
+		@Override
+		public RealVector computeValue( final double[] q )
+		{
+			final double[] r = new double[ objective.g.length ];
+			try
+			{
+				track( q );
+			}
+			catch ( final CancelledException e )
+			{
+				throw e;
+			}
+			catch ( final BadInputException e )
+			{
+				// the solver failed at a trial point: a χ² far above the best makes LM reject the step and shrink its trust region
+				if ( bestQ == null )
+					throw e;
+				failedTrials++;
+				final double offset = Math.sqrt( 1e6 * Math.max( best, 1 ) / r.length );
+				for ( int k = 0; k < r.length; k++ )
+					r[ k ] = objective.g[ k ] * objective.weight( k ) + offset;
+				return new ArrayRealVector( r, false );
+			}
+			final double[] m = objective.values( u, q );
+			for ( int k = 0; k < m.length; k++ )
+				r[ k ] = m[ k ] * objective.weight( k );
+			return new ArrayRealVector( r, false );
+		}
+
+		@Override
+		public RealMatrix computeJacobian( final double[] q )
+		{
+			final double[] m0 = objective.values( u, q );
+			final int n = m0.length;
+			final double[][] jac = new double[ n ][ q.length ];
+			for ( int j = 0; j < q.length; j++ )
+			{
+				final double h = space.parameters.get( j ) == Parameter.DELTA0_SCALE ? INNER_SCALE_STEP : INNER_LOG_STEP;
+				final double[] qh = q.clone();
+				qh[ j ] = q[ j ] + h <= space.upper[ j ] ? q[ j ] + h : q[ j ] - h;
+				double[] m;
+				try
+				{
+					m = objective.values( u, qh );
+				}
+				catch ( final CancelledException e )
+				{
+					throw e;
+				}
+				catch ( final BadInputException e )
+				{
+					// the solver failed on one side: the other side's difference
+					failedTrials++;
+					qh[ j ] = 2 * q[ j ] - qh[ j ];
+					if ( qh[ j ] < space.lower[ j ] || qh[ j ] > space.upper[ j ] )
+						throw e;
+					m = objective.values( u, qh );
+				}
+				final double step = qh[ j ] - q[ j ];
+				track( qh );
+				for ( int k = 0; k < n; k++ )
+					jac[ k ][ j ] = ( m[ k ] - m0[ k ] ) / step * objective.weight( k );
+			}
+			return new Array2DRowRealMatrix( jac, false );
 		}
 	}
 }

@@ -1,8 +1,12 @@
 package org.nisnonlocal.fit;
 
+import java.util.Collections;
+import java.util.List;
+
 /**
  * Outcome of {@link EnergyModeMapFit}: γ_ee with its covariance error and 68 % profile-likelihood interval (NaN at an
- * unbounded end), the χ² profile actually evaluated, and the model at the optimum on the fitted points.
+ * unbounded end), the other free parameters with their covariance errors, the correlation matrix, the χ² profile
+ * actually evaluated, and the model at the optimum on the fitted points.
  */
 public final class EnergyModeMapFitResult
 {
@@ -16,6 +20,7 @@ public final class EnergyModeMapFitResult
 
 	public final double high;
 
+	/** χ²_min / (points − free parameters). */
 	public final double chi2Reduced;
 
 	public final int points;
@@ -25,12 +30,19 @@ public final class EnergyModeMapFitResult
 
 	public final boolean sigmaEstimated;
 
+	/**
+	 * False when the minimum is at the edge of the searched γ_ee range or at a bound of another parameter, or a search
+	 * did not converge (see {@link #note}).
+	 */
 	public final boolean converged;
 
-	/** Human-readable notes: non-convergence, one-sided interval, how σ was obtained. */
+	/** Human-readable notes: non-convergence, one-sided interval, how σ was obtained, degeneracies. */
 	public final String note;
 
-	/** The χ² profile, ascending γ_ee, in the same χ² units as the interval (σ as above). */
+	/**
+	 * The χ² profile, ascending γ_ee, in the same χ² units as the interval (σ as above); with other free parameters the
+	 * profile likelihood (each point minimized over them).
+	 */
 	public final double[] profileGammaEe;
 
 	public final double[] profileChi2;
@@ -38,11 +50,32 @@ public final class EnergyModeMapFitResult
 	/** Model at the optimum at each fitted point. */
 	public final double[] model;
 
+	/** Self-consistent sweeps computed (the cost). */
 	public final int evaluations;
+
+	/** Detector integrals computed (one per sweep and Δ0 scale). */
+	public final int detectorEvaluations;
+
+	/** The free parameters, γ_ee first, then in the order gamma, delta0_scale, kappa. */
+	public final List< EnergyModeMapFit.Parameter > parameters;
+
+	/** Per free parameter (order of {@link #parameters}): value, 1σ from the covariance (NaN when singular). */
+	public final double[] values;
+
+	public final double[] errors;
+
+	/** Per free parameter: profile-likelihood interval; computed for γ_ee only (NaN for the others). */
+	public final double[] lows;
+
+	public final double[] highs;
+
+	/** Correlation matrix of the free parameters (order of {@link #parameters}), or null when the covariance is singular. */
+	public final double[][] correlation;
 
 	EnergyModeMapFitResult( final double gammaEe, final double error, final double low, final double high, final double chi2Reduced, final int points, final double sigma,
 			final boolean sigmaEstimated, final boolean converged, final String note, final double[] profileGammaEe, final double[] profileChi2, final double[] model,
-			final int evaluations )
+			final int evaluations, final int detectorEvaluations, final List< EnergyModeMapFit.Parameter > parameters, final double[] values, final double[] errors,
+			final double[] lows, final double[] highs, final double[][] correlation )
 	{
 		this.gammaEe = gammaEe;
 		this.error = error;
@@ -58,8 +91,39 @@ public final class EnergyModeMapFitResult
 		this.profileChi2 = profileChi2;
 		this.model = model;
 		this.evaluations = evaluations;
+		this.detectorEvaluations = detectorEvaluations;
+		this.parameters = Collections.unmodifiableList( parameters );
+		this.values = values;
+		this.errors = errors;
+		this.lows = lows;
+		this.highs = highs;
+		this.correlation = correlation;
 	}
 
 	/** True when at least one end of the interval is open (the data bound γ_ee from one side at most). */
 	public boolean oneSided() { return Double.isNaN( low ) || Double.isNaN( high ); }
+
+	/** Index of a free parameter in {@link #parameters}, or −1 when it was fixed. */
+	public int indexOf( final EnergyModeMapFit.Parameter p ) { return parameters.indexOf( p ); }
+
+	/** Fitted value of a free parameter (NaN when it was fixed). */
+	public double value( final EnergyModeMapFit.Parameter p )
+	{
+		final int i = indexOf( p );
+		return i < 0 ? Double.NaN : values[ i ];
+	}
+
+	/** Covariance 1σ of a free parameter (NaN when fixed or singular). */
+	public double error( final EnergyModeMapFit.Parameter p )
+	{
+		final int i = indexOf( p );
+		return i < 0 ? Double.NaN : errors[ i ];
+	}
+
+	/** Correlation of two free parameters (NaN when either was fixed or the covariance is singular). */
+	public double correlation( final EnergyModeMapFit.Parameter a, final EnergyModeMapFit.Parameter b )
+	{
+		final int i = indexOf( a ), j = indexOf( b );
+		return i < 0 || j < 0 || correlation == null ? Double.NaN : correlation[ i ][ j ];
+	}
 }

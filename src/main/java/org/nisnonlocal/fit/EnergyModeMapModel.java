@@ -7,121 +7,244 @@ import java.util.stream.IntStream;
 
 import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.maps.MapInterpolation;
+import org.nisnonlocal.physics.DetectorSignal;
 import org.nisnonlocal.physics.EnergyModeResult;
 import org.nisnonlocal.physics.EnergyModeRun;
 import org.nisnonlocal.physics.SelfConsistentGap;
 
 /**
  * The energy-mode g_sa model (MODEL.md §6, {@link org.nisnonlocal.physics.DetectorSignal#gsaMap}) as a function of
- * γ_ee at fixed points (V_inj, V_det), in units of G_inj G_det R_ξ. Each new γ_ee costs one self-consistent sweep over
- * the model bias grid 0, step, … ≥ max |V_inj| (the expensive part), so results are cached by γ_ee: the search, the
- * covariance differences and the χ² profile share evaluations.
- * <p>
- * The model is computed at the requested V_det values themselves (g_sa needs no interpolation in V_det) and
- * interpolated linearly in V_inj between the model biases (mirrored to negative V_inj by the oddness of g_sa).
+ * (γ_ee, Γ, κ_I, s) at fixed points (V_inj, V_det), in units of G_inj G_det R_ξ. The cost structure decides the cache
+ * levels:
+ * <ul>
+ * <li>a self-consistent sweep Δ(V_inj) over the model bias grid 0, step, … per (γ_ee, Γ, κ_I) (seconds; counted by
+ * {@link #evaluations()}): κ_I is the tunnel coupling in the injector's boundary condition, so it changes Δ(V_inj)
+ * and needs a sweep of its own, apart from the plain 1/(2κ_I) of the units;</li>
+ * <li>the detector integral at the V_det values per (sweep, Γ, s) (a third of an evaluation at δε = 1/40; counted by
+ * {@link #detectorEvaluations()}), computed once per distinct |V_det| (I_det is exactly odd in V_det);</li>
+ * <li>linear interpolation in V_inj between the model biases (mirrored to negative V_inj by the oddness of g_sa).</li>
+ * </ul>
+ * <b>Δ0 scale s.</b> The measured biases are taken as eV/Δ0_nominal; the true gap is Δ0 = s·Δ0_nominal, and all other
+ * model parameters (Γ, temperatures, γ_ee, κ_I, L) stay as given, in units of the true Δ0 and ξ. The model's
+ * dimensionless biases are then eV/Δ0 = v/s for both electrodes, and the amplitude does not change: with
+ * I_det = (G_det Δ0/e)·J(eV_inj/Δ0, eV_det/Δ0), g = ∂I_det/∂V_inj = G_det·∂J/∂(eV_inj/Δ0), the Δ0 of the current unit
+ * cancels the Δ0 of the bias unit. So g_s(v_inj, v_det) = g_1(v_inj/s, v_det/s): no new sweep, only the detector
+ * integral at v_det/s and the interpolation at v_inj/s. The model bias grid covers max |V_inj| / s_min (constructor)
+ * plus one step, and a request beyond it is an error, never an extrapolation.
  */
 public final class EnergyModeMapModel
 {
 	private final EnergyModeRun setup;
 
+	private final double gamma0;
+
+	private final double kappa0;
+
+	private final double minScale;
+
 	private final double[] biases;
 
-	private final double[] vDet;
+	/** Distinct |V_det|, ascending. */
+	private final double[] vDetAbs;
 
 	private final double[] pointVinj;
 
 	private final int[] pointRow;
 
-	private final Map< Double, double[] > cache = new HashMap<>();
+	private final boolean[] pointNegative;
+
+	private final Map< Key, double[] > sweeps = new HashMap<>();
+
+	private final Map< Key, double[] > cache = new HashMap<>();
 
 	private int evaluations;
 
+	private int detectorEvaluations;
+
+	private SelfConsistentGap.Progress progress = QUIET;
+
+	/** Same as {@link #EnergyModeMapModel(EnergyModeRun, double, double[], double[], double)} with s ≥ 1. */
+	public EnergyModeMapModel( final EnergyModeRun setup, final double modelStep, final double[] vInj, final double[] vDetOfPoint )
+	{
+		this( setup, modelStep, vInj, vDetOfPoint, 1 );
+	}
+
 	/**
-	 * @param setup model parameters (its γ_ee is overwritten per evaluation; the object is not otherwise changed)
+	 * @param setup model parameters: its Γ and κ_I are the defaults of {@link #values(double)}; the object is not
+	 *        changed (each sweep runs on a copy)
 	 * @param modelStep V_inj step of the model bias grid (eV/Δ0)
 	 * @param vInj V_inj of each point
 	 * @param vDetOfPoint V_det of each point (a few distinct values, typically the rows of a map)
+	 * @param minScale smallest Δ0 scale s that will be asked for: the model grid reaches max |V_inj| / min(1, s)
 	 */
-	public EnergyModeMapModel( final EnergyModeRun setup, final double modelStep, final double[] vInj, final double[] vDetOfPoint )
+	public EnergyModeMapModel( final EnergyModeRun setup, final double modelStep, final double[] vInj, final double[] vDetOfPoint, final double minScale )
 	{
 		if ( !( modelStep > 0 ) )
 			throw new BadInputException( "model V_inj step must be > 0, got " + modelStep );
 		if ( vInj.length == 0 )
 			throw new BadInputException( "no points to model" );
+		if ( !( minScale > 0 ) || !Double.isFinite( minScale ) )
+			throw new BadInputException( "smallest delta0 scale must be finite and > 0, got " + minScale );
+		if ( vDetOfPoint.length != vInj.length )
+			throw new BadInputException( "V_inj and V_det of the points differ in length" );
 		this.setup = setup;
+		this.gamma0 = setup.gamma;
+		this.kappa0 = setup.kappa;
+		this.minScale = Math.min( 1, minScale );
 		this.pointVinj = vInj.clone();
 		double max = 0;
 		for ( final double v : vInj )
 			max = Math.max( max, Math.abs( v ) );
-		// the grid covers max |V_inj| (interpolation never extrapolates) plus one bias more: g_sa is a difference
-		// quotient of I_det over the grid, one-sided at its last bias, and a model whose value near max |V_inj| depended
-		// on where the grid happens to end pulled γ_ee by 4 % (5σ) on a full synthetic map (the last column alone)
-		final int n = Math.max( 3, ( int ) Math.ceil( max / modelStep - 1e-9 ) + 2 );
+		// at least 3 biases for the derivative; the grid covers max |V_inj| / s_min and one step more, so that interpolation
+		// never extrapolates and every point lies on central differences: the one-sided difference at a grid end misses
+		// the wiggles of g_sa (paper's grid, V_inj = 5, V_det = 1: 131 one-sided against 243 central), and the model at a
+		// given V_inj then depends on how far the grid reaches (with s free it reaches 1/0.8 further)
+		final double reach = max / this.minScale;
+		final int n = Math.max( 3, ( int ) Math.ceil( reach / modelStep - 1e-9 ) + 2 );
 		this.biases = new double[ n ];
 		for ( int b = 0; b < n; b++ )
 			biases[ b ] = b * modelStep;
-		final double[] distinct = Arrays.stream( vDetOfPoint ).distinct().sorted().toArray();
-		this.vDet = distinct;
+		this.vDetAbs = Arrays.stream( vDetOfPoint ).map( Math::abs ).distinct().sorted().toArray();
 		this.pointRow = new int[ vDetOfPoint.length ];
+		this.pointNegative = new boolean[ vDetOfPoint.length ];
 		for ( int k = 0; k < vDetOfPoint.length; k++ )
-			pointRow[ k ] = Arrays.binarySearch( distinct, vDetOfPoint[ k ] );
+		{
+			pointRow[ k ] = Arrays.binarySearch( vDetAbs, Math.abs( vDetOfPoint[ k ] ) );
+			pointNegative[ k ] = vDetOfPoint[ k ] < 0;
+		}
 	}
 
-	/** Model values at the points for this γ_ee (cached; do not modify the returned array). */
+	/** Progress per bias point of each sweep; cancellation is checked there and per bias row of each detector integral. */
+	public void progress( final SelfConsistentGap.Progress p ) { this.progress = p == null ? QUIET : p; }
+
+	/** Model values at the points for this γ_ee, Γ and κ_I of the setup, s = 1 (cached; do not modify the array). */
 	public double[] values( final double gammaEe )
 	{
-		final double[] hit = cache.get( gammaEe );
+		return values( gammaEe, gamma0, kappa0, 1 );
+	}
+
+	/**
+	 * Model values at the points (cached; do not modify the returned array).
+	 *
+	 * @param gamma Dynes Γ (injector, wire and detector DOS alike)
+	 * @param kappa κ_I (half wire)
+	 * @param delta0Scale s = Δ0 / Δ0_nominal, ≥ the constructor's smallest scale
+	 */
+	public double[] values( final double gammaEe, final double gamma, final double kappa, final double delta0Scale )
+	{
+		final Key key = new Key( gammaEe, gamma, kappa, delta0Scale );
+		final double[] hit = cache.get( key );
 		if ( hit != null )
 			return hit;
-		final double[] v = map( gammaEe, pointVinj, pointRow );
-		cache.put( gammaEe, v );
+		if ( !( delta0Scale >= minScale * ( 1 - 1e-12 ) ) || !Double.isFinite( delta0Scale ) )
+			throw new BadInputException( "delta0 scale " + delta0Scale + " outside the model's bias grid (built for scales >= " + minScale + ")" );
+		final Key sweepKey = new Key( gammaEe, gamma, kappa, 1 );
+		double[] delta = sweeps.get( sweepKey );
+		if ( delta == null )
+		{
+			final EnergyModeRun run = copy( setup );
+			run.gammaEe = gammaEe;
+			run.gamma = gamma;
+			run.kappa = kappa;
+			evaluations++;
+			final EnergyModeResult r = run.run( biases, progress );
+			delta = r.delta();
+			sweeps.put( sweepKey, delta );
+		}
+		final double[] v = points( delta, gamma, kappa, delta0Scale );
+		cache.put( key, v );
 		return v;
 	}
 
-	private double[] map( final double gammaEe, final double[] at, final int[] row )
+	private double[] points( final double[] delta, final double gamma, final double kappa, final double s )
 	{
-		setup.gammaEe = gammaEe;
-		evaluations++;
-		final EnergyModeResult r = setup.run( biases, QUIET );
-		final double[][] g = detector( r.delta() );
+		final double[] vDet = new double[ vDetAbs.length ];
+		for ( int d = 0; d < vDet.length; d++ )
+			vDet[ d ] = s == 1 ? vDetAbs[ d ] : vDetAbs[ d ] / s;
+		final double[][] g = detector( delta, gamma, vDet );
 		// columns over the biases, in units of G_inj G_det R_ξ (g_sa / 2κ_I, as DetectorSignal.gsaMap)
-		final double scale = 1 / ( 2 * setup.kappa );
+		final double scale = 1 / ( 2 * kappa );
 		final double[][] columns = new double[ vDet.length ][ biases.length ];
 		for ( int b = 0; b < biases.length; b++ )
 			for ( int d = 0; d < vDet.length; d++ )
 				columns[ d ][ b ] = scale * g[ b ][ d ];
-		final double[] out = new double[ at.length ];
-		for ( int k = 0; k < at.length; k++ )
-			out[ k ] = Math.copySign( 1, at[ k ] ) * MapInterpolation.linear( biases, columns[ row[ k ] ], Math.abs( at[ k ] ) );
+		final double last = biases[ biases.length - 1 ];
+		final double[] out = new double[ pointVinj.length ];
+		for ( int k = 0; k < out.length; k++ )
+		{
+			final double at = s == 1 ? Math.abs( pointVinj[ k ] ) : Math.abs( pointVinj[ k ] ) / s;
+			if ( at > last * ( 1 + 1e-12 ) )
+				throw new BadInputException( "V_inj/delta0_scale = " + at + " beyond the model sweep (0 .. " + last + ")" );
+			final double v = Math.copySign( 1, pointVinj[ k ] ) * MapInterpolation.linear( biases, columns[ pointRow[ k ] ], Math.min( at, last ) );
+			out[ k ] = pointNegative[ k ] ? -v : v;
+		}
 		return out;
 	}
 
 	/**
-	 * g_sa[b][d] over all V_det, the V_det values split into {@link EnergyModeRun#threads} contiguous chunks computed
-	 * in parallel: the detector integral is a third of an evaluation's time at δε = 1/40 and each V_det column is
-	 * independent, so the result does not depend on the number of threads.
+	 * g_sa[b][d] over the (non-negative) V_det values, split into {@link EnergyModeRun#threads} contiguous chunks
+	 * computed in parallel: the detector integral is a third of an evaluation's time at δε = 1/40 and each V_det column
+	 * is independent, so the result does not depend on the number of threads. Cancellation is checked per bias row.
 	 */
-	private double[][] detector( final double[] delta )
+	private double[][] detector( final double[] delta, final double gamma, final double[] vDet )
 	{
+		detectorEvaluations++;
+		final DetectorSignal signal = new DetectorSignal( gamma, setup.tDet, setup.omegaD );
 		final int chunks = Math.max( 1, Math.min( setup.threads, vDet.length ) );
-		final double[][][] parts = new double[ chunks ][][];
-		IntStream.range( 0, chunks ).parallel().forEach( c -> parts[ c ] = setup.detector().gsa( biases, delta,
-				Arrays.copyOfRange( vDet, c * vDet.length / chunks, ( c + 1 ) * vDet.length / chunks ) ) );
-		final double[][] g = new double[ biases.length ][ vDet.length ];
-		for ( int c = 0; c < chunks; c++ )
-		{
-			final int from = c * vDet.length / chunks;
+		final double[][] current = new double[ biases.length ][ vDet.length ];
+		IntStream.range( 0, chunks ).parallel().forEach( c -> {
+			final int from = c * vDet.length / chunks, to = ( c + 1 ) * vDet.length / chunks;
 			for ( int b = 0; b < biases.length; b++ )
-				System.arraycopy( parts[ c ][ b ], 0, g[ b ], from, parts[ c ][ b ].length );
-		}
-		return g;
+			{
+				if ( progress.cancelled() )
+					throw new BadInputException( "detector integral cancelled" );
+				for ( int d = from; d < to; d++ )
+					current[ b ][ d ] = signal.current( delta[ b ], vDet[ d ] );
+			}
+		} );
+		return DetectorSignal.derivative( biases, current );
 	}
 
-	/** Number of distinct γ_ee for which the model was computed (the cost of a fit). */
+	/** Number of self-consistent sweeps computed (the cost of a fit; one per distinct γ_ee, Γ, κ_I). */
 	public int evaluations() { return evaluations; }
+
+	/** Number of detector integrals computed (one per distinct γ_ee, Γ, κ_I, s). */
+	public int detectorEvaluations() { return detectorEvaluations; }
 
 	/** Number of bias points of one model sweep. */
 	public int biasCount() { return biases.length; }
+
+	private static EnergyModeRun copy( final EnergyModeRun s )
+	{
+		final EnergyModeRun c = new EnergyModeRun();
+		c.gammaEe = s.gammaEe;
+		c.gamma = s.gamma;
+		c.de = s.de;
+		c.omegaD = s.omegaD;
+		c.kappa = s.kappa;
+		c.length = s.length;
+		c.tInj = s.tInj;
+		c.tDet = s.tDet;
+		c.tBath = s.tBath;
+		c.points = s.points;
+		c.refine = s.refine;
+		c.threads = s.threads;
+		return c;
+	}
+
+	/** Cache key: the parameter values, compared exactly. */
+	private static final class Key
+	{
+		private final double[] v;
+
+		Key( final double... v ) { this.v = v; }
+
+		@Override
+		public boolean equals( final Object o ) { return o instanceof Key && Arrays.equals( v, ( ( Key ) o ).v ); }
+
+		@Override
+		public int hashCode() { return Arrays.hashCode( v ); }
+	}
 
 	private static final SelfConsistentGap.Progress QUIET = new SelfConsistentGap.Progress()
 	{

@@ -14,9 +14,9 @@ import org.nisnonlocal.physics.SupercurrentModel;
  * Synthetic "measured" maps with known truth, for testing the map fits. {@link #create}: a g_sa map for
  * {@link EnergyModeMapFit}:
  * <pre>
- *   g(V_inj, V_det) = g_sa^model(V_inj − ΔV, V_det) + B·(eV_inj/5)·(eV_det/2) + σ·n,   n ~ N(0, 1) seeded,
+ *   g(V_inj, V_det) = g_sa^model((V_inj − ΔV)/s, V_det/s) + B·(eV_inj/5)·(eV_det/2) + σ·n,   n ~ N(0, 1) seeded,
  * </pre>
- * all biases in eV/Δ0, g in units of G_inj G_det R_ξ. Offset convention: ΔV is the injector bias at which the
+ * all biases in eV/Δ0 (the nominal Δ0; s = Δ0/Δ0_nominal, 1 by default), g in units of G_inj G_det R_ξ. Offset convention: ΔV is the injector bias at which the
  * measured map shows the model's V_inj = 0, i.e. the measured axis reads ΔV too high. The background is odd in both
  * biases like g_sa itself (so it survives the antisymmetrisation of real maps) and equals B at the corner (5, 2).
  */
@@ -31,6 +31,19 @@ public final class SyntheticMap
 	public static ConductanceMap create( final EnergyModeRun setup, final double modelStep, final Axis vInj, final Axis vDet, final double offset, final double background,
 			final double sigma, final long seed )
 	{
+		return create( setup, modelStep, vInj, vDet, offset, background, sigma, seed, 1 );
+	}
+
+	/**
+	 * @param delta0Scale s = Δ0/Δ0_nominal: the map's biases are in units of the nominal Δ0, so the model is evaluated
+	 *        at (V_inj − ΔV)/s, V_det/s with the same amplitude (see {@link EnergyModeMapModel}); the offset ΔV is in
+	 *        the map's (nominal) units
+	 */
+	public static ConductanceMap create( final EnergyModeRun setup, final double modelStep, final Axis vInj, final Axis vDet, final double offset, final double background,
+			final double sigma, final long seed, final double delta0Scale )
+	{
+		if ( !( delta0Scale > 0 ) || !Double.isFinite( delta0Scale ) )
+			throw new BadInputException( "delta0 scale must be finite and > 0, got " + delta0Scale );
 		if ( !( sigma >= 0 ) || !Double.isFinite( sigma ) )
 			throw new BadInputException( "noise sigma must be finite and >= 0, got " + sigma );
 		if ( !Double.isFinite( offset ) || !Double.isFinite( background ) )
@@ -44,7 +57,7 @@ public final class SyntheticMap
 				x[ j * w + i ] = vInj.value( i ) - offset;
 				y[ j * w + i ] = vDet.value( j );
 			}
-		final double[] model = new EnergyModeMapModel( setup, modelStep, x, y ).values( setup.gammaEe );
+		final double[] model = new EnergyModeMapModel( setup, modelStep, x, y, delta0Scale ).values( setup.gammaEe, setup.gamma, setup.kappa, delta0Scale );
 		final Random random = new Random( seed );
 		return ConductanceMap.fromFunction( vInj, vDet, "g_sa", Units.NORMALIZED, MapMetadata.empty(), ( i, j ) -> {
 			final double bg = background * ( vInj.value( i ) / 5 ) * ( vDet.value( j ) / 2 );

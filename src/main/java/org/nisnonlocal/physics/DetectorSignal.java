@@ -68,8 +68,21 @@ public final class DetectorSignal
 		for ( int b = 0; b < n; b++ )
 			for ( int d = 0; d < vDet.length; d++ )
 				current[ b ][ d ] = current( delta[ b ], vDet[ d ] );
-		final double[][] g = new double[ n ][ vDet.length ];
-		for ( int d = 0; d < vDet.length; d++ )
+		return derivative( biases, current );
+	}
+
+	/**
+	 * ∂I_det/∂V_inj from I_det[b][d] ({@link #current}) at biases[b], the differences of {@link #gsa}: for callers
+	 * that compute the currents themselves (e.g. to check for cancellation between bias points).
+	 */
+	public static double[][] derivative( final double[] biases, final double[][] current )
+	{
+		final int n = biases.length;
+		if ( n < 3 || current.length != n )
+			throw new BadInputException( "g_sa needs at least 3 bias points and one current row per bias" );
+		final int m = current[ 0 ].length;
+		final double[][] g = new double[ n ][ m ];
+		for ( int d = 0; d < m; d++ )
 			for ( int b = 0; b < n; b++ )
 			{
 				if ( b == 0 && biases[ 0 ] == 0 )
