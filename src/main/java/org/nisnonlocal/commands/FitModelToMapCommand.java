@@ -1,7 +1,8 @@
 package org.nisnonlocal.commands;
 
-import java.awt.Rectangle;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import ij.ImagePlus;
 import ij.gui.Plot;
@@ -45,6 +46,18 @@ public class FitModelToMapCommand extends ContextCommand
 
 	@Parameter( label = "span", description = "decades searched on each side of the start (coarse profile every 0.5)" )
 	private double span = 1;
+
+	@Parameter( label = "gamma_free", description = "Dynes Γ free too (start: gamma below; a sweep per trial)" )
+	private boolean gamma_free = false;
+
+	@Parameter( label = "delta0_scale_free", description = "Δ0 scale s free too (biases read in a nominal Δ0; cheap)" )
+	private boolean delta0_scale_free = false;
+
+	@Parameter( label = "kappa_free", description = "κ_I free too (start: kappa below; a sweep per trial)" )
+	private boolean kappa_free = false;
+
+	@Parameter( label = "delta0_scale", description = "s = Δ0/Δ0_nominal: start when free, else fixed" )
+	private double delta0_scale = 1;
 
 	@Parameter( label = "gamma", description = "Dynes Γ/Δ0 of the model" )
 	private double gamma = 0.005;
@@ -123,7 +136,7 @@ public class FitModelToMapCommand extends ContextCommand
 		final ConductanceMap m = normalized.map();
 		if ( !( vinj_max >= vinj_min ) || !( vdet_max >= vdet_min ) )
 			throw new BadInputException( "bias windows must have max >= min" );
-		final double[][] p = inSelection( EnergyModeMapFit.select( m, vinj_min, vinj_max, vdet_min, vdet_max ), m );
+		final double[][] p = EnergyModeMapFit.select( m, selectionMask( m ), vinj_min, vinj_max, vdet_min, vdet_max );
 		final double[] s = sigma > 0 ? filled( p[ 0 ].length, sigma ) : null;
 		if ( sigma < 0 )
 			throw new BadInputException( "sigma must be >= 0 (0 = estimate from the residuals), got " + sigma );
@@ -136,10 +149,28 @@ public class FitModelToMapCommand extends ContextCommand
 		setup.tInj = t_inj;
 		setup.tDet = t_det;
 		setup.tBath = t_bath;
-		if ( status != null )
-			status.showStatus( "Fit Model to Map: " + p[ 0 ].length + " points, one energy-mode sweep per gamma_ee …" );
+		final List< EnergyModeMapFit.Parameter > free = new ArrayList<>();
+		if ( gamma_free )
+			free.add( EnergyModeMapFit.Parameter.GAMMA );
+		if ( delta0_scale_free )
+			free.add( EnergyModeMapFit.Parameter.DELTA0_SCALE );
+		if ( kappa_free )
+			free.add( EnergyModeMapFit.Parameter.KAPPA );
 		final long t0 = System.nanoTime();
-		final EnergyModeMapFitResult r = new EnergyModeMapFit( setup, model_step ).span( span ).fit( p[ 0 ], p[ 1 ], p[ 2 ], s, gamma_ee_start );
+		final EnergyModeMapFitResult r;
+		try
+		{
+			r = new EnergyModeMapFit( setup, model_step ).span( span ).free( free ).delta0Scale( delta0_scale ).fit( p[ 0 ], p[ 1 ], p[ 2 ], s, gamma_ee_start,
+					new StatusListener( p[ 0 ].length ) );
+		}
+		catch ( final BadInputException e )
+		{
+			if ( status != null )
+				status.clearStatus();
+			if ( isCanceled() )
+				return; // stopped by the user: no outputs, no error
+			throw e;
+		}
 		final double seconds = ( System.nanoTime() - t0 ) * 1e-9;
 		if ( status != null )
 			status.clearStatus();
@@ -161,46 +192,69 @@ public class FitModelToMapCommand extends ContextCommand
 		report = "Fit Model to Map (" + map.getTitle() + "): gamma_ee = " + Numbers.format( r.gammaEe ) + " ± " + cell( r.error ) + " (68% profile " + cell( r.low ) + " .. "
 				+ cell( r.high ) + "), chi2_reduced = " + Numbers.format( r.chi2Reduced ) + ", " + r.points + " points, " + r.evaluations + " model evaluations in "
 				+ String.format( java.util.Locale.ROOT, "%.1f s", seconds ) + ( r.converged ? "" : ", NOT CONVERGED" ) + ( r.note.isEmpty() ? "" : "\n  " + r.note )
-				+ ( normalized.report().isEmpty() ? "" : "\n  units: " + String.join( "; ", normalized.report() ) );
+				+ others( r ) + ( normalized.report().isEmpty() ? "" : "\n  units: " + String.join( "; ", normalized.report() ) );
 	}
 
-	/** Keeps the points whose pixel lies inside the image's area selection (when asked); the image is not changed. */
-	private double[][] inSelection( final double[][] p, final ConductanceMap m )
+	/** The image's area selection as a mask in pixel order (null = all pixels, when not asked for); the image is not changed. */
+	private boolean[] selectionMask( final ConductanceMap m )
 	{
 		if ( !use_selection )
-			return p;
+			return null;
 		final Roi roi = map.getRoi();
 		if ( roi == null || !roi.isArea() )
 			throw new BadInputException( "use_selection is on but " + map.getTitle() + " has no area selection (draw a rectangle, polygon, … first)" );
-		final Rectangle bounds = roi.getBounds();
-		final int n = p[ 0 ].length;
-		final boolean[] keep = new boolean[ n ];
-		int kept = 0;
-		for ( int k = 0; k < n; k++ )
+		final int w = m.width();
+		final boolean[] mask = new boolean[ w * m.height() ];
+		for ( int k = 0; k < mask.length; k++ )
+			mask[ k ] = roi.contains( k % w, k / w );
+		return mask;
+	}
+
+	/** Progress in the status bar (sweep and bias point) and the command's cancel flag (Esc). */
+	private final class StatusListener implements EnergyModeMapFit.Listener
+	{
+		private final int points;
+
+		private volatile int sweeps;
+
+		StatusListener( final int points ) { this.points = points; }
+
+		@Override
+		public void evaluated( final int sweepsSoFar, final java.util.Map< String, Double > parameters, final double chi2 )
 		{
-			final int i = m.xAxis().nearestIndex( p[ 0 ][ k ] );
-			final int row = m.height() - 1 - m.yAxis().nearestIndex( p[ 1 ][ k ] ); // display order: row 0 = largest V_det
-			keep[ k ] = bounds.contains( i, row ) && roi.contains( i, row );
-			if ( keep[ k ] )
-				kept++;
+			sweeps = sweepsSoFar;
 		}
-		if ( kept == 0 )
-			throw new BadInputException( "no measured points inside both the selection and the bias windows" );
-		final double[][] out = new double[ 3 ][ kept ];
-		for ( int k = 0, q = 0; k < n; k++ )
-			if ( keep[ k ] )
-			{
-				for ( int c = 0; c < 3; c++ )
-					out[ c ][ q ] = p[ c ][ k ];
-				q++;
-			}
-		return out;
+
+		@Override
+		public synchronized void biasPoint( final int k, final int n )
+		{
+			if ( status != null )
+				status.showStatus( k, n, "Fit Model to Map (" + points + " points): model sweep " + ( sweeps + 1 ) + ", bias point " + k + " of " + n + " (Esc cancels)" );
+		}
+
+		@Override
+		public boolean cancelled() { return isCanceled(); }
+	}
+
+	/** The other free parameters and their correlations with γ_ee, for the report. */
+	private static String others( final EnergyModeMapFitResult r )
+	{
+		final StringBuilder sb = new StringBuilder();
+		for ( int k = 1; k < r.parameters.size(); k++ )
+			sb.append( "\n  " ).append( r.parameters.get( k ).csvName ).append( " = " ).append( Numbers.format( r.values[ k ] ) ).append( " ± " ).append( cell( r.errors[ k ] ) )
+					.append( r.correlation == null ? "" : ", correlation with gamma_ee " + String.format( java.util.Locale.ROOT, "%.3f", r.correlation[ 0 ][ k ] ) );
+		return sb.toString();
 	}
 
 	private static ResultsTable table( final EnergyModeMapFitResult r )
 	{
 		final ResultsTable t = new ResultsTable();
-		row( t, "gamma_ee", r.gammaEe, r.error, r.low, r.high );
+		for ( int k = 0; k < r.parameters.size(); k++ )
+			row( t, r.parameters.get( k ).csvName, r.values[ k ], r.errors[ k ], r.lows[ k ], r.highs[ k ] );
+		if ( r.correlation != null )
+			for ( int a = 0; a < r.parameters.size(); a++ )
+				for ( int b = a + 1; b < r.parameters.size(); b++ )
+					row( t, "correlation_" + r.parameters.get( a ).csvName + "_" + r.parameters.get( b ).csvName, r.correlation[ a ][ b ], Double.NaN, Double.NaN, Double.NaN );
 		row( t, "chi2_reduced", r.chi2Reduced, Double.NaN, Double.NaN, Double.NaN );
 		row( t, "points", r.points, Double.NaN, Double.NaN, Double.NaN );
 		row( t, "model_evaluations", r.evaluations, Double.NaN, Double.NaN, Double.NaN );

@@ -98,20 +98,25 @@ class ModelFitCommandsTest
 	}
 
 	@Test
-	void fitInsideASelectionRecoversGammaEeAndLeavesTheImageAlone() throws Exception
+	void fitInsideASelectionWithFreeDelta0ScaleRecoversTheTruthAndLeavesTheImageAlone() throws Exception
 	{
 		final ImagePlus map = ( ImagePlus ) run( SynthesizeMapCommand.class, SMALL ).getOutput( "synthetic" );
 		final float[] before = ( ( float[] ) map.getProcessor().getPixels() ).clone();
 		// V_inj ≥ 1.5 is columns 22 … 32; rows 0 … 9 are V_det 1.5 … −0.75 (display order)
 		map.setRoi( new Roi( 22, 0, 11, 10 ) );
 		final CommandModule fit = run( FitModelToMapCommand.class, "map", map, "gamma_ee_start", 1e-4, "span", 1.0, "de", 0.05, "model_step", 0.25, "vinj_min", -100.0, "use_selection",
-				true );
+				true, "delta0_scale_free", true );
 		final ResultsTable t = ( ResultsTable ) fit.getOutput( "fit_parameters" );
-		assertEquals( "gamma_ee", t.getStringValue( "name", 0 ) );
-		final double g = t.getValueAsDouble( t.getColumnIndex( "value" ), 0 ), err = t.getValueAsDouble( t.getColumnIndex( "error" ), 0 );
+		final Map< String, double[] > rows = new HashMap<>();
+		for ( int k = 0; k < t.size(); k++ )
+			rows.put( t.getStringValue( "name", k ), new double[] { t.getValueAsDouble( t.getColumnIndex( "value" ), k ), t.getValueAsDouble( t.getColumnIndex( "error" ), k ) } );
+		final double g = rows.get( "gamma_ee" )[ 0 ], err = rows.get( "gamma_ee" )[ 1 ];
 		assertTrue( Math.abs( g - 2e-4 ) < 3 * err, g + " ± " + err + "\n" + fit.getOutput( "report" ) );
-		assertEquals( "points", t.getStringValue( "name", 2 ) );
-		assertEquals( 110, t.getValueAsDouble( t.getColumnIndex( "value" ), 2 ), 0 );
+		// the map was made with s = 1
+		assertTrue( Math.abs( rows.get( "delta0_scale" )[ 0 ] - 1 ) < 3 * rows.get( "delta0_scale" )[ 1 ], fit.getOutput( "report" ).toString() );
+		final double rho = rows.get( "correlation_gamma_ee_delta0_scale" )[ 0 ];
+		assertTrue( rho > -1 && rho < 1, "correlation " + rho );
+		assertEquals( 110, rows.get( "points" )[ 0 ], 0 );
 		final ConductanceMap res = ImagePlusBridge.fromImagePlus( ( ImagePlus ) fit.getOutput( "residual" ) );
 		assertTrue( Float.isNaN( res.get( 21, 12 ) ) && Float.isNaN( res.get( 25, 0 ) ) && !Float.isNaN( res.get( 25, 5 ) ) );
 		assertTrue( fit.getOutput( "chi2_profile" ) instanceof ImagePlus );
