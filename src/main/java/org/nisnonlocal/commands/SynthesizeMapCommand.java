@@ -12,6 +12,7 @@ import org.nisnonlocal.maps.MapMetadata;
 import org.nisnonlocal.maps.ModelUnits;
 import org.nisnonlocal.maps.Units;
 import org.nisnonlocal.physics.EnergyModeRun;
+import org.nisnonlocal.physics.SelfConsistentGap;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
@@ -45,6 +46,9 @@ public class SynthesizeMapCommand extends ContextCommand
 
 	@Parameter( label = "seed" )
 	private int seed = 7;
+
+	@Parameter( label = "delta0_scale", description = "s = Δ0/Δ0_nominal: the map's biases read in a nominal Δ0 (1 = exact)" )
+	private double delta0_scale = 1;
 
 	@Parameter( label = "gamma", description = "Dynes Γ/Δ0" )
 	private double gamma = 0.005;
@@ -115,15 +119,36 @@ public class SynthesizeMapCommand extends ContextCommand
 		setup.tInj = t_inj;
 		setup.tDet = t_det;
 		setup.tBath = t_bath;
-		if ( status != null )
-			status.showStatus( "Synthesize Measured Map: one energy-mode sweep …" );
 		final String source = "synthetic: energy-mode gamma_ee=" + Numbers.format( gamma_ee ) + " gamma=" + Numbers.format( gamma ) + " de=" + Numbers.format( de ) + " kappa="
 				+ Numbers.format( kappa ) + " length=" + Numbers.format( length ) + " t_inj=" + Numbers.format( t_inj ) + " t_det=" + Numbers.format( t_det ) + " t_bath="
-				+ Numbers.format( t_bath ) + " offset_vinj=" + Numbers.format( offset_vinj ) + " background=" + Numbers.format( background ) + " sigma=" + Numbers.format( noise_sigma )
-				+ " seed=" + seed + "; model g = g_sa(V_inj - offset, V_det) + background*(eV_inj/5)*(eV_det/2) + sigma*N(0,1) in units of G_inj*G_det*R_xi";
-		final ConductanceMap model = SyntheticMap.create( setup, vinj_step, new Axis( "Vinj", Units.EV_PER_DELTA0, u[ 0 ], vinj_step, u.length ),
-				new Axis( "Vdet", Units.EV_PER_DELTA0, w[ 0 ], vdet_step, w.length ), offset_vinj, background, noise_sigma, seed )
-				.withMetadata( MapMetadata.empty().with( MapMetadata.SOURCE, source ) );
+				+ Numbers.format( t_bath ) + " offset_vinj=" + Numbers.format( offset_vinj ) + " background=" + Numbers.format( background ) + " delta0_scale="
+				+ Numbers.format( delta0_scale ) + " sigma=" + Numbers.format( noise_sigma ) + " seed=" + seed
+				+ "; model g = g_sa((V_inj - offset)/s, V_det/s) + background*(eV_inj/5)*(eV_det/2) + sigma*N(0,1) in units of G_inj*G_det*R_xi";
+		final ConductanceMap model;
+		try
+		{
+			model = SyntheticMap.create( setup, vinj_step, new Axis( "Vinj", Units.EV_PER_DELTA0, u[ 0 ], vinj_step, u.length ),
+					new Axis( "Vdet", Units.EV_PER_DELTA0, w[ 0 ], vdet_step, w.length ), offset_vinj, background, noise_sigma, seed, delta0_scale, new SelfConsistentGap.Progress()
+					{
+						@Override
+						public synchronized void done( final int k, final int n )
+						{
+							if ( status != null )
+								status.showStatus( k, n, "Synthesize Measured Map: bias point " + k + " of " + n + " (Esc cancels)" );
+						}
+
+						@Override
+						public boolean cancelled() { return isCanceled(); }
+					} ).withMetadata( MapMetadata.empty().with( MapMetadata.SOURCE, source ) );
+		}
+		catch ( final BadInputException e )
+		{
+			if ( status != null )
+				status.clearStatus();
+			if ( isCanceled() )
+				return; // stopped by the user: no outputs, no error
+			throw e;
+		}
 		if ( status != null )
 			status.clearStatus();
 		// physical units need all four numbers: ModelUnits names the missing one

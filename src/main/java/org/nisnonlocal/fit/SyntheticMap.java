@@ -8,6 +8,7 @@ import org.nisnonlocal.maps.ConductanceMap;
 import org.nisnonlocal.maps.MapMetadata;
 import org.nisnonlocal.maps.Units;
 import org.nisnonlocal.physics.EnergyModeRun;
+import org.nisnonlocal.physics.SelfConsistentGap;
 import org.nisnonlocal.physics.SupercurrentModel;
 
 /**
@@ -42,6 +43,13 @@ public final class SyntheticMap
 	public static ConductanceMap create( final EnergyModeRun setup, final double modelStep, final Axis vInj, final Axis vDet, final double offset, final double background,
 			final double sigma, final long seed, final double delta0Scale )
 	{
+		return create( setup, modelStep, vInj, vDet, offset, background, sigma, seed, delta0Scale, null );
+	}
+
+	/** As above, with progress per bias point of the model sweep and cancellation (null = none). */
+	public static ConductanceMap create( final EnergyModeRun setup, final double modelStep, final Axis vInj, final Axis vDet, final double offset, final double background,
+			final double sigma, final long seed, final double delta0Scale, final SelfConsistentGap.Progress progress )
+	{
 		if ( !( delta0Scale > 0 ) || !Double.isFinite( delta0Scale ) )
 			throw new BadInputException( "delta0 scale must be finite and > 0, got " + delta0Scale );
 		if ( !( sigma >= 0 ) || !Double.isFinite( sigma ) )
@@ -57,7 +65,9 @@ public final class SyntheticMap
 				x[ j * w + i ] = vInj.value( i ) - offset;
 				y[ j * w + i ] = vDet.value( j );
 			}
-		final double[] model = new EnergyModeMapModel( setup, modelStep, x, y, delta0Scale ).values( setup.gammaEe, setup.gamma, setup.kappa, delta0Scale );
+		final EnergyModeMapModel m = new EnergyModeMapModel( setup, modelStep, x, y, delta0Scale );
+		m.progress( progress );
+		final double[] model = m.values( setup.gammaEe, setup.gamma, setup.kappa, delta0Scale );
 		final Random random = new Random( seed );
 		return ConductanceMap.fromFunction( vInj, vDet, "g_sa", Units.NORMALIZED, MapMetadata.empty(), ( i, j ) -> {
 			final double bg = background * ( vInj.value( i ) / 5 ) * ( vDet.value( j ) / 2 );
