@@ -1,5 +1,6 @@
-// Imports every map in a folder (text .csv/.txt/.dat or the plugin's .tif) and decomposes each into its even and
-// odd parts in V_inj (g_ss, g_sa), saving both as TIFF and CSV next to each other in an output folder.
+// Imports every map in a folder (text .csv/.txt/.dat or the plugin's .tif; the folder should hold maps only, sidecars
+// .meta and .params.txt are skipped) and decomposes each into its even and odd parts in V_inj (g_ss, g_sa), saving
+// both as TIFF and CSV next to each other in an output folder.
 // Usage: java -jar ij.jar -ijpath APP -batch decompose_folder.ijm "in=FOLDER out=FOLDER"
 //        or run it from Plugins > Macros > Run… and choose the folders.
 args = getArgument();
@@ -16,6 +17,7 @@ n = 0;
 for (k = 0; k < files.length; k++) {
 	f = files[k];
 	if (!(endsWith(f, ".csv") || endsWith(f, ".txt") || endsWith(f, ".dat") || endsWith(f, ".tif"))) continue;
+	if (endsWith(f, ".params.txt")) continue; // a synthetic map's parameter list, not a map
 	run("Import Map...", "file=[" + in + File.separator + f + "] layout=auto retrace=average");
 	map = getTitle();
 	run("Decompose by Symmetry...", "map=[" + map + "] axis=vinj");

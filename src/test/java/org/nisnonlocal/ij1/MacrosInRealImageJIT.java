@@ -92,7 +92,11 @@ class MacrosInRealImageJIT
 	@Test
 	void folderOfMapsIsImportedAndDecomposed() throws Exception
 	{
-		final Path examples = ij.project.resolve( "examples" );
+		// a folder of maps: the two ±10 µA example maps with their sidecars (examples/ also holds a spectrum)
+		final Path examples = out.resolve( "folder_in" );
+		Files.createDirectories( examples );
+		for ( final String f : new String[] { "example_Is+10uA.csv", "example_Is+10uA.csv.meta", "example_Is-10uA.csv", "example_Is-10uA.csv.meta" } )
+			Files.copy( ij.project.resolve( "examples" ).resolve( f ), examples.resolve( f ), java.nio.file.StandardCopyOption.REPLACE_EXISTING );
 		final Path folderOut = out.resolve( "folder" );
 		Files.createDirectories( folderOut );
 		final String log = ij.runMacro( ij.project.resolve( "macros/decompose_folder.ijm" ), "in=" + examples + " out=" + folderOut, 120 );
