@@ -102,7 +102,7 @@ public final class CollisionIntegral
 		this.kernel = kernel;
 		this.dos = dos.clone();
 		this.anomalous = anomalous.clone();
-		this.fft = new Fft( Fft.atLeast( 2 * n ) );
+		this.fft = Fft.of( Fft.atLeast( 2 * n ) );
 		final int l = fft.length();
 		half = l / 2 + 1;
 		nRe = new double[ half ];
@@ -117,22 +117,12 @@ public final class CollisionIntegral
 		grid = new double[ 7 ][ n ];
 		if ( oddOnly && n % 2 == 1 && l >= 4 )
 		{
-			halfFft = new Fft( l / 2 );
-			phaseRe = new double[ half ];
-			phaseIm = new double[ half ];
-			twRe = new double[ half ];
-			twIm = new double[ half ];
-			final long c = ( n - 1 ) / 2;
-			for ( int q = 0; q < half; q++ )
-			{
-				// reduce q·c mod L first: exact angles for large q·c
-				final double a = 2 * Math.PI * ( ( q * c ) % l ) / l;
-				phaseRe[ q ] = Math.cos( a );
-				phaseIm[ q ] = -Math.sin( a );
-				final double t = 2 * Math.PI * q / l;
-				twRe[ q ] = Math.cos( t );
-				twIm[ q ] = -Math.sin( t );
-			}
+			halfFft = Fft.of( l / 2 );
+			final double[][] t = PARITY_TABLES.computeIfAbsent( n, CollisionIntegral::parityTables );
+			phaseRe = t[ 0 ];
+			phaseIm = t[ 1 ];
+			twRe = t[ 2 ];
+			twIm = t[ 3 ];
 		}
 		else
 		{
@@ -140,6 +130,29 @@ public final class CollisionIntegral
 			phaseRe = phaseIm = twRe = twIm = null;
 		}
 		spectra( this.dos, this.anomalous, nRe, nIm, mRe, mIm );
+	}
+
+	/** Parity phases and real-FFT twiddles per N (read-only, shared: one collision integral is built per Δ). */
+	private static final java.util.concurrent.ConcurrentHashMap< Integer, double[][] > PARITY_TABLES = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** {phaseRe, phaseIm, twRe, twIm} for q = 0 … L/2: e^{−2πiqc/L} and e^{−2πiq/L}, c = (N − 1)/2. */
+	private static double[][] parityTables( final int n )
+	{
+		final int l = Fft.atLeast( 2 * n );
+		final int half = l / 2 + 1;
+		final double[][] t = new double[ 4 ][ half ];
+		final long c = ( n - 1 ) / 2;
+		for ( int q = 0; q < half; q++ )
+		{
+			// reduce q·c mod L first: exact angles for large q·c
+			final double a = 2 * Math.PI * ( ( q * c ) % l ) / l;
+			t[ 0 ][ q ] = Math.cos( a );
+			t[ 1 ][ q ] = -Math.sin( a );
+			final double b = 2 * Math.PI * q / l;
+			t[ 2 ][ q ] = Math.cos( b );
+			t[ 3 ][ q ] = -Math.sin( b );
+		}
+		return t;
 	}
 
 	public int size()
@@ -450,6 +463,22 @@ public final class CollisionIntegral
 			final double a = dosHere * lerp( 4 * i, w ) - anomalousHere * lerp( 4 * i + 1, w );
 			final double b = dosHere * lerp( 4 * i + 2, w ) - anomalousHere * lerp( 4 * i + 3, w );
 			return new double[] { a, b };
+		}
+
+		/**
+		 * As {@link #ratesAt} at cell i, weight w ∈ [0, 1] (the caller has clamped them): (A + B)/2 into ab[0], (A − B)/2
+		 * into ab[1]. Why: the gap equation asks for every node at ~10⁴ energies; no allocation, no repeated floor.
+		 */
+		void halfRates( final int i, final double w, final double dosHere, final double anomalousHere, final double[] ab )
+		{
+			final double[] y = table;
+			final int j = 4 * i;
+			final double inN = y[ j ] + w * ( y[ j + 4 ] - y[ j ] ), inM = y[ j + 1 ] + w * ( y[ j + 5 ] - y[ j + 1 ] );
+			final double outN = y[ j + 2 ] + w * ( y[ j + 6 ] - y[ j + 2 ] ), outM = y[ j + 3 ] + w * ( y[ j + 7 ] - y[ j + 3 ] );
+			final double a = dosHere * inN - anomalousHere * inM;
+			final double b = dosHere * outN - anomalousHere * outM;
+			ab[ 0 ] = 0.5 * ( a + b );
+			ab[ 1 ] = 0.5 * ( a - b );
 		}
 
 		/** Linear interpolation in the interleaved table from entry j (one energy) to j + 4 (the next). */

@@ -28,6 +28,15 @@ final class Fft
 	/** Twiddles e^{∓2πik/L}, k < L/2, of a last radix-2 stage (log2 L even), else null. */
 	private final double[] lastCos, lastSinForward, lastSinInverse;
 
+	/** One instance per length, shared (the tables are read-only): the solver builds a collision integral per Δ. */
+	private static final java.util.concurrent.ConcurrentHashMap< Integer, Fft > SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** The shared FFT of this length (why: its tables cost ~10⁴ sin/cos, once per kinetic solve otherwise). */
+	static Fft of( final int length )
+	{
+		return SHARED.computeIfAbsent( length, Fft::new );
+	}
+
 	Fft( final int length )
 	{
 		if ( length < 2 || Integer.bitCount( length ) != 1 )

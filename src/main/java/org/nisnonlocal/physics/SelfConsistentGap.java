@@ -303,6 +303,15 @@ public final class SelfConsistentGap
 		final double[] out = new double[ count ];
 		final double[] cc = new double[ p ];
 		final double[] dd = new double[ p ];
+		final double[] invH = new double[ p ];
+		final double[] cv = new double[ p ];
+		for ( int k = 0; k < p; k++ )
+		{
+			invH[ k ] = 1 / h[ k ];
+			cv[ k ] = c * vol[ k ];
+		}
+		final double[] ab = new double[ 2 ];
+		final int n = eps.length;
 		for ( int j = 0; j < count; j++ )
 		{
 			final double e = g.eps( j );
@@ -310,27 +319,31 @@ public final class SelfConsistentGap
 			final double tunnel = kappa * g.n( j );
 			final double fn = EnergyModeSolver.injector( e, v, tInj );
 			final double bath = EnergyModeSolver.n0( e, tBath );
+			final double nj = g.n( j ), mj = g.m( j );
+			// the interpolation cell and weight of ratesAt, once per energy instead of once per node
 			final double position = ( e - eps[ 0 ] ) / de;
+			final int cell = Math.max( 0, Math.min( n - 2, ( int ) Math.floor( position ) ) );
+			final double w = Math.max( 0, Math.min( 1, position - cell ) );
 			double prevC = 0, prevD = 0;
 			for ( int k = 0; k < p; k++ )
 			{
-				final double lower = k > 0 ? dl / h[ k - 1 ] : 0;
-				final double upper = dl / h[ k ];
+				final double lower = k > 0 ? dl * invH[ k - 1 ] : 0;
+				final double upper = dl * invH[ k ];
 				double diag = -upper - ( k > 0 ? lower : tunnel );
 				double rhs = k == 0 ? -tunnel * fn : 0;
 				if ( k == p - 1 )
 					rhs -= upper * bath;
 				if ( lin != null && lin[ k ] != null )
 				{
-					final double[] ab = lin[ k ].ratesAt( position, g.n( j ), g.m( j ) );
 					// c V [ (A − B)/2 + f_L (A + B)/2 ] is the collision term c V I in terms of f_L
-					diag -= c * vol[ k ] * 0.5 * ( ab[ 0 ] + ab[ 1 ] );
-					rhs += c * vol[ k ] * 0.5 * ( ab[ 0 ] - ab[ 1 ] );
+					lin[ k ].halfRates( cell, w, nj, mj, ab );
+					diag -= cv[ k ] * ab[ 0 ];
+					rhs += cv[ k ] * ab[ 1 ];
 				}
 				final double up = k + 1 < p ? upper : 0;
-				final double den = diag - lower * prevC;
-				cc[ k ] = up / den;
-				dd[ k ] = ( rhs - lower * prevD ) / den;
+				final double inv = 1 / ( diag - lower * prevC );
+				cc[ k ] = up * inv;
+				dd[ k ] = ( rhs - lower * prevD ) * inv;
 				prevC = cc[ k ];
 				prevD = dd[ k ];
 			}
