@@ -108,8 +108,11 @@ public final class SelfConsistentGap
 
 		private final double slope;
 
-		Point( final double v, final double delta, final EnergyModeSolver.Solution solution, final int newtonIterations, final int scIterations, final double slope )
+		private final int krylovIterations;
+
+		Point( final double v, final double delta, final EnergyModeSolver.Solution solution, final int newtonIterations, final int krylovIterations, final int scIterations, final double slope )
 		{
+			this.krylovIterations = krylovIterations;
 			this.slope = slope;
 			this.v = v;
 			this.delta = delta;
@@ -138,6 +141,12 @@ public final class SelfConsistentGap
 		public int newtonIterations()
 		{
 			return newtonIterations;
+		}
+
+		/** GMRES iterations (Jacobian-vector products on all nodes) summed over all kinetic solves of this bias point. */
+		public int krylovIterations()
+		{
+			return krylovIterations;
 		}
 
 		/** Last secant slope dφ/dΔ (a starting slope for the neighbouring bias point). */
@@ -178,6 +187,7 @@ public final class SelfConsistentGap
 		double dPrev = Double.NaN, phiPrev = Double.NaN;
 		double slope = slopeGuess;
 		int newton = 0;
+		int krylov = 0;
 		int evaluations = 0;
 		double lastPhi = Double.NaN;
 		while ( true )
@@ -186,12 +196,13 @@ public final class SelfConsistentGap
 				throw new BadInputException( "self-consistent gap did not converge at " + where + ": |Delta - rhs| = " + Math.abs( lastPhi ) + " after " + evaluations + " kinetic solves" );
 			final EnergyModeSolver.Solution sol = solver.solve( spectral( d ), v, tInj, tBath, solver.gammaEe() == 0 ? null : warm, tol, steps, where + ", Delta = " + d );
 			newton += sol.newtonIterations();
+			krylov += sol.krylovIterations();
 			evaluations++;
 			final double phi = rhs( d, v, sol ) - d;
 			lastPhi = phi;
 			final boolean exact = solver.gammaEe() == 0 || sol.residual() <= EnergyModeSolver.TOLERANCE;
 			if ( Math.abs( phi ) < TOLERANCE && exact )
-				return new Point( v, d, sol, newton, evaluations, slope );
+				return new Point( v, d, sol, newton, krylov, evaluations, slope );
 			warm = sol.fL();
 			if ( Math.abs( phi ) < TOLERANCE )
 			{
