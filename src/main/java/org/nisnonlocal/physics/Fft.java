@@ -136,7 +136,7 @@ final class Fft
 			re[ m + 1 ] = x - 0.0;
 			im[ m + 1 ] = y - 0.0;
 		}
-		stages( re, im, true, length );
+		stages( re, im, true, length, 2 );
 	}
 
 	/**
@@ -193,6 +193,12 @@ final class Fft
 	/** All stages on data already in bit-reversed order; outputs from {@code count} on may be skipped. */
 	private void butterflies( final double[] re, final double[] im, final boolean forward, final int count )
 	{
+		if ( length >= 8 )
+		{
+			firstLevels( re, im, forward );
+			stages( re, im, forward, count, 8 );
+			return;
+		}
 		// first stage (half = 1): twiddle 1
 		for ( int a = 0; a < length; a += 2 )
 		{
@@ -202,14 +208,60 @@ final class Fft
 			re[ a ] += tr;
 			im[ a ] += ti;
 		}
-		stages( re, im, forward, count );
+		stages( re, im, forward, count, 2 );
 	}
 
-	/** The stages after the permutation and the first radix-2 stage: radix-4, then possibly one radix-2. */
-	private void stages( final double[] re, final double[] im, final boolean forward, final int count )
+	/**
+	 * The first radix-2 stage and the radix-4 stage with q = 2 in one pass, block of 8 by block of 8 (why: those
+	 * two passes had short strides and cost a third of the transform). The same operations as the separate
+	 * stages, in the same order per element: bit-identical.
+	 */
+	private void firstLevels( final double[] re, final double[] im, final boolean forward )
 	{
 		final double[] tw = forward ? forwardTwiddles : inverseTwiddles;
-		int q = 2;
+		final int off = offset( 2 );
+		final double u1r = tw[ off + 6 ], u1i = tw[ off + 7 ], u2r = tw[ off + 8 ], u2i = tw[ off + 9 ], u3r = tw[ off + 10 ], u3i = tw[ off + 11 ];
+		final double o1r = tw[ off ], o1i = tw[ off + 1 ], o2r = tw[ off + 2 ], o2i = tw[ off + 3 ], o3r = tw[ off + 4 ], o3i = tw[ off + 5 ];
+		for ( int s = 0; s < length; s += 8 )
+		{
+			// radix-2 on the pairs (s + 2m, s + 2m + 1)
+			final double x0r = re[ s ] + re[ s + 1 ], x0i = im[ s ] + im[ s + 1 ], x1r = re[ s ] - re[ s + 1 ], x1i = im[ s ] - im[ s + 1 ];
+			final double x2r = re[ s + 2 ] + re[ s + 3 ], x2i = im[ s + 2 ] + im[ s + 3 ], x3r = re[ s + 2 ] - re[ s + 3 ], x3i = im[ s + 2 ] - im[ s + 3 ];
+			final double x4r = re[ s + 4 ] + re[ s + 5 ], x4i = im[ s + 4 ] + im[ s + 5 ], x5r = re[ s + 4 ] - re[ s + 5 ], x5i = im[ s + 4 ] - im[ s + 5 ];
+			final double x6r = re[ s + 6 ] + re[ s + 7 ], x6i = im[ s + 6 ] + im[ s + 7 ], x7r = re[ s + 6 ] - re[ s + 7 ], x7i = im[ s + 6 ] - im[ s + 7 ];
+			// radix-4 with q = 2: k = 0 on (x0, x2, x4, x6), k = 1 on (x1, x3, x5, x7), as in radix4()
+			radix4Block( re, im, s, x0r, x0i, x2r, x2i, x4r, x4i, x6r, x6i, o1r, o1i, o2r, o2i, o3r, o3i, forward );
+			radix4Block( re, im, s + 1, x1r, x1i, x3r, x3i, x5r, x5i, x7r, x7i, u1r, u1i, u2r, u2i, u3r, u3i, forward );
+		}
+	}
+
+	/** One radix-4 butterfly of {@link #radix4} with q = 2 on given inputs, written to a0, a0 + 2, a0 + 4, a0 + 6. */
+	private static void radix4Block( final double[] re, final double[] im, final int a0, final double t0r, final double t0i, final double y1r, final double y1i,
+			final double y2r, final double y2i, final double y3r, final double y3i, final double w1r, final double w1i, final double w2r, final double w2i,
+			final double w3r, final double w3i, final boolean forward )
+	{
+		// block 1 (y1) holds E2 (twiddle w²), block 2 (y2) holds E1 (w)
+		final double t2r = w2r * y1r - w2i * y1i, t2i = w2r * y1i + w2i * y1r;
+		final double t1r = w1r * y2r - w1i * y2i, t1i = w1r * y2i + w1i * y2r;
+		final double t3r = w3r * y3r - w3i * y3i, t3i = w3r * y3i + w3i * y3r;
+		final double sr = t0r + t2r, si = t0i + t2i, dr = t0r - t2r, di = t0i - t2i;
+		final double ur = t1r + t3r, ui = t1i + t3i;
+		final double vr = forward ? t1i - t3i : t3i - t1i, vi = forward ? t3r - t1r : t1r - t3r;
+		re[ a0 ] = sr + ur;
+		im[ a0 ] = si + ui;
+		re[ a0 + 2 ] = dr + vr;
+		im[ a0 + 2 ] = di + vi;
+		re[ a0 + 4 ] = sr - ur;
+		im[ a0 + 4 ] = si - ui;
+		re[ a0 + 6 ] = dr - vr;
+		im[ a0 + 6 ] = di - vi;
+	}
+
+	/** The stages after the permutation and the levels below quarter length {@code from}: radix-4, then possibly one radix-2. */
+	private void stages( final double[] re, final double[] im, final boolean forward, final int count, final int from )
+	{
+		final double[] tw = forward ? forwardTwiddles : inverseTwiddles;
+		int q = from;
 		for ( ; 4 * q <= length; q *= 4 )
 		{
 			final boolean last = 4 * q == length;

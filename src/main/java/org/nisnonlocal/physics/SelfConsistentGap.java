@@ -40,6 +40,9 @@ public final class SelfConsistentGap
 
 	private static final int MAX_ITERATIONS = 60;
 
+	/** Energies rebuilt side by side in {@link #injectorDistribution} (see there). */
+	private static final int LANES = 4;
+
 	private final EnergyModeSolver solver;
 
 	private final double gamma;
@@ -312,8 +315,6 @@ public final class SelfConsistentGap
 		final double kappa = solver.kappa();
 		final double c = EnergyModeSolver.COLLISION_FACTOR;
 		final double[] out = new double[ count ];
-		final double[] cc = new double[ p ];
-		final double[] dd = new double[ p ];
 		final double[] invH = new double[ p ];
 		final double[] cv = new double[ p ];
 		for ( int k = 0; k < p; k++ )
@@ -321,47 +322,69 @@ public final class SelfConsistentGap
 			invH[ k ] = 1 / h[ k ];
 			cv[ k ] = c * vol[ k ];
 		}
+		// LANES energies at a time, each with its own Thomas sweep in x: the sweep is one chain of dependent
+		// divisions, and independent chains side by side let the processor overlap them (same arithmetic per energy)
+		final int lanes = LANES;
+		final double[] cc = new double[ p * lanes ], dd = new double[ p * lanes ];
+		final double[] dl = new double[ lanes ], tunnel = new double[ lanes ], fn = new double[ lanes ], bath = new double[ lanes ];
+		final double[] nj = new double[ lanes ], mj = new double[ lanes ], w = new double[ lanes ], prevC = new double[ lanes ], prevD = new double[ lanes ];
+		final int[] cell = new int[ lanes ];
 		final double[] ab = new double[ 2 ];
 		final int n = eps.length;
-		for ( int j = 0; j < count; j++ )
+		for ( int j0 = 0; j0 < count; j0 += lanes )
 		{
-			final double e = g.eps( j );
-			final double dl = g.dL( j );
-			final double tunnel = kappa * g.n( j );
-			final double fn = EnergyModeSolver.injector( e, v, tInj );
-			final double bath = EnergyModeSolver.n0( e, tBath );
-			final double nj = g.n( j ), mj = g.m( j );
-			// the interpolation cell and weight of ratesAt, once per energy instead of once per node
-			final double position = ( e - eps[ 0 ] ) / de;
-			final int cell = Math.max( 0, Math.min( n - 2, ( int ) Math.floor( position ) ) );
-			final double w = Math.max( 0, Math.min( 1, position - cell ) );
-			double prevC = 0, prevD = 0;
+			final int width = Math.min( lanes, count - j0 );
+			for ( int l = 0; l < width; l++ )
+			{
+				final int j = j0 + l;
+				final double e = g.eps( j );
+				dl[ l ] = g.dL( j );
+				tunnel[ l ] = kappa * g.n( j );
+				fn[ l ] = EnergyModeSolver.injector( e, v, tInj );
+				bath[ l ] = EnergyModeSolver.n0( e, tBath );
+				nj[ l ] = g.n( j );
+				mj[ l ] = g.m( j );
+				// the interpolation cell and weight of ratesAt, once per energy instead of once per node
+				final double position = ( e - eps[ 0 ] ) / de;
+				cell[ l ] = Math.max( 0, Math.min( n - 2, ( int ) Math.floor( position ) ) );
+				w[ l ] = Math.max( 0, Math.min( 1, position - cell[ l ] ) );
+				prevC[ l ] = 0;
+				prevD[ l ] = 0;
+			}
 			for ( int k = 0; k < p; k++ )
 			{
-				final double lower = k > 0 ? dl * invH[ k - 1 ] : 0;
-				final double upper = dl * invH[ k ];
-				double diag = -upper - ( k > 0 ? lower : tunnel );
-				double rhs = k == 0 ? -tunnel * fn : 0;
-				if ( k == p - 1 )
-					rhs -= upper * bath;
-				if ( lin != null && lin[ k ] != null )
+				final CollisionIntegral.Linearization lk = lin != null ? lin[ k ] : null;
+				for ( int l = 0; l < width; l++ )
 				{
-					// c V [ (A − B)/2 + f_L (A + B)/2 ] is the collision term c V I in terms of f_L
-					lin[ k ].halfRates( cell, w, nj, mj, ab );
-					diag -= cv[ k ] * ab[ 0 ];
-					rhs += cv[ k ] * ab[ 1 ];
+					final double lower = k > 0 ? dl[ l ] * invH[ k - 1 ] : 0;
+					final double upper = dl[ l ] * invH[ k ];
+					double diag = -upper - ( k > 0 ? lower : tunnel[ l ] );
+					double rhs = k == 0 ? -tunnel[ l ] * fn[ l ] : 0;
+					if ( k == p - 1 )
+						rhs -= upper * bath[ l ];
+					if ( lk != null )
+					{
+						// c V [ (A − B)/2 + f_L (A + B)/2 ] is the collision term c V I in terms of f_L
+						lk.halfRates( cell[ l ], w[ l ], nj[ l ], mj[ l ], ab );
+						diag -= cv[ k ] * ab[ 0 ];
+						rhs += cv[ k ] * ab[ 1 ];
+					}
+					final double up = k + 1 < p ? upper : 0;
+					final double inv = 1 / ( diag - lower * prevC[ l ] );
+					final double ck = up * inv, dk = ( rhs - lower * prevD[ l ] ) * inv;
+					cc[ k * lanes + l ] = ck;
+					dd[ k * lanes + l ] = dk;
+					prevC[ l ] = ck;
+					prevD[ l ] = dk;
 				}
-				final double up = k + 1 < p ? upper : 0;
-				final double inv = 1 / ( diag - lower * prevC );
-				cc[ k ] = up * inv;
-				dd[ k ] = ( rhs - lower * prevD ) * inv;
-				prevC = cc[ k ];
-				prevD = dd[ k ];
 			}
-			double next = 0;
-			for ( int k = p - 1; k >= 0; k-- )
-				next = dd[ k ] - cc[ k ] * next;
-			out[ j ] = next;
+			for ( int l = 0; l < width; l++ )
+			{
+				double next = 0;
+				for ( int k = p - 1; k >= 0; k-- )
+					next = dd[ k * lanes + l ] - cc[ k * lanes + l ] * next;
+				out[ j0 + l ] = next;
+			}
 		}
 		return out;
 	}
