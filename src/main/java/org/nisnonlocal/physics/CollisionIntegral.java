@@ -335,6 +335,8 @@ public final class CollisionIntegral
 		 */
 		void releaseSpectra()
 		{
+			if ( aRe == null )
+				return;
 			ArrayPool.give( aRe );
 			ArrayPool.give( aIm );
 			ArrayPool.give( bRe );
@@ -347,6 +349,8 @@ public final class CollisionIntegral
 		/** Gives every array back; the linearization must not be used afterwards. */
 		void release()
 		{
+			if ( f == null )
+				return;
 			releaseSpectra();
 			ArrayPool.give( f );
 			ArrayPool.give( in );

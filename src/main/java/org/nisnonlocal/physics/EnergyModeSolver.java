@@ -229,7 +229,27 @@ public final class EnergyModeSolver
 		/** The collision integral linearized at the solution, per node (null in the elastic case). */
 		CollisionIntegral.Linearization[] collisions()
 		{
+			if ( released )
+				throw new IllegalStateException( "the collision rates of this solution were released" );
 			return collisions;
+		}
+
+		private boolean released;
+
+		/**
+		 * Gives the linearizations' arrays back to this thread's pool (call from the solving thread, when only
+		 * {@link #fL()} is still needed). Why: each holds ~12 N doubles per node (15 MB at δε = 1/200), and a
+		 * sweep that kept every superseded or finished solution's rates spent a tenth of its time allocating
+		 * and collecting them.
+		 */
+		void releaseCollisions()
+		{
+			if ( released || collisions == null )
+				return;
+			released = true;
+			for ( final CollisionIntegral.Linearization c : collisions )
+				if ( c != null )
+					c.release();
 		}
 
 		public int newtonIterations()

@@ -63,7 +63,7 @@ public final class EnergyModeSweep
 			for ( int c = 0; c < chunks; c++ )
 			{
 				final double[] part = java.util.Arrays.copyOfRange( biases, start[ c ], start[ c + 1 ] );
-				futures.add( pool.submit( () -> gap.sweep( part, 1, shared ) ) );
+				futures.add( pool.submit( () -> gap.sweep( part, 1, shared, false ) ) );
 			}
 			for ( final Future< List< SelfConsistentGap.Point > > f : futures )
 				parts.add( f.get() );

@@ -207,6 +207,8 @@ public final class SelfConsistentGap
 			if ( Math.abs( phi ) < TOLERANCE && exact )
 				return new Point( v, d, sol, newton, krylov, evaluations, slope );
 			warm = sol.fL();
+			// superseded by the next kinetic solve: only its f_L is still needed (the warm start)
+			sol.releaseCollisions();
 			if ( Math.abs( phi ) < TOLERANCE )
 			{
 				// confirm at full accuracy, same Δ
@@ -392,6 +394,15 @@ public final class SelfConsistentGap
 	/** Δ(V) over a list of biases, sequentially warm-started (see {@link EnergyModeSweep} for the parallel sweep). */
 	public List< Point > sweep( final double[] biases, final double deltaStart, final Progress progress )
 	{
+		return sweep( biases, deltaStart, progress, true );
+	}
+
+	/**
+	 * As above; without {@code keepRates} each point's collision rates are given back once the next point is
+	 * solved (its {@link EnergyModeSolver.Solution#fL()} stays), for callers that only read Δ and f_L.
+	 */
+	List< Point > sweep( final double[] biases, final double deltaStart, final Progress progress, final boolean keepRates )
+	{
 		final List< Point > out = new ArrayList<>();
 		double delta = deltaStart;
 		Point prev = null;
@@ -406,6 +417,8 @@ public final class SelfConsistentGap
 			final double[][] start = prev == null ? null : shifted( prev, biases[ b ], delta );
 			final Point pt = solve( biases[ b ], delta, prev == null ? Double.NaN : prev.slope(), start, String.format( "eV_inj = %.6g", biases[ b ] ) );
 			out.add( pt );
+			if ( !keepRates && prev != null )
+				prev.solution().releaseCollisions();
 			delta = pt.delta();
 			before = prev;
 			prev = pt;
