@@ -34,7 +34,8 @@ final class EnergyModeBenchCommand implements Subcommand
 	@Override
 	public String usage()
 	{
-		return "[--runs 5] [--warmup 1] [--threads 2] [--fine] (--fine adds the Gamma = 1.53e-3, de = 1/200 sweep, ~1 min per run)";
+		return "[--runs 5] [--warmup 1] [--threads 2] [--fine] [--scaling] (--fine adds the Gamma = 1.53e-3, de = 1/200 sweep, ~1 min per run;"
+				+ " --scaling the Gamma = 1.53e-3 sweeps at de = 1/40, 1/100, 1/200 for the cost per bias point vs N)";
 	}
 
 
@@ -45,6 +46,7 @@ final class EnergyModeBenchCommand implements Subcommand
 		final int warmup = a.integer( "warmup", 1 );
 		final int threads = a.integer( "threads", 2 );
 		final boolean fine = a.flag( "fine" );
+		final boolean scaling = a.flag( "scaling" );
 		a.rejectUnknown();
 		if ( runs < 1 || runs > 1000 || warmup < 0 || warmup > 1000 )
 			throw new BadInputException( "--runs must be in 1..1000 and --warmup in 0..1000" );
@@ -78,6 +80,9 @@ final class EnergyModeBenchCommand implements Subcommand
 		sweep( out, runs, warmup, threads, 1.0 / 40, 0.005, 2e-4, "Fig. 11+12 sweep" );
 		if ( fine )
 			sweep( out, Math.min( runs, 3 ), 0, threads, 1.0 / 200, 1.53e-3, 2e-4, "fine sweep" );
+		if ( scaling )
+			for ( final int steps : new int[] { 40, 100, 200 } )
+				sweep( out, Math.min( runs, 3 ), steps == 200 && fine ? 0 : 1, threads, 1.0 / steps, 1.53e-3, 2e-4, "scaling sweep" );
 		out.printf( "(%d processors visible)%n", Runtime.getRuntime().availableProcessors() );
 	}
 
@@ -89,14 +94,40 @@ final class EnergyModeBenchCommand implements Subcommand
 		final double[] eps = EnergyModeSolver.energyGrid( 10, de );
 		final SelfConsistentGap gap = new SelfConsistentGap( new EnergyModeSolver( eps, 1.054e-4, 84.6, 41, gammaEe ), gamma, 10, 0.0198, 0.00781, 1 );
 		final EnergyModeResult r = EnergyModeSweep.run( gap, v, threads, null );
-		int newton = 0, sc = 0;
+		int newton = 0, sc = 0, krylov = 0;
 		for ( int b = 0; b < r.size(); b++ )
 		{
 			newton += r.newtonIterations( b );
 			sc += r.scIterations( b );
+			krylov += r.krylovIterations( b );
 		}
-		time( out, runs, warmup, String.format( "%s: 51 biases 0..5, gamma_ee=%s, Gamma=%s, de=1/%d, M=41, %d threads", label, gammaEe, gamma, Math.round( 1 / de ), threads ),
-				String.format( "newton %d, sc %d in total", newton, sc ), () -> EnergyModeSweep.run( gap, v, threads, null ).delta() );
+		final String label2 = String.format( "%s: 51 biases 0..5, gamma_ee=%s, Gamma=%s, de=1/%d, M=41, %d threads", label, gammaEe, gamma, Math.round( 1 / de ), threads );
+		// process CPU time per run alongside the wall time (why: on a shared machine the CPU time per bias point is the
+		// comparable number; the sweep's threads are pool threads, so per-thread clocks would miss them)
+		final double[] cpu = new double[ runs ];
+		final int[] run = { -warmup };
+		final double[] t = Timing.medianAndMin( runs, warmup, () -> {
+			final double c0 = processCpuSeconds();
+			final double[] d = EnergyModeSweep.run( gap, v, threads, null ).delta();
+			if ( run[ 0 ] >= 0 )
+				cpu[ run[ 0 ] ] = processCpuSeconds() - c0;
+			run[ 0 ]++;
+			return d;
+		} );
+		out.printf( "%-72s %10.3f %10.3f  %s%n", label2, t[ 0 ], t[ 1 ], String.format( "newton %d, sc %d, gmres %d in total", newton, sc, krylov ) );
+		java.util.Arrays.sort( cpu );
+		out.printf( "  CPU per bias point: median %.4f s, min %.4f s (%d runs); per point %.2f Newton steps, %.2f kinetic solves, %.2f GMRES iterations%n",
+				cpu[ runs / 2 ] / v.length, cpu[ 0 ] / v.length, runs, newton / ( double ) v.length, sc / ( double ) v.length, krylov / ( double ) v.length );
+		out.flush();
+	}
+
+	/** CPU time of the whole process in seconds (NaN where the JVM does not report it). */
+	private static double processCpuSeconds()
+	{
+		final java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+		if ( os instanceof com.sun.management.OperatingSystemMXBean )
+			return ( ( com.sun.management.OperatingSystemMXBean ) os ).getProcessCpuTime() * 1e-9;
+		return Double.NaN;
 	}
 
 	private void time( final PrintStream out, final int runs, final int warmup, final String label, final String notes, final Supplier< double[] > work )

@@ -102,7 +102,7 @@ public final class CollisionIntegral
 		this.kernel = kernel;
 		this.dos = dos.clone();
 		this.anomalous = anomalous.clone();
-		this.fft = new Fft( Fft.atLeast( 2 * n ) );
+		this.fft = Fft.of( Fft.atLeast( 2 * n ) );
 		final int l = fft.length();
 		half = l / 2 + 1;
 		nRe = new double[ half ];
@@ -117,22 +117,12 @@ public final class CollisionIntegral
 		grid = new double[ 7 ][ n ];
 		if ( oddOnly && n % 2 == 1 && l >= 4 )
 		{
-			halfFft = new Fft( l / 2 );
-			phaseRe = new double[ half ];
-			phaseIm = new double[ half ];
-			twRe = new double[ half ];
-			twIm = new double[ half ];
-			final long c = ( n - 1 ) / 2;
-			for ( int q = 0; q < half; q++ )
-			{
-				// reduce q·c mod L first: exact angles for large q·c
-				final double a = 2 * Math.PI * ( ( q * c ) % l ) / l;
-				phaseRe[ q ] = Math.cos( a );
-				phaseIm[ q ] = -Math.sin( a );
-				final double t = 2 * Math.PI * q / l;
-				twRe[ q ] = Math.cos( t );
-				twIm[ q ] = -Math.sin( t );
-			}
+			halfFft = Fft.of( l / 2 );
+			final double[][] t = PARITY_TABLES.computeIfAbsent( n, CollisionIntegral::parityTables );
+			phaseRe = t[ 0 ];
+			phaseIm = t[ 1 ];
+			twRe = t[ 2 ];
+			twIm = t[ 3 ];
 		}
 		else
 		{
@@ -140,6 +130,29 @@ public final class CollisionIntegral
 			phaseRe = phaseIm = twRe = twIm = null;
 		}
 		spectra( this.dos, this.anomalous, nRe, nIm, mRe, mIm );
+	}
+
+	/** Parity phases and real-FFT twiddles per N (read-only, shared: one collision integral is built per Δ). */
+	private static final java.util.concurrent.ConcurrentHashMap< Integer, double[][] > PARITY_TABLES = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** {phaseRe, phaseIm, twRe, twIm} for q = 0 … L/2: e^{−2πiqc/L} and e^{−2πiq/L}, c = (N − 1)/2. */
+	private static double[][] parityTables( final int n )
+	{
+		final int l = Fft.atLeast( 2 * n );
+		final int half = l / 2 + 1;
+		final double[][] t = new double[ 4 ][ half ];
+		final long c = ( n - 1 ) / 2;
+		for ( int q = 0; q < half; q++ )
+		{
+			// reduce q·c mod L first: exact angles for large q·c
+			final double a = 2 * Math.PI * ( ( q * c ) % l ) / l;
+			t[ 0 ][ q ] = Math.cos( a );
+			t[ 1 ][ q ] = -Math.sin( a );
+			final double b = 2 * Math.PI * q / l;
+			t[ 2 ][ q ] = Math.cos( b );
+			t[ 3 ][ q ] = -Math.sin( b );
+		}
+		return t;
 	}
 
 	public int size()
@@ -202,6 +215,34 @@ public final class CollisionIntegral
 	 */
 	private void paritySpectra( final double[] u, final double[] w, final double[] uRe, final double[] uIm, final double[] wRe, final double[] wIm )
 	{
+		parityTransform( u, w );
+		final double[] hr = re2;
+		final double[] hi = im2;
+		final int m = fft.length() / 2;
+		for ( int q = 0; q < half; q++ )
+		{
+			final int k = q & ( m - 1 );
+			final int k2 = ( m - q ) & ( m - 1 );
+			// Z_q = E + t_q O, E = (H_k + conj H_{m−k})/2, O = (H_k − conj H_{m−k})/(2i)
+			final double er = 0.5 * ( hr[ k ] + hr[ k2 ] ), ei = 0.5 * ( hi[ k ] - hi[ k2 ] );
+			final double or = 0.5 * ( hi[ k ] + hi[ k2 ] ), oi = -0.5 * ( hr[ k ] - hr[ k2 ] );
+			final double tr = twRe[ q ], ti = twIm[ q ];
+			final double zr = er + tr * or - ti * oi;
+			final double zi = ei + tr * oi + ti * or;
+			final double pr = phaseRe[ q ], pi = phaseIm[ q ];
+			wRe[ q ] = pr * zr;
+			wIm[ q ] = pi * zr;
+			uRe[ q ] = -pi * zi;
+			uIm[ q ] = pr * zi;
+		}
+	}
+
+	/**
+	 * The FFT part of {@link #paritySpectra}: H (length L/2) into re2, im2. Callers that use the spectra once
+	 * extract them on the fly (same formulas as there; why: four arrays fewer to write and read back).
+	 */
+	private void parityTransform( final double[] u, final double[] w )
+	{
 		final int l = fft.length();
 		final int m = l / 2;
 		final int c = ( n - 1 ) / 2;
@@ -230,22 +271,6 @@ public final class CollisionIntegral
 				hi[ rev[ at >> 1 ] ] = z;
 		}
 		halfFft.forwardFromReversed( hr, hi );
-		for ( int q = 0; q < half; q++ )
-		{
-			final int k = q & ( m - 1 );
-			final int k2 = ( m - q ) & ( m - 1 );
-			// Z_q = E + t_q O, E = (H_k + conj H_{m−k})/2, O = (H_k − conj H_{m−k})/(2i)
-			final double er = 0.5 * ( hr[ k ] + hr[ k2 ] ), ei = 0.5 * ( hi[ k ] - hi[ k2 ] );
-			final double or = 0.5 * ( hi[ k ] + hi[ k2 ] ), oi = -0.5 * ( hr[ k ] - hr[ k2 ] );
-			final double tr = twRe[ q ], ti = twIm[ q ];
-			final double zr = er + tr * or - ti * oi;
-			final double zi = ei + tr * oi + ti * or;
-			final double pr = phaseRe[ q ], pi = phaseIm[ q ];
-			wRe[ q ] = pr * zr;
-			wIm[ q ] = pi * zr;
-			uRe[ q ] = -pi * zi;
-			uIm[ q ] = pr * zi;
-		}
 	}
 
 	/** Test hook: {@link #paritySpectra} (odd mode, odd N) or the general path, for u odd and w even. */
@@ -310,6 +335,8 @@ public final class CollisionIntegral
 		 */
 		void releaseSpectra()
 		{
+			if ( aRe == null )
+				return;
 			ArrayPool.give( aRe );
 			ArrayPool.give( aIm );
 			ArrayPool.give( bRe );
@@ -322,6 +349,8 @@ public final class CollisionIntegral
 		/** Gives every array back; the linearization must not be used afterwards. */
 		void release()
 		{
+			if ( f == null )
+				return;
 			releaseSpectra();
 			ArrayPool.give( f );
 			ArrayPool.give( in );
@@ -355,14 +384,37 @@ public final class CollisionIntegral
 					nf[ i ] = dos[ i ] * fL[ i ];
 					mf[ i ] = anomalous[ i ] * fL[ i ];
 				}
-				paritySpectra( nf, mf, aRe, aIm, bRe, bIm );
+				// one pass over q (why: memory traffic): the spectra as paritySpectra, Â, B̂, Ĉ as below, and the
+				// products ÂĈ, B̂Ĉ packed for the inverse as convolutions(…, false, …) does; same arithmetic
+				parityTransform( nf, mf );
+				final double[] hr = re2, hi = im2;
+				final int l = fft.length(), m = l / 2;
+				final int[] rev = fft.reversal();
 				for ( int q = 0; q < half; q++ )
 				{
-					aRe[ q ] = 0.5 * ( nRe[ q ] - aRe[ q ] );
-					aIm[ q ] = 0.5 * ( nIm[ q ] - aIm[ q ] );
-					bRe[ q ] = 0.5 * ( mRe[ q ] - bRe[ q ] );
-					bIm[ q ] = 0.5 * ( mIm[ q ] - bIm[ q ] );
+					final int k = q & ( m - 1 );
+					final int k2 = ( m - q ) & ( m - 1 );
+					final double er = 0.5 * ( hr[ k ] + hr[ k2 ] ), ei = 0.5 * ( hi[ k ] - hi[ k2 ] );
+					final double or = 0.5 * ( hi[ k ] + hi[ k2 ] ), oi = -0.5 * ( hr[ k ] - hr[ k2 ] );
+					final double tr = twRe[ q ], ti = twIm[ q ];
+					final double zr = er + tr * or - ti * oi;
+					final double zi = ei + tr * oi + ti * or;
+					final double hpr = phaseRe[ q ], hpi = phaseIm[ q ];
+					final double ar = 0.5 * ( nRe[ q ] - -hpi * zi ), ai = 0.5 * ( nIm[ q ] - hpr * zi );
+					final double br = 0.5 * ( mRe[ q ] - hpr * zr ), bi = 0.5 * ( mIm[ q ] - hpi * zr );
+					aRe[ q ] = ar;
+					aIm[ q ] = ai;
+					bRe[ q ] = br;
+					bIm[ q ] = bi;
+					final double pr = nRe[ q ] - ar, pi = nIm[ q ] - ai;
+					final double sr = mRe[ q ] - br, si = mIm[ q ] - bi;
+					final double cr = ar * pr + ai * pi - ( br * sr + bi * si );
+					final double ci = ai * pr - ar * pi - ( bi * sr - br * si );
+					cRe[ q ] = cr;
+					cIm[ q ] = ci;
+					pack( re1, im1, rev[ q ], rev[ ( l - q ) & ( l - 1 ) ], ar * cr - ai * ci, ar * ci + ai * cr, br * cr - bi * ci, br * ci + bi * cr );
 				}
+				inverseConvolution( inN, inM );
 			}
 			else
 			{
@@ -373,16 +425,16 @@ public final class CollisionIntegral
 					mf[ i ] = anomalous[ i ] * f[ i ];
 				}
 				spectra( nf, mf, aRe, aIm, bRe, bIm );
+				// Ĉ = F(Nf) conj F(N f̄) − F(Mf) conj F(M f̄), with F(N f̄) = F(N) − F(Nf)
+				for ( int q = 0; q < half; q++ )
+				{
+					final double pr = nRe[ q ] - aRe[ q ], pi = nIm[ q ] - aIm[ q ];
+					final double sr = mRe[ q ] - bRe[ q ], si = mIm[ q ] - bIm[ q ];
+					cRe[ q ] = aRe[ q ] * pr + aIm[ q ] * pi - ( bRe[ q ] * sr + bIm[ q ] * si );
+					cIm[ q ] = aIm[ q ] * pr - aRe[ q ] * pi - ( bIm[ q ] * sr - bRe[ q ] * si );
+				}
+				convolutions( aRe, aIm, bRe, bIm, cRe, cIm, false, inN, inM );
 			}
-			// Ĉ = F(Nf) conj F(N f̄) − F(Mf) conj F(M f̄), with F(N f̄) = F(N) − F(Nf)
-			for ( int q = 0; q < half; q++ )
-			{
-				final double pr = nRe[ q ] - aRe[ q ], pi = nIm[ q ] - aIm[ q ];
-				final double sr = mRe[ q ] - bRe[ q ], si = mIm[ q ] - bIm[ q ];
-				cRe[ q ] = aRe[ q ] * pr + aIm[ q ] * pi - ( bRe[ q ] * sr + bIm[ q ] * si );
-				cIm[ q ] = aIm[ q ] * pr - aRe[ q ] * pi - ( bIm[ q ] * sr - bRe[ q ] * si );
-			}
-			convolutions( aRe, aIm, bRe, bIm, cRe, cIm, false, inN, inM );
 			if ( odd )
 				for ( int i = 0; i < n; i++ )
 				{
@@ -452,6 +504,22 @@ public final class CollisionIntegral
 			return new double[] { a, b };
 		}
 
+		/**
+		 * As {@link #ratesAt} at cell i, weight w ∈ [0, 1] (the caller has clamped them): (A + B)/2 into ab[0], (A − B)/2
+		 * into ab[1]. Why: the gap equation asks for every node at ~10⁴ energies; no allocation, no repeated floor.
+		 */
+		void halfRates( final int i, final double w, final double dosHere, final double anomalousHere, final double[] ab )
+		{
+			final double[] y = table;
+			final int j = 4 * i;
+			final double inN = y[ j ] + w * ( y[ j + 4 ] - y[ j ] ), inM = y[ j + 1 ] + w * ( y[ j + 5 ] - y[ j + 1 ] );
+			final double outN = y[ j + 2 ] + w * ( y[ j + 6 ] - y[ j + 2 ] ), outM = y[ j + 3 ] + w * ( y[ j + 7 ] - y[ j + 3 ] );
+			final double a = dosHere * inN - anomalousHere * inM;
+			final double b = dosHere * outN - anomalousHere * outM;
+			ab[ 0 ] = 0.5 * ( a + b );
+			ab[ 1 ] = 0.5 * ( a - b );
+		}
+
 		/** Linear interpolation in the interleaved table from entry j (one energy) to j + 4 (the next). */
 		private double lerp( final int j, final double w )
 		{
@@ -504,38 +572,31 @@ public final class CollisionIntegral
 				nv[ i ] = dos[ i ] * v[ i ];
 				mv[ i ] = anomalous[ i ] * v[ i ];
 			}
-			final double[] vnRe = spec[ 0 ], vnIm = spec[ 1 ], vmRe = spec[ 2 ], vmIm = spec[ 3 ];
 			if ( halfFft != null )
-				paritySpectra( nv, mv, vnRe, vnIm, vmRe, vmIm );
-			else
-				spectra( nv, mv, vnRe, vnIm, vmRe, vmIm );
-			// one pass over the half spectra (memory traffic, not flops, is the cost here), packed for the inverse:
-			// dĈ = V̂n conj(F̂N − Â) − Â conj(V̂n) − V̂m conj(F̂M − B̂) + B̂ conj(V̂m);
-			// d(in) from X1 = V̂n Ĉ + Â dĈ, Y1 = V̂m Ĉ + B̂ dĈ; d(out) from −V̂ conj(Ĉ) + (F̂ − Â) conj(dĈ)
-			for ( int q = 0; q < half; q++ )
 			{
-				final double ar = aRe[ q ], ai = aIm[ q ], br = bRe[ q ], bi = bIm[ q ];
-				final double vnr = vnRe[ q ], vni = vnIm[ q ], vmr = vmRe[ q ], vmi = vmIm[ q ];
-				final double pr = nRe[ q ] - ar, pi = nIm[ q ] - ai;
-				final double sr = mRe[ q ] - br, si = mIm[ q ] - bi;
-				final double dr = vnr * pr + vni * pi - ( ar * vnr + ai * vni ) - ( vmr * sr + vmi * si ) + ( br * vmr + bi * vmi );
-				final double di = vni * pr - vnr * pi - ( ai * vnr - ar * vni ) - ( vmi * sr - vmr * si ) + ( bi * vmr - br * vmi );
-				final double cr = cRe[ q ], ci = cIm[ q ];
-				// packed in bit-reversed order (the inverse FFT then skips its permutation)
-				final int at = rev[ q ], mirror = rev[ ( l - q ) & ( l - 1 ) ];
-				pack( re1, im1, at, mirror,
-						vnr * cr - vni * ci + ar * dr - ai * di,
-						vnr * ci + vni * cr + ar * di + ai * dr,
-						vmr * cr - vmi * ci + br * dr - bi * di,
-						vmr * ci + vmi * cr + br * di + bi * dr );
-				if ( odd )
-					continue;
-				// conj(Ĉ) = (cr, −ci), conj(dĈ) = (dr, −di)
-				pack( re2, im2, at, mirror,
-						-( vnr * cr + vni * ci ) + pr * dr + pi * di,
-						-( vni * cr - vnr * ci ) + pi * dr - pr * di,
-						-( vmr * cr + vmi * ci ) + sr * dr + si * di,
-						-( vmi * cr - vmr * ci ) + si * dr - sr * di );
+				// the direction's spectra extracted from the parity transform where they are used (as paritySpectra)
+				parityTransform( nv, mv );
+				final double[] hr = re2, hi = im2;
+				final int m = l / 2;
+				for ( int q = 0; q < half; q++ )
+				{
+					final int k = q & ( m - 1 );
+					final int k2 = ( m - q ) & ( m - 1 );
+					final double er = 0.5 * ( hr[ k ] + hr[ k2 ] ), ei = 0.5 * ( hi[ k ] - hi[ k2 ] );
+					final double or = 0.5 * ( hi[ k ] + hi[ k2 ] ), oi = -0.5 * ( hr[ k ] - hr[ k2 ] );
+					final double tr = twRe[ q ], ti = twIm[ q ];
+					final double zr = er + tr * or - ti * oi;
+					final double zi = ei + tr * oi + ti * or;
+					final double pr = phaseRe[ q ], pi = phaseIm[ q ];
+					directionTerm( q, rev[ q ], rev[ ( l - q ) & ( l - 1 ) ], -pi * zi, pr * zi, pr * zr, pi * zr );
+				}
+			}
+			else
+			{
+				final double[] vnRe = spec[ 0 ], vnIm = spec[ 1 ], vmRe = spec[ 2 ], vmIm = spec[ 3 ];
+				spectra( nv, mv, vnRe, vnIm, vmRe, vmIm );
+				for ( int q = 0; q < half; q++ )
+					directionTerm( q, rev[ q ], rev[ ( l - q ) & ( l - 1 ) ], vnRe[ q ], vnIm[ q ], vmRe[ q ], vmIm[ q ] );
 			}
 			final double[] dIn = grid[ 3 ];
 			final double[] dOut = grid[ 4 ];
@@ -547,6 +608,38 @@ public final class CollisionIntegral
 				combine( re2, im2, dOut );
 			for ( int i = 0; i < n; i++ )
 				r[ i ] = -v[ i ] * in[ i ] + ( 1 - f[ i ] ) * dIn[ i ] - v[ i ] * out[ i ] - f[ i ] * dOut[ i ];
+		}
+
+		/**
+		 * One frequency of the Jacobian-vector product from the direction's spectra V̂n, V̂m at q, packed for the
+		 * inverse FFT(s) at the bit-reversed positions of q and L − q. Memory traffic, not flops, is the cost here:
+		 * dĈ = V̂n conj(F̂N − Â) − Â conj(V̂n) − V̂m conj(F̂M − B̂) + B̂ conj(V̂m);
+		 * d(in) from X1 = V̂n Ĉ + Â dĈ, Y1 = V̂m Ĉ + B̂ dĈ; d(out) from −V̂ conj(Ĉ) + (F̂ − Â) conj(dĈ).
+		 */
+		private void directionTerm( final int q, final int at, final int mirror, final double vnr, final double vni, final double vmr, final double vmi )
+		{
+			{
+				final double ar = aRe[ q ], ai = aIm[ q ], br = bRe[ q ], bi = bIm[ q ];
+				final double pr = nRe[ q ] - ar, pi = nIm[ q ] - ai;
+				final double sr = mRe[ q ] - br, si = mIm[ q ] - bi;
+				final double dr = vnr * pr + vni * pi - ( ar * vnr + ai * vni ) - ( vmr * sr + vmi * si ) + ( br * vmr + bi * vmi );
+				final double di = vni * pr - vnr * pi - ( ai * vnr - ar * vni ) - ( vmi * sr - vmr * si ) + ( bi * vmr - br * vmi );
+				final double cr = cRe[ q ], ci = cIm[ q ];
+				// packed in bit-reversed order (the inverse FFT then skips its permutation)
+				pack( re1, im1, at, mirror,
+						vnr * cr - vni * ci + ar * dr - ai * di,
+						vnr * ci + vni * cr + ar * di + ai * dr,
+						vmr * cr - vmi * ci + br * dr - bi * di,
+						vmr * ci + vmi * cr + br * di + bi * dr );
+				if ( odd )
+					return;
+				// conj(Ĉ) = (cr, −ci), conj(dĈ) = (dr, −di)
+				pack( re2, im2, at, mirror,
+						-( vnr * cr + vni * ci ) + pr * dr + pi * di,
+						-( vni * cr - vnr * ci ) + pi * dr - pr * di,
+						-( vmr * cr + vmi * ci ) + sr * dr + si * di,
+						-( vmi * cr - vmr * ci ) + si * dr - sr * di );
+			}
 		}
 	}
 
@@ -568,6 +661,12 @@ public final class CollisionIntegral
 					qRe[ q ] * cr - qIm[ q ] * ci,
 					qRe[ q ] * ci + qIm[ q ] * cr );
 		}
+		inverseConvolution( x, y );
+	}
+
+	/** The inverse FFT of the spectrum packed in re1, im1, times K δε², into x (real part) and y (imaginary). */
+	private void inverseConvolution( final double[] x, final double[] y )
+	{
 		fft.inverseFromReversed( re1, im1, n );
 		final double k = kernel * de * de;
 		for ( int i = 0; i < n; i++ )

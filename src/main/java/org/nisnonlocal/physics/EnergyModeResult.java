@@ -17,8 +17,17 @@ public final class EnergyModeResult
 
 	private final double[][] fL;
 
+	/** GMRES iterations per bias (zeros when not recorded). */
+	private final int[] krylov;
+
 	public EnergyModeResult( final double[] biases, final double[] energies, final double[] delta, final int[] newton, final int[] sc, final double[][] fL )
 	{
+		this( biases, energies, delta, newton, new int[ biases.length ], sc, fL );
+	}
+
+	public EnergyModeResult( final double[] biases, final double[] energies, final double[] delta, final int[] newton, final int[] krylov, final int[] sc, final double[][] fL )
+	{
+		this.krylov = krylov.clone();
 		this.biases = biases.clone();
 		this.energies = energies.clone();
 		this.delta = delta.clone();
@@ -52,6 +61,12 @@ public final class EnergyModeResult
 	public int newtonIterations( final int b )
 	{
 		return newton[ b ];
+	}
+
+	/** GMRES iterations (each one Jacobian-vector product on every node) at bias b, summed over its kinetic solves. */
+	public int krylovIterations( final int b )
+	{
+		return krylov[ b ];
 	}
 
 	public int scIterations( final int b )

@@ -63,7 +63,7 @@ public final class EnergyModeSweep
 			for ( int c = 0; c < chunks; c++ )
 			{
 				final double[] part = java.util.Arrays.copyOfRange( biases, start[ c ], start[ c + 1 ] );
-				futures.add( pool.submit( () -> gap.sweep( part, 1, shared ) ) );
+				futures.add( pool.submit( () -> gap.sweep( part, 1, shared, false ) ) );
 			}
 			for ( final Future< List< SelfConsistentGap.Point > > f : futures )
 				parts.add( f.get() );
@@ -86,6 +86,7 @@ public final class EnergyModeSweep
 		final int n = biases.length;
 		final double[] delta = new double[ n ];
 		final int[] newton = new int[ n ];
+		final int[] krylov = new int[ n ];
 		final int[] sc = new int[ n ];
 		final double[][] fL = new double[ n ][];
 		int b = 0;
@@ -94,10 +95,11 @@ public final class EnergyModeSweep
 			{
 				delta[ b ] = p.delta();
 				newton[ b ] = p.newtonIterations();
+				krylov[ b ] = p.krylovIterations();
 				sc[ b ] = p.scIterations();
 				fL[ b ] = p.solution().atInjector();
 				b++;
 			}
-		return new EnergyModeResult( biases, gap.energies(), delta, newton, sc, fL );
+		return new EnergyModeResult( biases, gap.energies(), delta, newton, krylov, sc, fL );
 	}
 }

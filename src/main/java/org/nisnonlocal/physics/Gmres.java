@@ -71,16 +71,36 @@ final class Gmres
 			{
 				a.apply( v[ k ], w );
 				used++;
+				// modified Gram-Schmidt; each pass subtracts one basis vector and accumulates the next dot product (or
+				// finally the norm) on the updated entries: the same sums in the same order as separate passes, with
+				// one pass over w per basis vector instead of two (why: these vectors are M·N long and memory-bound)
+				double d = 0;
+				for ( int i = 0; i < n; i++ )
+					d += w[ i ] * v[ 0 ][ i ];
+				double sq = 0;
 				for ( int j = 0; j <= k; j++ )
 				{
-					double d = 0;
-					for ( int i = 0; i < n; i++ )
-						d += w[ i ] * v[ j ][ i ];
 					h[ j ][ k ] = d;
-					for ( int i = 0; i < n; i++ )
-						w[ i ] -= d * v[ j ][ i ];
+					final double[] vj = v[ j ];
+					final double dj = d;
+					d = 0;
+					if ( j < k )
+					{
+						final double[] next = v[ j + 1 ];
+						for ( int i = 0; i < n; i++ )
+						{
+							w[ i ] -= dj * vj[ i ];
+							d += w[ i ] * next[ i ];
+						}
+					}
+					else
+						for ( int i = 0; i < n; i++ )
+						{
+							w[ i ] -= dj * vj[ i ];
+							sq += w[ i ] * w[ i ];
+						}
 				}
-				final double wn = norm( w );
+				final double wn = Math.sqrt( sq );
 				h[ k + 1 ][ k ] = wn;
 				if ( v[ k + 1 ] == null )
 					v[ k + 1 ] = basis( k + 1, n, restart );

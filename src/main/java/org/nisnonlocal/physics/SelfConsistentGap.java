@@ -40,6 +40,9 @@ public final class SelfConsistentGap
 
 	private static final int MAX_ITERATIONS = 60;
 
+	/** Energies rebuilt side by side in {@link #injectorDistribution} (see there). */
+	private static final int LANES = 4;
+
 	private final EnergyModeSolver solver;
 
 	private final double gamma;
@@ -108,8 +111,11 @@ public final class SelfConsistentGap
 
 		private final double slope;
 
-		Point( final double v, final double delta, final EnergyModeSolver.Solution solution, final int newtonIterations, final int scIterations, final double slope )
+		private final int krylovIterations;
+
+		Point( final double v, final double delta, final EnergyModeSolver.Solution solution, final int newtonIterations, final int krylovIterations, final int scIterations, final double slope )
 		{
+			this.krylovIterations = krylovIterations;
 			this.slope = slope;
 			this.v = v;
 			this.delta = delta;
@@ -138,6 +144,12 @@ public final class SelfConsistentGap
 		public int newtonIterations()
 		{
 			return newtonIterations;
+		}
+
+		/** GMRES iterations (Jacobian-vector products on all nodes) summed over all kinetic solves of this bias point. */
+		public int krylovIterations()
+		{
+			return krylovIterations;
 		}
 
 		/** Last secant slope dφ/dΔ (a starting slope for the neighbouring bias point). */
@@ -178,6 +190,7 @@ public final class SelfConsistentGap
 		double dPrev = Double.NaN, phiPrev = Double.NaN;
 		double slope = slopeGuess;
 		int newton = 0;
+		int krylov = 0;
 		int evaluations = 0;
 		double lastPhi = Double.NaN;
 		while ( true )
@@ -186,13 +199,16 @@ public final class SelfConsistentGap
 				throw new BadInputException( "self-consistent gap did not converge at " + where + ": |Delta - rhs| = " + Math.abs( lastPhi ) + " after " + evaluations + " kinetic solves" );
 			final EnergyModeSolver.Solution sol = solver.solve( spectral( d ), v, tInj, tBath, solver.gammaEe() == 0 ? null : warm, tol, steps, where + ", Delta = " + d );
 			newton += sol.newtonIterations();
+			krylov += sol.krylovIterations();
 			evaluations++;
 			final double phi = rhs( d, v, sol ) - d;
 			lastPhi = phi;
 			final boolean exact = solver.gammaEe() == 0 || sol.residual() <= EnergyModeSolver.TOLERANCE;
 			if ( Math.abs( phi ) < TOLERANCE && exact )
-				return new Point( v, d, sol, newton, evaluations, slope );
+				return new Point( v, d, sol, newton, krylov, evaluations, slope );
 			warm = sol.fL();
+			// superseded by the next kinetic solve: only its f_L is still needed (the warm start)
+			sol.releaseCollisions();
 			if ( Math.abs( phi ) < TOLERANCE )
 			{
 				// confirm at full accuracy, same Δ
@@ -301,49 +317,91 @@ public final class SelfConsistentGap
 		final double kappa = solver.kappa();
 		final double c = EnergyModeSolver.COLLISION_FACTOR;
 		final double[] out = new double[ count ];
-		final double[] cc = new double[ p ];
-		final double[] dd = new double[ p ];
-		for ( int j = 0; j < count; j++ )
+		final double[] invH = new double[ p ];
+		final double[] cv = new double[ p ];
+		for ( int k = 0; k < p; k++ )
 		{
-			final double e = g.eps( j );
-			final double dl = g.dL( j );
-			final double tunnel = kappa * g.n( j );
-			final double fn = EnergyModeSolver.injector( e, v, tInj );
-			final double bath = EnergyModeSolver.n0( e, tBath );
-			final double position = ( e - eps[ 0 ] ) / de;
-			double prevC = 0, prevD = 0;
+			invH[ k ] = 1 / h[ k ];
+			cv[ k ] = c * vol[ k ];
+		}
+		// LANES energies at a time, each with its own Thomas sweep in x: the sweep is one chain of dependent
+		// divisions, and independent chains side by side let the processor overlap them (same arithmetic per energy)
+		final int lanes = LANES;
+		final double[] cc = new double[ p * lanes ], dd = new double[ p * lanes ];
+		final double[] dl = new double[ lanes ], tunnel = new double[ lanes ], fn = new double[ lanes ], bath = new double[ lanes ];
+		final double[] nj = new double[ lanes ], mj = new double[ lanes ], w = new double[ lanes ], prevC = new double[ lanes ], prevD = new double[ lanes ];
+		final int[] cell = new int[ lanes ];
+		final double[] ab = new double[ 2 ];
+		final int n = eps.length;
+		for ( int j0 = 0; j0 < count; j0 += lanes )
+		{
+			final int width = Math.min( lanes, count - j0 );
+			for ( int l = 0; l < width; l++ )
+			{
+				final int j = j0 + l;
+				final double e = g.eps( j );
+				dl[ l ] = g.dL( j );
+				tunnel[ l ] = kappa * g.n( j );
+				fn[ l ] = EnergyModeSolver.injector( e, v, tInj );
+				bath[ l ] = EnergyModeSolver.n0( e, tBath );
+				nj[ l ] = g.n( j );
+				mj[ l ] = g.m( j );
+				// the interpolation cell and weight of ratesAt, once per energy instead of once per node
+				final double position = ( e - eps[ 0 ] ) / de;
+				cell[ l ] = Math.max( 0, Math.min( n - 2, ( int ) Math.floor( position ) ) );
+				w[ l ] = Math.max( 0, Math.min( 1, position - cell[ l ] ) );
+				prevC[ l ] = 0;
+				prevD[ l ] = 0;
+			}
 			for ( int k = 0; k < p; k++ )
 			{
-				final double lower = k > 0 ? dl / h[ k - 1 ] : 0;
-				final double upper = dl / h[ k ];
-				double diag = -upper - ( k > 0 ? lower : tunnel );
-				double rhs = k == 0 ? -tunnel * fn : 0;
-				if ( k == p - 1 )
-					rhs -= upper * bath;
-				if ( lin != null && lin[ k ] != null )
+				final CollisionIntegral.Linearization lk = lin != null ? lin[ k ] : null;
+				for ( int l = 0; l < width; l++ )
 				{
-					final double[] ab = lin[ k ].ratesAt( position, g.n( j ), g.m( j ) );
-					// c V [ (A − B)/2 + f_L (A + B)/2 ] is the collision term c V I in terms of f_L
-					diag -= c * vol[ k ] * 0.5 * ( ab[ 0 ] + ab[ 1 ] );
-					rhs += c * vol[ k ] * 0.5 * ( ab[ 0 ] - ab[ 1 ] );
+					final double lower = k > 0 ? dl[ l ] * invH[ k - 1 ] : 0;
+					final double upper = dl[ l ] * invH[ k ];
+					double diag = -upper - ( k > 0 ? lower : tunnel[ l ] );
+					double rhs = k == 0 ? -tunnel[ l ] * fn[ l ] : 0;
+					if ( k == p - 1 )
+						rhs -= upper * bath[ l ];
+					if ( lk != null )
+					{
+						// c V [ (A − B)/2 + f_L (A + B)/2 ] is the collision term c V I in terms of f_L
+						lk.halfRates( cell[ l ], w[ l ], nj[ l ], mj[ l ], ab );
+						diag -= cv[ k ] * ab[ 0 ];
+						rhs += cv[ k ] * ab[ 1 ];
+					}
+					final double up = k + 1 < p ? upper : 0;
+					final double inv = 1 / ( diag - lower * prevC[ l ] );
+					final double ck = up * inv, dk = ( rhs - lower * prevD[ l ] ) * inv;
+					cc[ k * lanes + l ] = ck;
+					dd[ k * lanes + l ] = dk;
+					prevC[ l ] = ck;
+					prevD[ l ] = dk;
 				}
-				final double up = k + 1 < p ? upper : 0;
-				final double den = diag - lower * prevC;
-				cc[ k ] = up / den;
-				dd[ k ] = ( rhs - lower * prevD ) / den;
-				prevC = cc[ k ];
-				prevD = dd[ k ];
 			}
-			double next = 0;
-			for ( int k = p - 1; k >= 0; k-- )
-				next = dd[ k ] - cc[ k ] * next;
-			out[ j ] = next;
+			for ( int l = 0; l < width; l++ )
+			{
+				double next = 0;
+				for ( int k = p - 1; k >= 0; k-- )
+					next = dd[ k * lanes + l ] - cc[ k * lanes + l ] * next;
+				out[ j0 + l ] = next;
+			}
 		}
 		return out;
 	}
 
 	/** Δ(V) over a list of biases, sequentially warm-started (see {@link EnergyModeSweep} for the parallel sweep). */
 	public List< Point > sweep( final double[] biases, final double deltaStart, final Progress progress )
+	{
+		return sweep( biases, deltaStart, progress, true );
+	}
+
+	/**
+	 * As above; without {@code keepRates} each point's collision rates are given back once the next point is
+	 * solved (its {@link EnergyModeSolver.Solution#fL()} stays), for callers that only read Δ and f_L.
+	 */
+	List< Point > sweep( final double[] biases, final double deltaStart, final Progress progress, final boolean keepRates )
 	{
 		final List< Point > out = new ArrayList<>();
 		double delta = deltaStart;
@@ -359,6 +417,8 @@ public final class SelfConsistentGap
 			final double[][] start = prev == null ? null : shifted( prev, biases[ b ], delta );
 			final Point pt = solve( biases[ b ], delta, prev == null ? Double.NaN : prev.slope(), start, String.format( "eV_inj = %.6g", biases[ b ] ) );
 			out.add( pt );
+			if ( !keepRates && prev != null )
+				prev.solution().releaseCollisions();
 			delta = pt.delta();
 			before = prev;
 			prev = pt;
