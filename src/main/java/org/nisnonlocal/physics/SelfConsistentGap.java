@@ -40,6 +40,25 @@ public final class SelfConsistentGap
 
 	private static final int MAX_ITERATIONS = 60;
 
+	/**
+	 * After this many kinetic solves without convergence every trial Δ gets a fully converged kinetic solution and,
+	 * once φ has changed sign between two such solutions, Δ is bisected. The interleaved one-Newton-step solutions
+	 * leave φ noisy at the 1e-6 level where the collision rates change fast with Δ (pair breaking near eV ≈ 4), and
+	 * the secant then wandered for 60 solves without converging (seen at 21 x nodes, δε = 1/20, γ_ee = 2.0535e-4,
+	 * eV = 4; with exact solutions φ is smooth there and bisection converges in ≈ 12 more solves). Normal points
+	 * converge in ≈ 5 solves and never reach this, so their results are unchanged.
+	 */
+	private static final int BISECT_AFTER = 25;
+
+	/**
+	 * A bracket this narrow in Δ is accepted as the solution even when |Δ − RHS| stays above the tolerance at both
+	 * ends (a jump of the quadrature, whose panels are placed relative to Δ) ...
+	 */
+	static final double BRACKET = 1e-10;
+
+	/** ... provided the jump is small: a larger |Δ − RHS| at both ends is a failure, not a quadrature artefact. */
+	static final double JUMP_LIMIT = 1e-4;
+
 	/** Energies rebuilt side by side in {@link #injectorDistribution} (see there). */
 	private static final int LANES = 4;
 
@@ -193,10 +212,15 @@ public final class SelfConsistentGap
 		int krylov = 0;
 		int evaluations = 0;
 		double lastPhi = Double.NaN;
+		// sign-change bracket from fully converged evaluations (φ decreases with Δ): lo has φ > 0, hi has φ < 0
+		double lo = Double.NaN, hi = Double.NaN;
+		EnergyModeSolver.Solution best = null;
+		double bestD = Double.NaN, bestPhi = Double.POSITIVE_INFINITY;
 		while ( true )
 		{
 			if ( evaluations >= MAX_ITERATIONS )
-				throw new BadInputException( "self-consistent gap did not converge at " + where + ": |Delta - rhs| = " + Math.abs( lastPhi ) + " after " + evaluations + " kinetic solves" );
+				throw new BadInputException( "self-consistent gap did not converge at " + where + ": |Delta - rhs| = " + Math.abs( lastPhi ) + " after " + evaluations + " kinetic solves"
+						+ ( Double.isNaN( lo ) || Double.isNaN( hi ) ? "" : " (bracket " + lo + " .. " + hi + ")" ) );
 			final EnergyModeSolver.Solution sol = solver.solve( spectral( d ), v, tInj, tBath, solver.gammaEe() == 0 ? null : warm, tol, steps, where + ", Delta = " + d );
 			newton += sol.newtonIterations();
 			krylov += sol.krylovIterations();
@@ -205,10 +229,40 @@ public final class SelfConsistentGap
 			lastPhi = phi;
 			final boolean exact = solver.gammaEe() == 0 || sol.residual() <= EnergyModeSolver.TOLERANCE;
 			if ( Math.abs( phi ) < TOLERANCE && exact )
+			{
+				if ( best != null && best != sol )
+					best.releaseCollisions();
 				return new Point( v, d, sol, newton, krylov, evaluations, slope );
+			}
 			warm = sol.fL();
+			boolean keep = false;
+			if ( exact )
+			{
+				if ( phi > 0 && !( d <= lo ) )
+					lo = d;
+				if ( phi < 0 && !( d >= hi ) )
+					hi = d;
+				if ( Math.abs( phi ) < Math.abs( bestPhi ) )
+				{
+					if ( best != null )
+						best.releaseCollisions();
+					best = sol;
+					bestD = d;
+					bestPhi = phi;
+					keep = true;
+				}
+			}
+			final boolean bisecting = evaluations >= BISECT_AFTER && lo < hi;
+			if ( bisecting && hi - lo < BRACKET && Math.abs( bestPhi ) < JUMP_LIMIT )
+			{
+				// the root sits on a jump of RHS(Δ): Δ is fixed to the bracket, the rest is quadrature noise
+				if ( !keep )
+					sol.releaseCollisions();
+				return new Point( v, bestD, best, newton, krylov, evaluations, slope );
+			}
 			// superseded by the next kinetic solve: only its f_L is still needed (the warm start)
-			sol.releaseCollisions();
+			if ( !keep )
+				sol.releaseCollisions();
 			if ( Math.abs( phi ) < TOLERANCE )
 			{
 				// confirm at full accuracy, same Δ
@@ -218,12 +272,15 @@ public final class SelfConsistentGap
 			}
 			if ( !Double.isNaN( dPrev ) && d != dPrev && phi != phiPrev )
 				slope = ( phi - phiPrev ) / ( d - dPrev );
-			final double next = slope < 0 && Double.isFinite( slope ) ? d - phi / slope : d + phi;
+			final double next = bisecting ? 0.5 * ( lo + hi ) : slope < 0 && Double.isFinite( slope ) ? d - phi / slope : d + phi;
 			dPrev = d;
 			phiPrev = phi;
 			d = Math.max( 1e-6, Math.min( 2, next ) );
-			tol = Math.max( EnergyModeSolver.TOLERANCE, Math.min( 1e-6, 1e-3 * Math.abs( phi ) ) );
-			steps = Math.abs( phi ) > 1e-7 ? 1 : Integer.MAX_VALUE;
+			// past BISECT_AFTER every trial Δ gets a fully converged kinetic solution: the interleaved one-step
+			// solutions leave φ noisy at the 1e-6 level, and only exact evaluations make a trustworthy bracket
+			final boolean careful = evaluations + 1 >= BISECT_AFTER;
+			tol = careful ? EnergyModeSolver.TOLERANCE : Math.max( EnergyModeSolver.TOLERANCE, Math.min( 1e-6, 1e-3 * Math.abs( phi ) ) );
+			steps = careful || Math.abs( phi ) <= 1e-7 ? Integer.MAX_VALUE : 1;
 		}
 	}
 
