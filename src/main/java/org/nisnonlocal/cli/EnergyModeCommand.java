@@ -44,7 +44,7 @@ final class EnergyModeCommand implements Subcommand
 	{
 		return "[--gamma-ee 2e-4] [--elastic] [--gamma 0.005] [--de 0.025] [--omega-d 10] [--kappa 1.054e-4] [--length 169.2 (full wire, xi)] [--distance 4.62 (detector, xi; does not enter)]"
 				+ " [--t T (all three)] [--t-inj 0.0198] [--t-det 0.0120] [--t-bath 0.00781] [--vinj-from 0] [--vinj-to 5] [--vinj-step 0.1]"
-				+ " [--vdet-from -2] [--vdet-to 2] [--vdet-step 0.05] [--points 41 (x grid)] [--refine 1] [--threads 2] --out DIR"
+				+ " [--vdet-from -2] [--vdet-to 2] [--vdet-step 0.05] [--points 21 (x grid)] [--refine 1] [--threads 2] --out DIR"
 				+ "   (writes delta.csv, fL.csv, g_sa.csv, g_sa.tif; g in units of G_inj*G_det*R_xi)";
 	}
 
@@ -79,7 +79,7 @@ final class EnergyModeCommand implements Subcommand
 		if ( vInj.length < 3 )
 			throw new BadInputException( "need at least 3 injector biases for the derivative, got " + vInj.length );
 		final double[] vDet = PhysicsCsv.grid( a, "vdet-from", -2, "vdet-to", 2, "vdet-step", 0.05 );
-		final int points = a.integer( "points", 41 );
+		final int points = a.integer( "points", EnergyModeRun.DEFAULT_POINTS );
 		final int refine = a.integer( "refine", 1 );
 		final int threads = a.integer( "threads", 2 );
 		if ( threads < 1 || threads > 64 )

@@ -14,7 +14,7 @@ import org.nisnonlocal.physics.EnergyModeRun;
 final class EnergyModeOptions
 {
 	static final String USAGE = "[--gamma 0.005] [--de 0.025] [--omega-d 10] [--kappa 1.054e-4] [--length 169.2] [--t T (all three)] [--t-inj 0.0198] [--t-det 0.0120] [--t-bath 0.00781]"
-			+ " [--points 41] [--threads 2]";
+			+ " [--points 21] [--threads 2]";
 
 	private EnergyModeOptions() {}
 
@@ -35,7 +35,7 @@ final class EnergyModeOptions
 		s.tInj = EnergyModeCommand.temperature( a, "t-inj", t, EnergyModeCommand.T_INJ );
 		s.tDet = EnergyModeCommand.temperature( a, "t-det", t, EnergyModeCommand.T_DET );
 		s.tBath = EnergyModeCommand.temperature( a, "t-bath", t, EnergyModeCommand.T_BATH );
-		s.points = a.integer( "points", 41 );
+		s.points = a.integer( "points", EnergyModeRun.DEFAULT_POINTS );
 		s.threads = a.integer( "threads", 2 );
 		if ( s.threads < 1 || s.threads > 64 )
 			throw new BadInputException( "--threads must be in 1..64, got " + s.threads );

@@ -3,7 +3,7 @@ package org.nisnonlocal.physics;
 /**
  * One energy-mode computation as the runner, the menu and {@code reproduce} set it up: the paper's defaults
  * (S App. B, Table 1: ω_D = 10, Γ = 0.005, δε = 1/40, 0 ≤ eV_inj ≤ 5 step 0.1, γ_ee = 2·10⁻⁴, κ_I = 1.054·10⁻⁴,
- * L = 169.2 ξ, t_inj = 0.0198 (61 mK), t_det = 0.0120 (37 mK), t_bath = 0.0078 (24 mK), 41 x nodes), changed field by
+ * L = 169.2 ξ, t_inj = 0.0198 (61 mK), t_det = 0.0120 (37 mK), t_bath = 0.0078 (24 mK), {@link #DEFAULT_POINTS} x nodes), changed field by
  * field, then {@link #run} for Δ(V_inj), f_L(ε, 0) and the detector signal.
  */
 public final class EnergyModeRun
@@ -17,7 +17,15 @@ public final class EnergyModeRun
 	public double tInj = 0.0198;
 	public double tDet = 0.0120;
 	public double tBath = 0.0078;
-	public int points = 41;
+	/**
+	 * x nodes of the half wire (quadratic spacing, clustered at the injector). 21 balances the discretization errors:
+	 * Δ(V_inj) differs from 81 nodes by ≤ 3e-5 (second order; 41 nodes: ≤ 6e-6), while the energy grid's own error
+	 * is 1.6e-4 … 2.7e-3 between δε = 1/100 and 1/200 (Γ = 1.53e-3) and larger at the paper's 1/40: 41 nodes cost
+	 * 1.6× more for accuracy the energy grid cannot use (BENCHMARKS.md, "x grid against the energy grid").
+	 */
+	public static final int DEFAULT_POINTS = 21;
+
+	public int points = DEFAULT_POINTS;
 	public int refine = 1;
 	public int threads = 2;
 
