@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.physics.CollisionIntegral;
 import org.nisnonlocal.physics.EnergyModeResult;
+import org.nisnonlocal.physics.EnergyModeRun;
 import org.nisnonlocal.physics.EnergyModeSolver;
 import org.nisnonlocal.physics.EnergyModeSweep;
 import org.nisnonlocal.physics.SelfConsistentGap;
@@ -34,10 +35,13 @@ final class EnergyModeBenchCommand implements Subcommand
 	@Override
 	public String usage()
 	{
-		return "[--runs 5] [--warmup 1] [--threads 2] [--fine] [--scaling] (--fine adds the Gamma = 1.53e-3, de = 1/200 sweep, ~1 min per run;"
+		return "[--runs 5] [--warmup 1] [--threads 2] [--points 21 (x nodes)] [--fine] [--scaling] (--fine adds the Gamma = 1.53e-3, de = 1/200 sweep, ~1 min per run;"
 				+ " --scaling the Gamma = 1.53e-3 sweeps at de = 1/40, 1/100, 1/200 for the cost per bias point vs N)";
 	}
 
+
+	/** x nodes of the solver (--points; default the energy-mode default). */
+	private int points;
 
 	@Override
 	public void run( final Args a ) throws Exception
@@ -47,7 +51,10 @@ final class EnergyModeBenchCommand implements Subcommand
 		final int threads = a.integer( "threads", 2 );
 		final boolean fine = a.flag( "fine" );
 		final boolean scaling = a.flag( "scaling" );
+		points = a.integer( "points", EnergyModeRun.DEFAULT_POINTS );
 		a.rejectUnknown();
+		if ( points < 3 || points > 2001 )
+			throw new BadInputException( "--points must be in 3..2001, got " + points );
 		if ( runs < 1 || runs > 1000 || warmup < 0 || warmup > 1000 )
 			throw new BadInputException( "--runs must be in 1..1000 and --warmup in 0..1000" );
 		final PrintStream out = System.out;
@@ -71,9 +78,9 @@ final class EnergyModeBenchCommand implements Subcommand
 		for ( final double[] p : new double[][] { { 1.0 / 40, 0.005 }, { 1.0 / 200, 1.53e-3 } } )
 		{
 			final double[] eps = EnergyModeSolver.energyGrid( 10, p[ 0 ] );
-			final SelfConsistentGap gap = new SelfConsistentGap( new EnergyModeSolver( eps, 1.054e-4, 84.6, 41, 2e-4 ), p[ 1 ], 10, 0.0198, 0.00781, 1 );
+			final SelfConsistentGap gap = new SelfConsistentGap( new EnergyModeSolver( eps, 1.054e-4, 84.6, points, 2e-4 ), p[ 1 ], 10, 0.0198, 0.00781, 1 );
 			final SelfConsistentGap.Point pt = gap.solve( 4, 0.95, Double.NaN, null, "bench" );
-			time( out, runs, warmup, String.format( "one SC inelastic bias point eV=4 from Delta=0.95 cold, de=1/%d, M=41", Math.round( 1 / p[ 0 ] ) ),
+			time( out, runs, warmup, String.format( "one SC inelastic bias point eV=4 from Delta=0.95 cold, de=1/%d, M=%d", Math.round( 1 / p[ 0 ] ), points ),
 					String.format( "newton %d, sc %d", pt.newtonIterations(), pt.scIterations() ), () -> new double[] { gap.solve( 4, 0.95, Double.NaN, null, "bench" ).delta() } );
 		}
 		sweep( out, runs, warmup, threads, 1.0 / 40, 0.005, 0, "Fig. 11 elastic sweep" );
@@ -92,7 +99,7 @@ final class EnergyModeBenchCommand implements Subcommand
 		for ( int b = 0; b < v.length; b++ )
 			v[ b ] = 0.1 * b;
 		final double[] eps = EnergyModeSolver.energyGrid( 10, de );
-		final SelfConsistentGap gap = new SelfConsistentGap( new EnergyModeSolver( eps, 1.054e-4, 84.6, 41, gammaEe ), gamma, 10, 0.0198, 0.00781, 1 );
+		final SelfConsistentGap gap = new SelfConsistentGap( new EnergyModeSolver( eps, 1.054e-4, 84.6, points, gammaEe ), gamma, 10, 0.0198, 0.00781, 1 );
 		final EnergyModeResult r = EnergyModeSweep.run( gap, v, threads, null );
 		int newton = 0, sc = 0, krylov = 0;
 		for ( int b = 0; b < r.size(); b++ )
@@ -101,7 +108,7 @@ final class EnergyModeBenchCommand implements Subcommand
 			sc += r.scIterations( b );
 			krylov += r.krylovIterations( b );
 		}
-		final String label2 = String.format( "%s: 51 biases 0..5, gamma_ee=%s, Gamma=%s, de=1/%d, M=41, %d threads", label, gammaEe, gamma, Math.round( 1 / de ), threads );
+		final String label2 = String.format( "%s: 51 biases 0..5, gamma_ee=%s, Gamma=%s, de=1/%d, M=%d, %d threads", label, gammaEe, gamma, Math.round( 1 / de ), points, threads );
 		// process CPU time per run alongside the wall time (why: on a shared machine the CPU time per bias point is the
 		// comparable number; the sweep's threads are pool threads, so per-thread clocks would miss them)
 		final double[] cpu = new double[ runs ];

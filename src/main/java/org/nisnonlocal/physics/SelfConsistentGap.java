@@ -38,17 +38,17 @@ public final class SelfConsistentGap
 {
 	public static final double TOLERANCE = 1e-9;
 
-	private static final int MAX_ITERATIONS = 60;
+	private static final int MAX_ITERATIONS = 80;
 
 	/**
 	 * After this many kinetic solves without convergence every trial Δ gets a fully converged kinetic solution and,
 	 * once φ has changed sign between two such solutions, Δ is bisected. The interleaved one-Newton-step solutions
 	 * leave φ noisy at the 1e-6 level where the collision rates change fast with Δ (pair breaking near eV ≈ 4), and
-	 * the secant then wandered for 60 solves without converging (seen at 21 x nodes, δε = 1/20, γ_ee = 2.0535e-4,
+	 * the secant then wandered for 60 and more solves without converging (seen at 21 x nodes, δε = 1/20, γ_ee = 2.0535e-4,
 	 * eV = 4; with exact solutions φ is smooth there and bisection converges in ≈ 12 more solves). Normal points
-	 * converge in ≈ 5 solves and never reach this, so their results are unchanged.
+	 * converge in ≈ 5 solves (slow ones in up to ≈ 30) and never reach this, so their results are unchanged.
 	 */
-	private static final int BISECT_AFTER = 25;
+	private static final int BISECT_AFTER = 40;
 
 	/**
 	 * A bracket this narrow in Δ is accepted as the solution even when |Δ − RHS| stays above the tolerance at both
