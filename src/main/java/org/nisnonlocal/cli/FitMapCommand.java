@@ -11,6 +11,7 @@ import java.util.List;
 import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.fit.EnergyModeMapFit;
 import org.nisnonlocal.fit.EnergyModeMapFitResult;
+import org.nisnonlocal.fit.PointErrors;
 import org.nisnonlocal.io.AtomicFiles;
 import org.nisnonlocal.io.MapCsvWriter;
 import org.nisnonlocal.io.MapFiles;
@@ -40,7 +41,7 @@ final class FitMapCommand implements Subcommand
 	{
 		return "--in MAP [--free gamma-ee[,gamma][,delta0-scale][,kappa]] [--gamma-ee 2e-4 (start, centre of the search)] [--span 1 (decades each side of the start, coarse profile every 0.5)] "
 				+ EnergyModeOptions.USAGE + " [--delta0-scale 1 (s = Delta0/Delta0_nominal: model at V/s)]"
-				+ " [--vinj-min A --vinj-max B --vdet-min C --vdet-max D (default: whole map)] [--sigma S (per point; default: estimated from the residuals)]"
+				+ " [--vinj-min A --vinj-max B --vdet-min C --vdet-max D (default: whole map)] [--sigma S (per point) | --sigma-map MAP (sigma per point, same grid and unit as the map, e.g. average's _error map); default: estimated from the residuals]"
 				+ " [--model-step 0.1 (V_inj step of the model sweep)] [--delta0 EV --ginj S --gdet S --r-xi OHM (for a map in volts/siemens; default from its metadata)] --out DIR"
 				+ "   (fitted in model units: biases eV/Delta0, g in G_inj*G_det*R_xi, as are --vinj-min etc. and --sigma; fit.csv and residual.csv in the map's own units; --gamma, --kappa, --delta0-scale are the start values of free parameters, else fixed;"
 				+ " bounds gamma " + EnergyModeMapFit.GAMMA_MIN + " .. " + EnergyModeMapFit.GAMMA_MAX + ", delta0-scale " + EnergyModeMapFit.SCALE_MIN + " .. "
@@ -62,6 +63,9 @@ final class FitMapCommand implements Subcommand
 		final double modelStep = PhysicsCsv.positive( a, "model-step", 0.1 );
 		final double delta0Scale = PhysicsCsv.positive( a, "delta0-scale", 1 );
 		final double sigma = a.has( "sigma" ) ? PhysicsCsv.positive( a, "sigma", 1 ) : Double.NaN;
+		final Path sigmaMap = a.has( "sigma-map" ) ? a.path( "sigma-map" ) : null;
+		if ( sigmaMap != null && !Double.isNaN( sigma ) )
+			throw new BadInputException( "give --sigma or --sigma-map, not both" );
 		final double vInjMin = a.number( "vinj-min", Double.NEGATIVE_INFINITY ), vInjMax = a.number( "vinj-max", Double.POSITIVE_INFINITY );
 		final double vDetMin = a.number( "vdet-min", Double.NEGATIVE_INFINITY ), vDetMax = a.number( "vdet-max", Double.POSITIVE_INFINITY );
 		final MapOverlay.Parameters units = new MapOverlay.Parameters();
@@ -86,6 +90,8 @@ final class FitMapCommand implements Subcommand
 			s = new double[ p[ 0 ].length ];
 			java.util.Arrays.fill( s, sigma );
 		}
+		else if ( sigmaMap != null )
+			s = PointErrors.at( measured, MapFiles.read( sigmaMap ), normalized.valueFactor(), p, map );
 		final long t0 = System.nanoTime();
 		final EnergyModeMapFitResult r = new EnergyModeMapFit( setup, modelStep ).span( span ).free( free ).delta0Scale( delta0Scale ).fit( p[ 0 ], p[ 1 ], p[ 2 ], s,
 				gammaEe0 );

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import ij.ImagePlus;
+import ij.WindowManager;
 import ij.gui.Plot;
 import ij.gui.Roi;
 import ij.measure.ResultsTable;
@@ -12,6 +13,7 @@ import ij.measure.ResultsTable;
 import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.fit.EnergyModeMapFit;
 import org.nisnonlocal.fit.EnergyModeMapFitResult;
+import org.nisnonlocal.fit.PointErrors;
 import org.nisnonlocal.ij1.ImagePlusBridge;
 import org.nisnonlocal.io.Numbers;
 import org.nisnonlocal.maps.ConductanceMap;
@@ -101,6 +103,9 @@ public class FitModelToMapCommand extends ContextCommand
 	@Parameter( label = "sigma", description = "noise per point in G_inj G_det R_ξ (0 = estimate from the residuals)" )
 	private double sigma = 0;
 
+	@Parameter( label = "error_image", required = false, description = "title of an open σ map on the same grid (e.g. from Average Sweeps; empty = none)" )
+	private String error_image = "";
+
 	@Parameter( label = "delta0_ev", description = "eV (0 = from metadata; only for a map in volts)" )
 	private double delta0_ev = 0;
 
@@ -137,9 +142,21 @@ public class FitModelToMapCommand extends ContextCommand
 		if ( !( vinj_max >= vinj_min ) || !( vdet_max >= vdet_min ) )
 			throw new BadInputException( "bias windows must have max >= min" );
 		final double[][] p = EnergyModeMapFit.select( m, selectionMask( m ), vinj_min, vinj_max, vdet_min, vdet_max );
-		final double[] s = sigma > 0 ? filled( p[ 0 ].length, sigma ) : null;
 		if ( sigma < 0 )
 			throw new BadInputException( "sigma must be >= 0 (0 = estimate from the residuals), got " + sigma );
+		final boolean errorMap = error_image != null && !error_image.trim().isEmpty();
+		if ( errorMap && sigma > 0 )
+			throw new BadInputException( "give sigma or error_image, not both" );
+		final double[] s;
+		if ( errorMap )
+		{
+			final ImagePlus e = WindowManager.getImage( error_image.trim() );
+			if ( e == null )
+				throw new BadInputException( "error_image: no open image titled '" + error_image.trim() + "'" );
+			s = PointErrors.at( measured, Images.map( e, "error_image" ), normalized.valueFactor(), p, m );
+		}
+		else
+			s = sigma > 0 ? filled( p[ 0 ].length, sigma ) : null;
 
 		final EnergyModeRun setup = new EnergyModeRun();
 		setup.gamma = gamma;
