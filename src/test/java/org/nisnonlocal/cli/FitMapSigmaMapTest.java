@@ -3,9 +3,6 @@ package org.nisnonlocal.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,14 +18,9 @@ class FitMapSigmaMapTest
 	@TempDir
 	Path dir;
 
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+	private final Runner runner = new Runner();
 
-	private int run( final String... argv )
-	{
-		out.reset();
-		err.reset();
-		return Main.run( argv, new PrintStream( out, true ), new PrintStream( err, true ) );
-	}
+	private int run( final String... argv ) { return runner.run( argv ); }
 
 	private static final String[] MODEL = { "--de", "0.05", "--points", "21", "--threads", "1", "--model-step", "0.2", "--span", "0.5", "--vinj-min", "2.2" };
 
@@ -37,15 +29,15 @@ class FitMapSigmaMapTest
 	{
 		final Path map = dir.resolve( "syn.csv" );
 		assertEquals( 0, run( "synthesize", "--gamma-ee", "2e-4", "--sigma", "30", "--seed", "4", "--vinj-from", "2", "--vinj-to", "3.6", "--vinj-step", "0.2", "--vdet-from", "-1",
-				"--vdet-to", "1", "--vdet-step", "0.25", "--de", "0.05", "--points", "21", "--out", map.toString() ), err.toString( StandardCharsets.UTF_8 ) );
+				"--vdet-to", "1", "--vdet-step", "0.25", "--de", "0.05", "--points", "21", "--out", map.toString() ), runner.err() );
 		final ConductanceMap m = MapFiles.read( map );
 		final Path errors = dir.resolve( "err.csv" );
 		MapFiles.write( ConductanceMap.fromFunction( m.xAxis(), m.yAxis(), "g_sa_error", m.valueUnit(), m.metadata(), ( i, j ) -> 30 ), errors );
 
-		assertEquals( 0, run( concat( new String[] { "fit-map", "--in", map.toString(), "--sigma", "30", "--out", dir.resolve( "a" ).toString() }, MODEL ) ),
-				err.toString( StandardCharsets.UTF_8 ) );
-		assertEquals( 0, run( concat( new String[] { "fit-map", "--in", map.toString(), "--sigma-map", errors.toString(), "--out", dir.resolve( "b" ).toString() }, MODEL ) ),
-				err.toString( StandardCharsets.UTF_8 ) );
+		assertEquals( 0, run( Runner.concat( new String[] { "fit-map", "--in", map.toString(), "--sigma", "30", "--out", dir.resolve( "a" ).toString() }, MODEL ) ),
+				runner.err() );
+		assertEquals( 0, run( Runner.concat( new String[] { "fit-map", "--in", map.toString(), "--sigma-map", errors.toString(), "--out", dir.resolve( "b" ).toString() }, MODEL ) ),
+				runner.err() );
 		final List< String > a = Files.readAllLines( dir.resolve( "a/params.csv" ) ), b = Files.readAllLines( dir.resolve( "b/params.csv" ) );
 		assertEquals( a, b );
 		// σ given, not estimated: the reduced χ² is a test of the noise level (true σ 30), not 1 by construction
@@ -54,18 +46,11 @@ class FitMapSigmaMapTest
 
 		final Path wrong = dir.resolve( "wrong.csv" );
 		MapFiles.write( ConductanceMap.fromFunction( m.xAxis().range( 1, m.width() - 1 ), m.yAxis(), "g_sa_error", m.valueUnit(), m.metadata(), ( i, j ) -> 30 ), wrong );
-		assertEquals( 2, run( concat( new String[] { "fit-map", "--in", map.toString(), "--sigma-map", wrong.toString(), "--out", dir.resolve( "c" ).toString() }, MODEL ) ) );
-		assertTrue( err.toString( StandardCharsets.UTF_8 ).contains( "grid" ), err.toString( StandardCharsets.UTF_8 ) );
+		assertEquals( 2, run( Runner.concat( new String[] { "fit-map", "--in", map.toString(), "--sigma-map", wrong.toString(), "--out", dir.resolve( "c" ).toString() }, MODEL ) ) );
+		assertTrue( runner.err().contains( "grid" ), runner.err() );
 		final Path zero = dir.resolve( "zero.csv" );
 		MapFiles.write( ConductanceMap.fromFunction( m.xAxis(), m.yAxis(), "g_sa_error", m.valueUnit(), m.metadata(), ( i, j ) -> i == 3 ? 0 : 30 ), zero );
-		assertEquals( 2, run( concat( new String[] { "fit-map", "--in", map.toString(), "--sigma-map", zero.toString(), "--out", dir.resolve( "d" ).toString() }, MODEL ) ) );
-		assertTrue( err.toString( StandardCharsets.UTF_8 ).contains( "no usable sigma" ), err.toString( StandardCharsets.UTF_8 ) );
-	}
-
-	private static String[] concat( final String[] a, final String[] b )
-	{
-		final String[] c = java.util.Arrays.copyOf( a, a.length + b.length );
-		System.arraycopy( b, 0, c, a.length, b.length );
-		return c;
+		assertEquals( 2, run( Runner.concat( new String[] { "fit-map", "--in", map.toString(), "--sigma-map", zero.toString(), "--out", dir.resolve( "d" ).toString() }, MODEL ) ) );
+		assertTrue( runner.err().contains( "no usable sigma" ), runner.err() );
 	}
 }

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,15 +24,11 @@ public class FitPhaseGradientMapCommandTest
 	@TempDir
 	Path dir;
 
-	private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+	private final Runner runner = new Runner();
 
-	private int run( final String... argv )
-	{
-		errBytes.reset();
-		return Main.run( argv, new PrintStream( new ByteArrayOutputStream(), true ), new PrintStream( errBytes, true ) );
-	}
+	private int run( final String... argv ) { return runner.run( argv ); }
 
-	private String err() { return new String( errBytes.toByteArray(), StandardCharsets.UTF_8 ); }
+	private String err() { return runner.err(); }
 
 	private static final Axis X = new Axis( "Vinj", Units.EV_PER_DELTA0, -2, 0.1, 41 );
 

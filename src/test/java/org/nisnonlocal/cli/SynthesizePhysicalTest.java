@@ -3,9 +3,6 @@ package org.nisnonlocal.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -28,12 +25,9 @@ class SynthesizePhysicalTest
 	@TempDir
 	Path dir;
 
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+	private final Runner runner = new Runner();
 
-	private int run( final String... argv )
-	{
-		return Main.run( argv, new PrintStream( out, true ), new PrintStream( err, true ) );
-	}
+	private int run( final String... argv ) { return runner.run( argv ); }
 
 	private static final double D0 = 2.65e-4, GI = 24.6e-6, GD = 20e-6, RXI = 8.54, OFFSET = 0.02;
 
@@ -43,9 +37,9 @@ class SynthesizePhysicalTest
 		final String[] common = { "synthesize", "--gamma-ee", "2e-4", "--sigma", "30", "--offset-vinj", Double.toString( OFFSET ), "--background", "3", "--seed", "9", "--vinj-from",
 				"-3", "--vinj-to", "3", "--vinj-step", "0.5", "--vdet-from", "-1.5", "--vdet-to", "1.5", "--vdet-step", "0.5", "--model-step", "0.5", "--de", "0.05", "--points", "21" };
 		final Path model = dir.resolve( "model.csv" ), phys = dir.resolve( "phys.csv" ), spectrum = dir.resolve( "inj.csv" );
-		assertEquals( 0, run( concat( common, "--out", model.toString() ) ), err.toString( StandardCharsets.UTF_8 ) );
-		assertEquals( 0, run( concat( common, "--delta0", Double.toString( D0 ), "--ginj", Double.toString( GI ), "--gdet", Double.toString( GD ), "--r-xi",
-				Double.toString( RXI ), "--spectrum-out", spectrum.toString(), "--out", phys.toString() ) ), err.toString( StandardCharsets.UTF_8 ) );
+		assertEquals( 0, run( Runner.concat( common, "--out", model.toString() ) ), runner.err() );
+		assertEquals( 0, run( Runner.concat( common, "--delta0", Double.toString( D0 ), "--ginj", Double.toString( GI ), "--gdet", Double.toString( GD ), "--r-xi",
+				Double.toString( RXI ), "--spectrum-out", spectrum.toString(), "--out", phys.toString() ) ), runner.err() );
 
 		final ConductanceMap m = MapFiles.read( model ), p = MapFiles.read( phys );
 		assertEquals( "mV", p.xAxis().unit() );
@@ -63,7 +57,7 @@ class SynthesizePhysicalTest
 		assertTrue( params.contains( "units=nS; biases mV" ), params.toString() );
 
 		final Path dynes = dir.resolve( "dynes.csv" );
-		assertEquals( 0, run( "fit-dynes", "--in", spectrum.toString(), "--out", dynes.toString() ), err.toString( StandardCharsets.UTF_8 ) );
+		assertEquals( 0, run( "fit-dynes", "--in", spectrum.toString(), "--out", dynes.toString() ), runner.err() );
 		final Map< String, double[] > fit = new HashMap<>();
 		for ( final String line : Files.readAllLines( dynes ).subList( 1, Files.readAllLines( dynes ).size() ) )
 		{
@@ -75,12 +69,5 @@ class SynthesizePhysicalTest
 		assertEquals( GI, fit.get( "G_N" )[ 0 ], 1e-3 * GI );
 		assertEquals( 0.0198 * D0 / 8.617333262e-5, fit.get( "T_e" )[ 0 ], 5e-3 * 0.061 );
 		assertEquals( OFFSET * D0, fit.get( "V0" )[ 0 ], 0.02 * OFFSET * D0 );
-	}
-
-	private static String[] concat( final String[] a, final String... b )
-	{
-		final String[] c = java.util.Arrays.copyOf( a, a.length + b.length );
-		System.arraycopy( b, 0, c, a.length, b.length );
-		return c;
 	}
 }

@@ -3,10 +3,7 @@ package org.nisnonlocal.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -36,13 +33,11 @@ class SyntheticExampleTest
 	@TempDir
 	Path dir;
 
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+	private final Runner runner = new Runner();
 
 	private void run( final String... argv )
 	{
-		out.reset();
-		err.reset();
-		assertEquals( 0, Main.run( argv, new PrintStream( out, true ), new PrintStream( err, true ) ), () -> String.join( " ", argv ) + ": " + err.toString( StandardCharsets.UTF_8 ) );
+		assertEquals( 0, runner.run( argv ), () -> String.join( " ", argv ) + ": " + runner.err() );
 	}
 
 	@Test
@@ -85,7 +80,7 @@ class SyntheticExampleTest
 				"--kappa", "1.0504701773805045e-4", "--length", "169.78111691351472", "--t-bath", "0.0078", "--delta0", Double.toString( delta ), "--vinj-min", "1.5", "--out",
 				fit.toString() );
 		final double[] g = table( fit.resolve( "params.csv" ) ).get( "gamma_ee" );
-		final String summary = out.toString( StandardCharsets.UTF_8 );
+		final String summary = runner.out();
 		assertTrue( Math.abs( g[ 0 ] - 2e-4 ) < 2 * g[ 1 ], "gamma_ee " + g[ 0 ] + " ± " + g[ 1 ] + " vs truth 2e-4: " + summary );
 		// the 68 % profile interval, widened by its own half-width once (a 2σ interval), holds the truth
 		final double half = ( g[ 3 ] - g[ 2 ] ) / 2;
