@@ -11,6 +11,7 @@ import org.nisnonlocal.physics.DetectorSignal;
 import org.nisnonlocal.physics.EnergyModeResult;
 import org.nisnonlocal.physics.EnergyModeRun;
 import org.nisnonlocal.physics.SelfConsistentGap;
+import org.nisnonlocal.physics.WarmStart;
 
 /**
  * The energy-mode g_sa model (MODEL.md §6, {@link org.nisnonlocal.physics.DetectorSignal#gsaMap}) as a function of
@@ -62,6 +63,9 @@ public final class EnergyModeMapModel
 	private int detectorEvaluations;
 
 	private SelfConsistentGap.Progress progress = QUIET;
+
+	/** The last sweep, the start of the next one. */
+	private WarmStart warm;
 
 	/** Same as {@link #EnergyModeMapModel(EnergyModeRun, double, double[], double[], double)} with s ≥ 1. */
 	public EnergyModeMapModel( final EnergyModeRun setup, final double modelStep, final double[] vInj, final double[] vDetOfPoint )
@@ -147,7 +151,10 @@ public final class EnergyModeMapModel
 			run.gamma = gamma;
 			run.kappa = kappa;
 			evaluations++;
-			final EnergyModeResult r = run.run( biases, progress );
+			// warm-started from the previous sweep (nearby parameters): fewer Newton steps per bias point, and the
+			// second chunk need not start from equilibrium; the result agrees with a cold sweep to the tolerances
+			final EnergyModeResult r = run.run( biases, progress, warm );
+			warm = r.warmStart();
 			delta = r.delta();
 			sweeps.put( sweepKey, delta );
 		}

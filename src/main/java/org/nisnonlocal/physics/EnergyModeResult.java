@@ -17,6 +17,9 @@ public final class EnergyModeResult
 
 	private final double[][] fL;
 
+	/** The converged sweep as a start for the next one (set by {@link EnergyModeSweep}; null otherwise). */
+	WarmStart warmStart;
+
 	/** GMRES iterations per bias (zeros when not recorded). */
 	private final int[] krylov;
 
@@ -79,4 +82,7 @@ public final class EnergyModeResult
 	{
 		return fL[ b ].clone();
 	}
+
+	/** This sweep as the start of the next one over the same biases (null when not made by a sweep). */
+	public WarmStart warmStart() { return warmStart; }
 }

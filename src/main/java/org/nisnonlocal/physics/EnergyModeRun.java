@@ -32,8 +32,14 @@ public final class EnergyModeRun
 	/** The sweep over {@code vInj} (≥ 0, ascending), warm-started chunk by chunk; results independent of threads. */
 	public EnergyModeResult run( final double[] vInj, final SelfConsistentGap.Progress progress )
 	{
+		return run( vInj, progress, null );
+	}
+
+	/** As above, started from a previous sweep over the same biases with nearby parameters (null: cold). */
+	public EnergyModeResult run( final double[] vInj, final SelfConsistentGap.Progress progress, final WarmStart warm )
+	{
 		final EnergyModeSolver solver = new EnergyModeSolver( EnergyModeSolver.energyGrid( omegaD, de ), kappa, length / 2, points, gammaEe );
-		return EnergyModeSweep.run( new SelfConsistentGap( solver, gamma, omegaD, tInj, tBath, refine ), vInj, threads, progress );
+		return EnergyModeSweep.run( new SelfConsistentGap( solver, gamma, omegaD, tInj, tBath, refine ), vInj, threads, progress, warm );
 	}
 
 	public DetectorSignal detector() { return new DetectorSignal( gamma, tDet, omegaD ); }

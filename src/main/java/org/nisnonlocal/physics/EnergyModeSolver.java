@@ -136,6 +136,9 @@ public final class EnergyModeSolver
 		return t == 0 ? Math.signum( e ) : Math.tanh( e / ( 2 * t ) );
 	}
 
+	/** Nodes in x, the reservoir node included. */
+	public int points() { return x.length; }
+
 	public double[] energies()
 	{
 		return eps.clone();

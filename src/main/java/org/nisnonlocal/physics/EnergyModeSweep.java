@@ -30,6 +30,17 @@ public final class EnergyModeSweep
 	 */
 	public static EnergyModeResult run( final SelfConsistentGap gap, final double[] biases, final int threads, final SelfConsistentGap.Progress progress )
 	{
+		return run( gap, biases, threads, progress, null );
+	}
+
+	/**
+	 * As above; a {@link WarmStart} over the same biases and grid (else ignored) starts every point from the previous
+	 * sweep's solution at its bias, and the result carries its own WarmStart for the next sweep. With a warm start the
+	 * chunks no longer start from equilibrium, and the numbers agree with a cold sweep to the solver's tolerances.
+	 */
+	public static EnergyModeResult run( final SelfConsistentGap gap, final double[] biases, final int threads, final SelfConsistentGap.Progress progress, final WarmStart warm )
+	{
+		final WarmStart usable = warm != null && warm.fits( biases, gap.energies().length, gap.points() ) ? warm : null;
 		if ( biases.length == 0 )
 			throw new BadInputException( "no bias points" );
 		if ( threads < 1 )
@@ -63,7 +74,8 @@ public final class EnergyModeSweep
 			for ( int c = 0; c < chunks; c++ )
 			{
 				final double[] part = java.util.Arrays.copyOfRange( biases, start[ c ], start[ c + 1 ] );
-				futures.add( pool.submit( () -> gap.sweep( part, 1, shared, false ) ) );
+				final int offset = start[ c ];
+				futures.add( pool.submit( () -> gap.sweep( part, 1, shared, false, usable, offset ) ) );
 			}
 			for ( final Future< List< SelfConsistentGap.Point > > f : futures )
 				parts.add( f.get() );
@@ -89,6 +101,8 @@ public final class EnergyModeSweep
 		final int[] krylov = new int[ n ];
 		final int[] sc = new int[ n ];
 		final double[][] fL = new double[ n ][];
+		final double[] slope = new double[ n ];
+		final double[][][] full = new double[ n ][][];
 		int b = 0;
 		for ( final List< SelfConsistentGap.Point > part : parts )
 			for ( final SelfConsistentGap.Point p : part )
@@ -98,8 +112,12 @@ public final class EnergyModeSweep
 				krylov[ b ] = p.krylovIterations();
 				sc[ b ] = p.scIterations();
 				fL[ b ] = p.solution().atInjector();
+				slope[ b ] = p.slope();
+				full[ b ] = p.solution().fL();
 				b++;
 			}
-		return new EnergyModeResult( biases, gap.energies(), delta, newton, krylov, sc, fL );
+		final EnergyModeResult r = new EnergyModeResult( biases, gap.energies(), delta, newton, krylov, sc, fL );
+		r.warmStart = new WarmStart( biases.clone(), delta.clone(), slope, full, gap.energies().length, gap.points() );
+		return r;
 	}
 }

@@ -460,6 +460,15 @@ public final class SelfConsistentGap
 	 */
 	List< Point > sweep( final double[] biases, final double deltaStart, final Progress progress, final boolean keepRates )
 	{
+		return sweep( biases, deltaStart, progress, keepRates, null, 0 );
+	}
+
+	/**
+	 * As above; with a {@link WarmStart} of the same biases (from {@code offset} on) every point starts from the
+	 * previous sweep's converged Δ, slope and f_L at its own bias instead of from its neighbour in this sweep.
+	 */
+	List< Point > sweep( final double[] biases, final double deltaStart, final Progress progress, final boolean keepRates, final WarmStart warm, final int offset )
+	{
 		final List< Point > out = new ArrayList<>();
 		double delta = deltaStart;
 		Point prev = null;
@@ -471,8 +480,17 @@ public final class SelfConsistentGap
 			// linear extrapolation of Δ from the last two points (a better start than the last Δ where Δ(V) slopes)
 			if ( before != null && prev.v() != before.v() )
 				delta = Math.max( 1e-3, prev.delta() + ( prev.delta() - before.delta() ) * ( biases[ b ] - prev.v() ) / ( prev.v() - before.v() ) );
-			final double[][] start = prev == null ? null : shifted( prev, biases[ b ], delta );
-			final Point pt = solve( biases[ b ], delta, prev == null ? Double.NaN : prev.slope(), start, String.format( "eV_inj = %.6g", biases[ b ] ) );
+			final Point pt;
+			if ( warm != null && solver.gammaEe() > 0 )
+			{
+				final int w = offset + b;
+				pt = solve( biases[ b ], warm.delta[ w ], warm.slope[ w ], warm.fL[ w ], String.format( "eV_inj = %.6g", biases[ b ] ) );
+			}
+			else
+			{
+				final double[][] start = prev == null ? null : shifted( prev, biases[ b ], delta );
+				pt = solve( biases[ b ], delta, prev == null ? Double.NaN : prev.slope(), start, String.format( "eV_inj = %.6g", biases[ b ] ) );
+			}
 			out.add( pt );
 			if ( !keepRates && prev != null )
 				prev.solution().releaseCollisions();
@@ -484,6 +502,9 @@ public final class SelfConsistentGap
 		}
 		return out;
 	}
+
+	/** Nodes in x of the kinetic solver (for checking that a {@link WarmStart} fits). */
+	int points() { return solver.points(); }
 
 	/** Warm start at a new bias: the elastic solution there plus the previous point's inelastic correction. */
 	private double[][] shifted( final Point prev, final double v, final double delta )
