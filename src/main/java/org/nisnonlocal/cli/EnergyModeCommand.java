@@ -102,7 +102,7 @@ final class EnergyModeCommand implements Subcommand
 		setup.threads = threads;
 		final PrintStream err = System.err;
 		final long t0 = System.nanoTime();
-		final EnergyModeResult r = setup.run( vInj, new SelfConsistentGap.Progress()
+		final EnergyModeResult r = setup.runWithMargin( vInj, new SelfConsistentGap.Progress()
 		{
 			@Override
 			public synchronized void done( final int k, final int n )

@@ -161,7 +161,7 @@ final class ModelFigures
 			@Override
 			public boolean cancelled() { return false; }
 		};
-		final org.nisnonlocal.physics.EnergyModeResult re = elastic.run( v, quiet ), ri = inelastic.run( v, quiet );
+		final org.nisnonlocal.physics.EnergyModeResult re = elastic.run( v, quiet ), ri = inelastic.runWithMargin( v, quiet );
 		PhysicsCsv.write( dir.resolve( "fig11a_delta.csv" ), "eV_inj,delta_elastic,delta_inelastic", v, re.delta(), ri.delta() );
 		new CurvesPng( "Fig. 11a: self-consistent Δ(V_inj)", "eV_inj/Δ0", "Δ/Δ0" ).add( "elastic", v, re.delta() ).add( "γ_ee = 2e-4", v, ri.delta() )
 				.write( dir.resolve( "fig11a_delta.png" ) );

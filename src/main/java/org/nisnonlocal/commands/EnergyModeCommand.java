@@ -120,7 +120,7 @@ public class EnergyModeCommand extends ContextCommand
 	/** The sweep with progress to the status bar and the command's cancel flag. */
 	private EnergyModeResult sweep( final EnergyModeRun setup, final double[] v )
 	{
-		return setup.run( v, new SelfConsistentGap.Progress()
+		return setup.runWithMargin( v, new SelfConsistentGap.Progress()
 		{
 			@Override
 			public synchronized void done( final int k, final int n )

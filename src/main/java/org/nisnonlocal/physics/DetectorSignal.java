@@ -107,11 +107,13 @@ public final class DetectorSignal
 	/**
 	 * g_sa over (V_inj, V_det) as a map in units of G_inj·G_det·R_ξ (the signal divided by 2κ_I, κ_I the half-wire
 	 * value), axes in eV/Δ0. A sweep that starts at V_inj = 0 is mirrored to negative V_inj by the oddness of g_sa.
+	 * Use a run made by {@link EnergyModeRun#runWithMargin} so that the last column is a central difference too.
 	 */
 	public ConductanceMap gsaMap( final EnergyModeResult r, final double[] vDet, final double vStep, final double kappa )
 	{
 		final double[] vInj = r.biases();
-		final double[][] g = gsa( vInj, r.delta(), vDet );
+		// over the margin bias too when the run has one (central differences up to the last bias)
+		final double[][] g = gsa( r.biasesForDerivative(), r.deltaForDerivative(), vDet );
 		final int n = vInj.length;
 		final boolean mirror = vInj[ 0 ] == 0;
 		final int width = mirror ? 2 * n - 1 : n;

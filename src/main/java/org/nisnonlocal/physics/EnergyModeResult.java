@@ -20,6 +20,12 @@ public final class EnergyModeResult
 	/** The converged sweep as a start for the next one (set by {@link EnergyModeSweep}; null otherwise). */
 	WarmStart warmStart;
 
+	/**
+	 * One bias beyond the last, solved only so that g_sa = ∂I_det/∂V_inj at the last bias is a central difference
+	 * ({@link EnergyModeRun#runWithMargin}); NaN when there is none.
+	 */
+	private double marginBias = Double.NaN, marginDelta = Double.NaN;
+
 	/** GMRES iterations per bias (zeros when not recorded). */
 	private final int[] krylov;
 
@@ -85,4 +91,34 @@ public final class EnergyModeResult
 
 	/** This sweep as the start of the next one over the same biases (null when not made by a sweep). */
 	public WarmStart warmStart() { return warmStart; }
+
+	/** The first n bias points, with bias n kept as the margin for the derivative at bias n − 1. */
+	EnergyModeResult headWithMargin( final int n )
+	{
+		final int[] k = java.util.Arrays.copyOf( krylov, n );
+		final EnergyModeResult r = new EnergyModeResult( java.util.Arrays.copyOf( biases, n ), energies, java.util.Arrays.copyOf( delta, n ), java.util.Arrays.copyOf( newton, n ), k,
+				java.util.Arrays.copyOf( sc, n ), java.util.Arrays.copyOf( fL, n ) );
+		r.marginBias = biases[ n ];
+		r.marginDelta = delta[ n ];
+		return r;
+	}
+
+	/** The biases with the margin bias appended (when there is one): the points g_sa is differenced over. */
+	double[] biasesForDerivative()
+	{
+		return Double.isNaN( marginBias ) ? biases.clone() : append( biases, marginBias );
+	}
+
+	/** Δ at {@link #biasesForDerivative()}. */
+	double[] deltaForDerivative()
+	{
+		return Double.isNaN( marginDelta ) ? delta.clone() : append( delta, marginDelta );
+	}
+
+	private static double[] append( final double[] a, final double v )
+	{
+		final double[] c = java.util.Arrays.copyOf( a, a.length + 1 );
+		c[ a.length ] = v;
+		return c;
+	}
 }

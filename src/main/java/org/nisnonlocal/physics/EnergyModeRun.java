@@ -42,6 +42,21 @@ public final class EnergyModeRun
 		return EnergyModeSweep.run( new SelfConsistentGap( solver, gamma, omegaD, tInj, tBath, refine ), vInj, threads, progress, warm );
 	}
 
+	/**
+	 * The sweep over {@code vInj} (ascending, ≥ 2 biases) plus one more bias a step beyond the last, kept only as the
+	 * margin of the g_sa derivative: without it the last column of a g_sa map is a one-sided difference, which was
+	 * off by up to 2× where Δ(V_inj) bends (eV_inj = 5, eV_det = 1: 128 against 242). Progress counts n + 1 points.
+	 */
+	public EnergyModeResult runWithMargin( final double[] vInj, final SelfConsistentGap.Progress progress )
+	{
+		final int n = vInj.length;
+		if ( n < 2 )
+			return run( vInj, progress );
+		final double[] ext = java.util.Arrays.copyOf( vInj, n + 1 );
+		ext[ n ] = vInj[ n - 1 ] + ( vInj[ n - 1 ] - vInj[ n - 2 ] );
+		return run( ext, progress ).headWithMargin( n );
+	}
+
 	public DetectorSignal detector() { return new DetectorSignal( gamma, tDet, omegaD ); }
 
 	/** The coupling constant of the gap equation, calibrated as in {@link SelfConsistentGap} (Δ = 1 at t = 0). */
