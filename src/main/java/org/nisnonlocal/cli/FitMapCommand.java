@@ -91,7 +91,7 @@ final class FitMapCommand implements Subcommand
 			java.util.Arrays.fill( s, sigma );
 		}
 		else if ( sigmaMap != null )
-			s = PointErrors.at( measured, MapFiles.read( sigmaMap ), normalized.valueFactor(), p, map );
+			s = PointErrors.at( measured, normalized, MapFiles.read( sigmaMap ), p );
 		final long t0 = System.nanoTime();
 		final EnergyModeMapFitResult r = new EnergyModeMapFit( setup, modelStep ).span( span ).free( free ).delta0Scale( delta0Scale ).fit( p[ 0 ], p[ 1 ], p[ 2 ], s,
 				gammaEe0 );
@@ -123,16 +123,9 @@ final class FitMapCommand implements Subcommand
 			w.flush();
 		} );
 		PhysicsCsv.write( dir.resolve( "chi2_gamma_ee.csv" ), "gamma_ee,chi2", r.profileGammaEe, r.profileChi2 );
-		// fit and residual on the measured grid in the measured units (same indices; only the scale differs)
-		final double back = 1 / normalized.valueFactor();
-		final ConductanceMap fit = ConductanceMap.empty( measured.xAxis(), measured.yAxis(), "g_sa_fit", measured.valueUnit(), measured.metadata() );
-		final ConductanceMap residual = ConductanceMap.empty( measured.xAxis(), measured.yAxis(), "residual", measured.valueUnit(), measured.metadata() );
-		for ( int k = 0; k < r.points; k++ )
-		{
-			final int i = map.xAxis().nearestIndex( p[ 0 ][ k ] ), j = map.yAxis().nearestIndex( p[ 1 ][ k ] );
-			fit.set( i, j, ( float ) ( back * r.model[ k ] ) );
-			residual.set( i, j, ( float ) ( back * ( p[ 2 ][ k ] - r.model[ k ] ) ) );
-		}
+		// fit and residual on the measured grid in the measured units
+		final ConductanceMap fit = r.onMeasuredGrid( measured, normalized, p, false );
+		final ConductanceMap residual = r.onMeasuredGrid( measured, normalized, p, true );
 		MapCsvWriter.writeLong( fit, dir.resolve( "fit.csv" ) );
 		MapCsvWriter.writeLong( residual, dir.resolve( "residual.csv" ) );
 		final StringBuilder others = new StringBuilder();

@@ -153,7 +153,7 @@ public class FitModelToMapCommand extends ContextCommand
 			final ImagePlus e = WindowManager.getImage( error_image.trim() );
 			if ( e == null )
 				throw new BadInputException( "error_image: no open image titled '" + error_image.trim() + "'" );
-			s = PointErrors.at( measured, Images.map( e, "error_image" ), normalized.valueFactor(), p, m );
+			s = PointErrors.at( measured, normalized, Images.map( e, "error_image" ), p );
 		}
 		else
 			s = sigma > 0 ? filled( p[ 0 ].length, sigma ) : null;
@@ -194,15 +194,8 @@ public class FitModelToMapCommand extends ContextCommand
 
 		fit_parameters = table( r );
 		chi2_profile = profilePlot( r );
-		final double back = 1 / normalized.valueFactor();
-		final ConductanceMap fit = ConductanceMap.empty( measured.xAxis(), measured.yAxis(), "g_sa_fit", measured.valueUnit(), measured.metadata() );
-		final ConductanceMap res = ConductanceMap.empty( measured.xAxis(), measured.yAxis(), "residual", measured.valueUnit(), measured.metadata() );
-		for ( int k = 0; k < r.points; k++ )
-		{
-			final int i = m.xAxis().nearestIndex( p[ 0 ][ k ] ), j = m.yAxis().nearestIndex( p[ 1 ][ k ] );
-			fit.set( i, j, ( float ) ( back * r.model[ k ] ) );
-			res.set( i, j, ( float ) ( back * ( p[ 2 ][ k ] - r.model[ k ] ) ) );
-		}
+		final ConductanceMap fit = r.onMeasuredGrid( measured, normalized, p, false );
+		final ConductanceMap res = r.onMeasuredGrid( measured, normalized, p, true );
 		// not "_residual": Overlay Simulated on Measured names its residual so, and macros select images by title
 		fitted = Images.image( fit, map, "model_fit" );
 		residual = Images.image( res, map, "fit_residual" );

@@ -3,6 +3,9 @@ package org.nisnonlocal.fit;
 import java.util.Collections;
 import java.util.List;
 
+import org.nisnonlocal.maps.ConductanceMap;
+import org.nisnonlocal.maps.ModelUnits;
+
 /**
  * Outcome of {@link EnergyModeMapFit}: γ_ee with its covariance error and 68 % profile-likelihood interval (NaN at an
  * unbounded end), the other free parameters with their covariance errors, the correlation matrix, the χ² profile
@@ -125,5 +128,26 @@ public final class EnergyModeMapFitResult
 	{
 		final int i = indexOf( a ), j = indexOf( b );
 		return i < 0 || j < 0 || correlation == null ? Double.NaN : correlation[ i ][ j ];
+	}
+
+	/**
+	 * The fitted model ({@code residual} false) or the residual data − model (true) on the measured map's grid and in
+	 * its units, NaN where no point was fitted.
+	 *
+	 * @param measured the map as given (its grid, unit and metadata are used)
+	 * @param units its conversion to the fit's units (same indices; {@link ModelUnits#valueFactor()} undone)
+	 * @param points the fitted points {V_inj[], V_det[], g[]} in the fit's units, in the order of {@link #model}
+	 */
+	public ConductanceMap onMeasuredGrid( final ConductanceMap measured, final ModelUnits units, final double[][] points, final boolean residual )
+	{
+		final double back = 1 / units.valueFactor();
+		final ConductanceMap grid = units.map();
+		final ConductanceMap out = ConductanceMap.empty( measured.xAxis(), measured.yAxis(), residual ? "residual" : "g_sa_fit", measured.valueUnit(), measured.metadata() );
+		for ( int k = 0; k < this.points; k++ )
+		{
+			final int i = grid.xAxis().nearestIndex( points[ 0 ][ k ] ), j = grid.yAxis().nearestIndex( points[ 1 ][ k ] );
+			out.set( i, j, ( float ) ( back * ( residual ? points[ 2 ][ k ] - model[ k ] : model[ k ] ) ) );
+		}
+		return out;
 	}
 }

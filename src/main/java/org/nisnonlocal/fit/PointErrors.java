@@ -2,6 +2,7 @@ package org.nisnonlocal.fit;
 
 import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.maps.ConductanceMap;
+import org.nisnonlocal.maps.ModelUnits;
 import org.nisnonlocal.maps.Units;
 
 /**
@@ -14,14 +15,15 @@ public final class PointErrors
 
 	/**
 	 * @param measured the measured map in its own units (the grid and unit the error map must share)
+	 * @param units its conversion to the fit's units (the error map is scaled alike; its axes locate the points)
 	 * @param errors σ of each measured point, same grid and value unit
-	 * @param toModel factor from the measured value unit to the fit's units (as applied to the measured values)
 	 * @param points the fitted points as from {@link EnergyModeMapFit#select}, in the fit's (normalized) bias units
-	 * @param normalized the normalized map whose axes locate those points (same indices as {@code measured})
 	 * @return σ per fitted point in the fit's units
 	 */
-	public static double[] at( final ConductanceMap measured, final ConductanceMap errors, final double toModel, final double[][] points, final ConductanceMap normalized )
+	public static double[] at( final ConductanceMap measured, final ModelUnits units, final ConductanceMap errors, final double[][] points )
 	{
+		final ConductanceMap normalized = units.map();
+		final double toModel = units.valueFactor();
 		if ( !measured.xAxis().sameGrid( errors.xAxis(), 1e-6 ) || !measured.yAxis().sameGrid( errors.yAxis(), 1e-6 ) )
 			throw new BadInputException( "the error map's grid (" + errors.xAxis() + "; " + errors.yAxis() + ") is not the map's (" + measured.xAxis() + "; " + measured.yAxis() + ")" );
 		if ( !Units.canonical( errors.valueUnit() ).equals( Units.canonical( measured.valueUnit() ) ) )
