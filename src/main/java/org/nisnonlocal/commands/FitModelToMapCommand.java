@@ -14,7 +14,6 @@ import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.fit.EnergyModeMapFit;
 import org.nisnonlocal.fit.EnergyModeMapFitResult;
 import org.nisnonlocal.fit.PointErrors;
-import org.nisnonlocal.ij1.ImagePlusBridge;
 import org.nisnonlocal.io.Numbers;
 import org.nisnonlocal.maps.ConductanceMap;
 import org.nisnonlocal.maps.MapOverlay;
