@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 
 import org.junit.jupiter.api.Test;
 import org.nisnonlocal.BadInputException;
+import org.nisnonlocal.SharedData;
 import org.nisnonlocal.io.NanonisSpectrumReader;
 import org.nisnonlocal.io.NanonisSpectrumReader.Sweep;
 import org.nisnonlocal.maps.Spectrum;
@@ -21,11 +21,15 @@ import org.nisnonlocal.maps.Spectrum;
  */
 class DynesFitRealDataTest
 {
-	static final Path GRRE = Paths.get( System.getProperty( "nis.project.dir", "." ), "..", "shared", "data", "real", "stmtools_GrRe_NIS", "BiasSpectroscopyNIS.dat" );
+	/** The spectrum; the calling test is skipped when the shared data are absent. */
+	static Path grRe()
+	{
+		return SharedData.real( "stmtools_GrRe_NIS/BiasSpectroscopyNIS.dat" );
+	}
 
 	static Spectrum sweep( final Sweep s ) throws IOException
 	{
-		return NanonisSpectrumReader.readSpectrum( GRRE, s );
+		return NanonisSpectrumReader.readSpectrum( grRe(), s );
 	}
 
 	@Test
@@ -75,8 +79,8 @@ class DynesFitRealDataTest
 	@Test
 	void quadratureChannelHasNoGap() throws IOException
 	{
-		final Spectrum y = NanonisSpectrumReader.spectrum( NanonisSpectrumReader.read( GRRE ), "Input 4 [AVG]", Sweep.FORWARD );
+		final Spectrum y = NanonisSpectrumReader.spectrum( NanonisSpectrumReader.read( grRe() ), "Input 4 [AVG]", Sweep.FORWARD );
 		final BadInputException e = assertThrows( BadInputException.class, () -> DynesFit.fit( y, new DynesFitOptions() ) );
-		assertTrue( e.getMessage().startsWith( GRRE + ": no superconducting gap found: the dip (0.0422) is not above the noise (0.00773 per point)" ), e.getMessage() );
+		assertTrue( e.getMessage().startsWith( grRe() + ": no superconducting gap found: the dip (0.0422) is not above the noise (0.00773 per point)" ), e.getMessage() );
 	}
 }

@@ -139,7 +139,7 @@ class MacrosInRealImageJIT
 	@Test
 	void realNisSpectrumIsFittedFromAMacro() throws Exception
 	{
-		final Path spectrum = ij.project.resolve( "../shared/data/real/stmtools_GrRe_NIS/BiasSpectroscopyNIS.dat" ).normalize();
+		final Path spectrum = org.nisnonlocal.SharedData.real( "stmtools_GrRe_NIS/BiasSpectroscopyNIS.dat" );
 		final Path fitOut = out.resolve( "fit" );
 		Files.createDirectories( fitOut );
 		final String log = ij.runMacro( ij.project.resolve( "macros/fit_spectrum.ijm" ), "in=" + spectrum + " out=" + fitOut, 120 );

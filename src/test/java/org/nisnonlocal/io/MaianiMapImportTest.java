@@ -7,10 +7,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.nisnonlocal.SharedData;
 import org.nisnonlocal.maps.Axis;
 import org.nisnonlocal.maps.ConductanceMap;
 import org.nisnonlocal.maps.MapMetadata;
@@ -20,10 +20,7 @@ class MaianiMapImportTest
 {
 	static Path dataFile()
 	{
-		final Path p = Paths.get( System.getProperty( "nis.project.dir", "." ) )
-				.resolve( "../shared/data/real/maiani_percolative_supercurrent/MDC004.Sample1_77.dat" ).normalize();
-		assertTrue( Files.isRegularFile( p ), "real data missing: " + p.toAbsolutePath() );
-		return p;
+		return SharedData.real( "maiani_percolative_supercurrent/MDC004.Sample1_77.dat" );
 	}
 
 	private static ImportedMap importDefault()

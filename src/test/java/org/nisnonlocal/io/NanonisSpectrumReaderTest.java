@@ -8,24 +8,21 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nisnonlocal.BadInputException;
+import org.nisnonlocal.SharedData;
 import org.nisnonlocal.io.NanonisSpectrumReader.Contents;
 import org.nisnonlocal.io.NanonisSpectrumReader.Sweep;
 import org.nisnonlocal.maps.Spectrum;
 
 class NanonisSpectrumReaderTest
 {
-	static Path real( final String rel )
-	{
-		return Paths.get( System.getProperty( "nis.project.dir", "." ), "..", "shared", "data", "real" ).resolve( rel );
-	}
+	/** The real spectra; the calling test is skipped when the shared data are absent. */
+	private static Path grRe() { return SharedData.real( "stmtools_GrRe_NIS/BiasSpectroscopyNIS.dat" ); }
 
-	static final Path GRRE = real( "stmtools_GrRe_NIS/BiasSpectroscopyNIS.dat" );
-	static final Path PB = real( "spectrafox_Pb100/Pb100_Spectrum001.dat" );
+	private static Path pb() { return SharedData.real( "spectrafox_Pb100/Pb100_Spectrum001.dat" ); }
 
 	@TempDir
 	Path tmp;
@@ -46,7 +43,7 @@ class NanonisSpectrumReaderTest
 	@Test
 	void grReHeaderColumnsAndBothSweeps() throws IOException
 	{
-		final Contents c = NanonisSpectrumReader.read( GRRE );
+		final Contents c = NanonisSpectrumReader.read( grRe() );
 		assertEquals( "T=55mK", c.header().get( "Comment04" ) );
 		assertEquals( "893.1E-6", c.header().get( "Bias>Calibration (V/V)" ) );
 		assertEquals( 25, c.columnNames().size() );
@@ -77,10 +74,10 @@ class NanonisSpectrumReaderTest
 	@Test
 	void pbMultiSegmentLockInX() throws IOException
 	{
-		final Contents c = NanonisSpectrumReader.read( PB );
+		final Contents c = NanonisSpectrumReader.read( pb() );
 		assertEquals( "X% LockIn (V)", NanonisSpectrumReader.defaultSignal( c ) );
 		assertEquals( 2396, c.rows() );
-		final Spectrum s = NanonisSpectrumReader.readSpectrum( PB, Sweep.FORWARD );
+		final Spectrum s = NanonisSpectrumReader.readSpectrum( pb(), Sweep.FORWARD );
 		assertEquals( -4e-3, s.bias( 0 ), 1e-12 );
 		assertEquals( 4e-3, s.bias( s.size() - 1 ), 1e-12 );
 		assertTrue( !s.isUniform() );
@@ -93,9 +90,9 @@ class NanonisSpectrumReaderTest
 	@Test
 	void unknownColumnListsTheNames() throws IOException
 	{
-		final Contents c = NanonisSpectrumReader.read( PB );
+		final Contents c = NanonisSpectrumReader.read( pb() );
 		final BadInputException e = assertThrows( BadInputException.class, () -> NanonisSpectrumReader.spectrum( c, "Input 7", Sweep.FORWARD ) );
-		assertTrue( e.getMessage().startsWith( PB.toString() + ": no column 'Input 7'" ), e.getMessage() );
+		assertTrue( e.getMessage().startsWith( pb().toString() + ": no column 'Input 7'" ), e.getMessage() );
 		assertTrue( e.getMessage().contains( "Bias calc (V), Current (A), X% LockIn (V), Y% LockIn (V), Z (m)" ), e.getMessage() );
 	}
 

@@ -3,10 +3,8 @@ package org.nisnonlocal.maps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
-
 import org.junit.jupiter.api.Test;
+import org.nisnonlocal.SharedData;
 import org.nisnonlocal.io.MapImportOptions;
 import org.nisnonlocal.io.TextMapImporter;
 
@@ -17,12 +15,9 @@ import org.nisnonlocal.io.TextMapImporter;
  */
 class RealMapSymmetryTest
 {
-	private static final Path FILE = Paths.get( System.getProperty( "nis.project.dir", "." ) )
-			.resolve( "../shared/data/real/maiani_percolative_supercurrent/MDC004.Sample1_77.dat" );
-
 	private static ConductanceMap map()
 	{
-		return TextMapImporter.read( FILE, new MapImportOptions().xColumn( "v_bias" ).xUnit( "V" ).yColumn( "magnet_bpar" ) ).map();
+		return TextMapImporter.read( SharedData.real( "maiani_percolative_supercurrent/MDC004.Sample1_77.dat" ), new MapImportOptions().xColumn( "v_bias" ).xUnit( "V" ).yColumn( "magnet_bpar" ) ).map();
 	}
 
 	private static double rms( final ConductanceMap m )
