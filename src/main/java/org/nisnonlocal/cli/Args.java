@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.nisnonlocal.BadInputException;
+import org.nisnonlocal.io.MapFiles;
+import org.nisnonlocal.io.OutputSet;
 
 /**
  * The runner's {@code --key value} and {@code --flag} options, with typed getters whose errors name the option.
@@ -20,8 +22,13 @@ public final class Args
 	private final Map< String, String > options = new LinkedHashMap<>();
 	private final Set< String > read = new LinkedHashSet<>();
 
-	public Args( final List< String > argv )
+	/** Every file the run reads or writes, declared as the options are read. */
+	private final OutputSet files;
+
+	/** Options of one run, whose files are declared to {@code files} as they are asked for. */
+	public Args( final List< String > argv, final OutputSet files )
 	{
+		this.files = files;
 		for ( int k = 0; k < argv.size(); k++ )
 		{
 			final String a = argv.get( k );
@@ -81,6 +88,57 @@ public final class Args
 	}
 
 	public Path path( final String key ) { return Paths.get( required( key ) ); }
+
+	/** A required input file: it must exist and be a readable file, and no output of the run may be it. */
+	public Path input( final String key ) { return files.input( path( key ), "--" + key ); }
+
+	/** An input file that option {@code key} leads to (a file in a folder it names). */
+	public Path inputAt( final Path file, final String key ) { return files.input( file, "--" + key ); }
+
+	/** An optional input file, or null when the option is absent. */
+	public Path optionalInput( final String key ) { return has( key ) ? input( key ) : null; }
+
+	/** A comma-separated list of input files (each checked as {@link #input}); empty when absent. */
+	public List< Path > inputs( final String key )
+	{
+		final List< Path > out = new ArrayList<>();
+		for ( final String f : list( key ) )
+			out.add( files.input( Paths.get( f ), "--" + key ) );
+		return out;
+	}
+
+	/** A required output file: refused now if it is an input, another output, a folder, or lies under a file. */
+	public Path output( final String key ) { return files.output( path( key ), "--" + key ); }
+
+	/** An optional output file, or null when the option is absent. */
+	public Path optionalOutput( final String key ) { return has( key ) ? output( key ) : null; }
+
+	/** A required output map file, with the sidecar its format brings ({@code .meta} beside a CSV). */
+	public Path outputMap( final String key )
+	{
+		final Path map = output( key );
+		alsoWrites( key, MapFiles.sidecarsWritten( map ) );
+		return map;
+	}
+
+	/** Declares a further map the run writes because of option {@code key}, with its sidecar. */
+	public void alsoWritesMap( final String key, final Path map )
+	{
+		alsoWrites( key, map );
+		alsoWrites( key, MapFiles.sidecarsWritten( map ) );
+	}
+
+	/** A required output folder (made when missing); refused if it is a file. */
+	public Path outputFolder( final String key ) { return files.folder( path( key ), "--" + key ); }
+
+	/** Declares further files the run writes because of option {@code key} (sidecars, files in an output folder). */
+	public void alsoWrites( final String key, final Path... written ) { alsoWrites( key, java.util.Arrays.asList( written ) ); }
+
+	public void alsoWrites( final String key, final List< Path > written )
+	{
+		for ( final Path p : written )
+			files.output( p, "--" + key );
+	}
 
 	public double number( final String key, final double def )
 	{

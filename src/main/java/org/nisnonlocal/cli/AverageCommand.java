@@ -1,7 +1,6 @@
 package org.nisnonlocal.cli;
 
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,28 +28,26 @@ final class AverageCommand implements Subcommand
 	@Override
 	public void run( final Args a ) throws Exception
 	{
-		final List< String > files = a.list( "in" );
-		final Path out = a.path( "out" );
+		final List< Path > files = a.inputs( "in" );
+		final Path out = a.outputMap( "out" );
+		final Path err = Outputs.sibling( out, "_error" );
+		a.alsoWritesMap( "out", err );
 		final MapImportOptions options = ImportArgs.parse( a );
 		a.rejectUnknown();
 		if ( files.size() < 2 )
 			throw new BadInputException( "--in needs at least two maps separated by commas, got " + files.size() );
 		final List< ConductanceMap > maps = new ArrayList<>();
-		for ( final String f : files )
-		{
-			org.nisnonlocal.io.AtomicFiles.checkNotSame( Paths.get( f ), out );
-			maps.add( MapFiles.read( Paths.get( f ), options ).map() );
-		}
+		for ( final Path f : files )
+			maps.add( MapFiles.read( f, options ).map() );
+		SameUnits.require( files, maps );
 		final SweepAverage.Average avg = SweepAverage.average( maps );
-		if ( maps.size() == 2 && maps.get( 0 ).xAxis().sameGrid( maps.get( 1 ).xAxis(), 1e-6 ) && maps.get( 0 ).yAxis().sameGrid( maps.get( 1 ).yAxis(), 1e-6 ) )
-		{
-			final SweepAverage.Shift s = SweepAverage.sweepShift( maps.get( 0 ), maps.get( 1 ), 5 );
-			System.err.println( "  shift of the second sweep against the first along " + maps.get( 0 ).xAxis().name() + ": " + s.shift() + " "
-					+ maps.get( 0 ).xAxis().unit() + " (" + s.shiftSteps() + " steps; hysteresis if not ~0)" );
-		}
-		final Path err = Outputs.sibling( out, "_error" );
+		final SweepAverage.Shift s = maps.size() == 2 && maps.get( 0 ).xAxis().sameGrid( maps.get( 1 ).xAxis(), 1e-6 ) && maps.get( 0 ).yAxis().sameGrid( maps.get( 1 ).yAxis(), 1e-6 )
+				? SweepAverage.sweepShift( maps.get( 0 ), maps.get( 1 ), 5 ) : null;
 		MapFiles.write( avg.mean(), out );
 		MapFiles.write( avg.standardError(), err );
+		if ( s != null ) // reported after the writes: a failed run prints only its error
+			System.err.println( "  shift of the second sweep against the first along " + maps.get( 0 ).xAxis().name() + ": " + s.shift() + " "
+					+ maps.get( 0 ).xAxis().unit() + " (" + s.shiftSteps() + " steps; hysteresis if not ~0)" );
 		System.out.println( "wrote " + out + " (mean of " + maps.size() + ") and " + err + " (standard error)" );
 	}
 }

@@ -2,7 +2,6 @@ package org.nisnonlocal.cli;
 
 import java.nio.file.Path;
 
-import org.nisnonlocal.io.AtomicFiles;
 import org.nisnonlocal.io.MapFiles;
 import org.nisnonlocal.maps.BackgroundRemoval;
 import org.nisnonlocal.maps.ConductanceMap;
@@ -23,15 +22,15 @@ final class BackgroundCommand implements Subcommand
 	@Override
 	public void run( final Args a ) throws Exception
 	{
-		final Path in = a.path( "in" ), out = a.path( "out" );
+		final Path in = a.input( "in" ), out = a.outputMap( "out" );
+		final Path bg = Outputs.sibling( out, "_background" );
+		a.alsoWritesMap( "out", bg );
 		final BackgroundRemoval.Mode mode = BackgroundRemoval.Mode.parse( a.required( "mode" ) );
 		final int degree = a.integer( "degree", 2 );
 		final MapAxis along = MapAxis.parse( a.string( "along", "vinj" ) );
 		final ConductanceMap map = MapFiles.read( in, ImportArgs.parse( a ) ).map();
 		a.rejectUnknown();
-		AtomicFiles.checkNotSame( in, out );
 		final BackgroundRemoval.Result r = BackgroundRemoval.remove( map, mode, along, degree );
-		final Path bg = Outputs.sibling( out, "_background" );
 		MapFiles.write( r.corrected(), out );
 		MapFiles.write( r.background(), bg );
 		System.out.println( "wrote " + out + " and " + bg );

@@ -52,7 +52,7 @@ final class ChargeImbalanceCommand implements Subcommand
 		if ( gamma >= 1 )
 			throw new BadInputException( "--gamma must be < 1, got " + gamma );
 		final double[] v = PhysicsCsv.grid( a, "vinj-from", -3, "vinj-to", 3, "vinj-step", 0.01 );
-		final Path out = a.path( "out" );
+		final Path out = a.output( "out" );
 		a.rejectUnknown();
 		final ChargeImbalanceModel m = new ChargeImbalanceModel( delta, gamma, zeta, kappa, distance, t, length );
 		PhysicsCsv.write( out, "eV_inj,g_nl", v, m.conductance( v ) );

@@ -2,7 +2,6 @@ package org.nisnonlocal.cli;
 
 import java.nio.file.Path;
 
-import org.nisnonlocal.io.AtomicFiles;
 import org.nisnonlocal.io.ImportedMap;
 import org.nisnonlocal.io.MapFiles;
 
@@ -21,11 +20,10 @@ final class ConvertCommand implements Subcommand
 	@Override
 	public void run( final Args a ) throws Exception
 	{
-		final Path in = a.path( "in" );
-		final Path out = a.path( "out" );
+		final Path in = a.input( "in" );
+		final Path out = a.outputMap( "out" );
 		final ImportedMap imported = MapFiles.read( in, ImportArgs.parse( a ) );
 		a.rejectUnknown();
-		AtomicFiles.checkNotSame( in, out );
 		MapFiles.write( imported.map(), out );
 		for ( final String line : imported.report() )
 			System.err.println( "  " + line );

@@ -2,7 +2,6 @@ package org.nisnonlocal.cli;
 
 import java.nio.file.Path;
 
-import org.nisnonlocal.io.AtomicFiles;
 import org.nisnonlocal.io.MapFiles;
 import org.nisnonlocal.maps.ConductanceMap;
 import org.nisnonlocal.maps.MapCrop;
@@ -22,12 +21,11 @@ final class CropCommand implements Subcommand
 	@Override
 	public void run( final Args a ) throws Exception
 	{
-		final Path in = a.path( "in" ), out = a.path( "out" );
+		final Path in = a.input( "in" ), out = a.outputMap( "out" );
 		final double x0 = a.number( "vinj-min", Double.NEGATIVE_INFINITY ), x1 = a.number( "vinj-max", Double.POSITIVE_INFINITY );
 		final double y0 = a.number( "vdet-min", Double.NEGATIVE_INFINITY ), y1 = a.number( "vdet-max", Double.POSITIVE_INFINITY );
 		final ConductanceMap map = MapFiles.read( in, ImportArgs.parse( a ) ).map();
 		a.rejectUnknown();
-		AtomicFiles.checkNotSame( in, out );
 		final ConductanceMap c = MapCrop.crop( map, x0, x1, y0, y1 );
 		MapFiles.write( c, out );
 		System.out.println( "wrote " + out + " (" + c + ")" );

@@ -35,7 +35,9 @@ final class CutsCommand implements Subcommand
 	@Override
 	public void run( final Args a ) throws Exception
 	{
-		final Path in = a.path( "in" ), out = a.path( "out" );
+		final Path in = a.input( "in" ), out = a.output( "out" );
+		final Path pngFile = Paths.get( out.toString().replaceAll( "\\.csv$", "" ) + ".png" );
+		a.alsoWrites( "out", pngFile );
 		final MapAxis selecting = MapAxis.parse( a.string( "axis", "vdet" ) );
 		final double[] at = a.numbers( "at" );
 		final int every = a.integer( "every", 0 );
@@ -62,7 +64,6 @@ final class CutsCommand implements Subcommand
 		final List< LineCuts.Cut > stacked = LineCuts.stacked( cuts, offset );
 		for ( final LineCuts.Cut c : stacked )
 			png.add( sel + " = " + Numbers.formatAxis( c.value() ) + ( c.isInterpolated() ? " (interp.)" : "" ), c.positions(), c.values() );
-		final Path pngFile = Paths.get( out.toString().replaceAll( "\\.csv$", "" ) + ".png" );
 		png.write( pngFile );
 		for ( final LineCuts.Cut c : cuts )
 			if ( c.isInterpolated() )

@@ -1,6 +1,5 @@
 package org.nisnonlocal.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -33,9 +32,11 @@ final class DecomposeCommand implements Subcommand
 	@Override
 	public void run( final Args a ) throws Exception
 	{
-		final Path in = a.path( "in" );
-		final Path dir = a.path( "out" );
-		final String minusFile = a.string( "minus", null );
+		final Path in = a.input( "in" );
+		final Path minusFile = a.optionalInput( "minus" );
+		final Path dir = a.outputFolder( "out" );
+		for ( final String name : minusFile == null ? new String[] { "g_ss.csv", "g_sa.csv" } : new String[] { "g_s.csv", "g_a.csv", "g_ss.csv", "g_sa.csv" } )
+			a.alsoWritesMap( "out", dir.resolve( name ) );
 		final MapAxis axis = MapAxis.parse( a.string( "axis", "vinj" ) );
 		final boolean resample = a.flag( "resample-minus" );
 		final double offset = a.number( "offset", Double.NaN );
@@ -45,15 +46,18 @@ final class DecomposeCommand implements Subcommand
 		if ( estimate != null && !Double.isNaN( offset ) )
 			throw new org.nisnonlocal.BadInputException( "give at most one of --offset and --estimate-offset" );
 		ConductanceMap map = MapFiles.read( in, options ).map();
+		ConductanceMap minus = minusFile == null ? null : MapFiles.read( minusFile, options ).map();
+		if ( minus != null )
+			SameUnits.require( java.util.Arrays.asList( in, minusFile ), java.util.Arrays.asList( map, minus ) );
 		double removed = Double.NaN;
+		String offsetReport = null;
 		if ( estimate != null || !Double.isNaN( offset ) )
 		{
 			final OffsetCorrection c = OffsetCorrection.apply( map, axis, estimate == null ? "given" : estimate, offset );
-			System.err.println( "  " + c.report() );
+			offsetReport = c.report();
 			map = c.map();
 			removed = c.offset();
 		}
-		Files.createDirectories( dir );
 		final List< String > report;
 		if ( minusFile == null )
 		{
@@ -64,7 +68,6 @@ final class DecomposeCommand implements Subcommand
 		}
 		else
 		{
-			ConductanceMap minus = MapFiles.read( java.nio.file.Paths.get( minusFile ), options ).map();
 			if ( !Double.isNaN( removed ) ) // the same offset: both maps come from one set-up
 				minus = OffsetCorrection.apply( minus, axis, "given", removed ).map();
 			final SupercurrentDecomposition.Result r = SupercurrentDecomposition.decompose( map, minus, axis, true, resample );
@@ -74,6 +77,9 @@ final class DecomposeCommand implements Subcommand
 			MapCsvWriter.writeLong( r.gsa(), dir.resolve( "g_sa.csv" ) );
 			report = r.report();
 		}
+		// reported after the writes: a failed run prints only its error
+		if ( offsetReport != null )
+			System.err.println( "  " + offsetReport );
 		for ( final String line : report )
 			System.err.println( "  " + line );
 		System.out.println( "wrote " + dir.resolve( "g_ss.csv" ) + ", " + dir.resolve( "g_sa.csv" ) + ( minusFile == null ? "" : ", g_s.csv, g_a.csv" ) );

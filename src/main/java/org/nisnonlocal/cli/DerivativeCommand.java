@@ -3,7 +3,6 @@ package org.nisnonlocal.cli;
 import java.nio.file.Path;
 
 import org.nisnonlocal.BadInputException;
-import org.nisnonlocal.io.AtomicFiles;
 import org.nisnonlocal.io.MapFiles;
 import org.nisnonlocal.maps.ConductanceMap;
 import org.nisnonlocal.maps.MapAxis;
@@ -24,7 +23,7 @@ final class DerivativeCommand implements Subcommand
 	@Override
 	public void run( final Args a ) throws Exception
 	{
-		final Path in = a.path( "in" ), out = a.path( "out" );
+		final Path in = a.input( "in" ), out = a.outputMap( "out" );
 		final MapAxis along = MapAxis.parse( a.string( "axis", "vinj" ) );
 		final int window = a.integer( "window", 0 );
 		final int order = a.integer( "order", 2 );
@@ -32,7 +31,6 @@ final class DerivativeCommand implements Subcommand
 		a.rejectUnknown();
 		if ( window != 0 && window < 3 )
 			throw new BadInputException( "--window must be an odd number >= 3 (or omitted for central differences), got " + window );
-		AtomicFiles.checkNotSame( in, out );
 		final ConductanceMap d = window == 0 ? MapDerivative.central( map, along ) : MapDerivative.savitzkyGolay( map, along, window, order );
 		MapFiles.write( d, out );
 		System.out.println( "wrote " + out + " (" + d + ")" );

@@ -44,7 +44,7 @@ final class DeviceCommand implements Subcommand
 		final double gInj = PhysicsCsv.positive( a, "ginj", 24.6e-6 );
 		final boolean override = a.has( "xi" );
 		final double xiOverride = override ? PhysicsCsv.positive( a, "xi", 1 ) : 0;
-		final Path out = a.has( "out" ) ? a.path( "out" ) : null;
+		final Path out = a.optionalOutput( "out" );
 		a.rejectUnknown();
 		if ( delta0 > 0.1 )
 			throw new BadInputException( "--delta0 is in eV (e.g. 265e-6), got " + delta0 );

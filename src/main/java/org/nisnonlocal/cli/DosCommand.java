@@ -34,7 +34,7 @@ final class DosCommand implements Subcommand
 		final double gamma = PhysicsCsv.positive( a, "gamma", 1e-3 );
 		final double zeta = PhysicsCsv.nonNegative( a, "zeta", 0 );
 		final double[] eps = PhysicsCsv.grid( a, "from", -3, "to", 3, "step", 1e-3 );
-		final Path out = a.path( "out" );
+		final Path out = a.output( "out" );
 		a.rejectUnknown();
 		final SpectralGrid g = new SpectralFunctions( delta, gamma, zeta ).onGrid( eps );
 		final double[][] c = g.dosColumns();

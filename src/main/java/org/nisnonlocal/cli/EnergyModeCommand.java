@@ -1,7 +1,6 @@
 package org.nisnonlocal.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.nisnonlocal.BadInputException;
@@ -84,7 +83,10 @@ final class EnergyModeCommand implements Subcommand
 		final int threads = a.integer( "threads", 2 );
 		if ( threads < 1 || threads > 64 )
 			throw new BadInputException( "--threads must be in 1..64, got " + threads );
-		final Path dir = a.path( "out" );
+		final Path dir = a.outputFolder( "out" );
+		a.alsoWrites( "out", dir.resolve( "delta.csv" ), dir.resolve( "fL.csv" ) );
+		a.alsoWritesMap( "out", dir.resolve( "g_sa.csv" ) );
+		a.alsoWrites( "out", dir.resolve( "g_sa.tif" ) );
 		a.rejectUnknown();
 
 		final EnergyModeRun setup = new EnergyModeRun();
@@ -117,7 +119,6 @@ final class EnergyModeCommand implements Subcommand
 			}
 		} );
 		final double seconds = ( System.nanoTime() - t0 ) * 1e-9;
-		Files.createDirectories( dir );
 		write( dir, r, vInj, vDet, vStep, setup.detector(), kappa, gammaEe, gamma, tInj, tDet, tBath );
 		System.out.printf( "energy-mode: %d bias points in %.2f s (gamma_ee = %s, lambda = %s); Delta(eV_inj = %s) = %s%n", r.size(), seconds,
 				Numbers.format( gammaEe ), Numbers.format( setup.lambda() ), Numbers.formatAxis( vInj[ vInj.length - 1 ] ), Numbers.format( r.delta()[ r.size() - 1 ] ) );

@@ -20,7 +20,7 @@ final class ExampleMapCommand implements Subcommand
 	@Override
 	public void run( final Args a ) throws Exception
 	{
-		final Path out = a.path( "out" );
+		final Path out = a.outputMap( "out" );
 		final ToyNonlocalMap toy = new ToyNonlocalMap();
 		toy.supercurrentUa = a.number( "is-ua", toy.supercurrentUa );
 		toy.noiseNs = a.number( "noise-ns", toy.noiseNs );

@@ -58,7 +58,7 @@ final class Fig10ModelCommand implements Subcommand
 		final double length = semiInfinite ? Double.POSITIVE_INFINITY : PhysicsCsv.positive( a, "length", ChargeImbalanceFitOptions.TABLE1_LENGTH );
 		if ( !( length > 2 * distance ) )
 			throw new BadInputException( "--length (" + length + ") must exceed twice --distance (" + distance + ")" );
-		final Path out = a.path( "out" );
+		final Path out = a.output( "out" );
 		a.rejectUnknown();
 		final double[][] columns = new double[ q.length + 1 ][];
 		final StringBuilder header = new StringBuilder( "eV_inj" );

@@ -46,7 +46,7 @@ final class FitBenchCommand implements Subcommand
 	{
 		final int runs = a.integer( "runs", 9 );
 		final int warmup = a.integer( "warmup", 3 );
-		final Path real = a.has( "spectrum" ) ? a.path( "spectrum" ) : null;
+		final Path real = a.optionalInput( "spectrum" );
 		a.rejectUnknown();
 		final PrintStream out = System.out;
 		out.printf( "%-62s %10s %10s%n", "case", "median_ms", "min_ms" );

@@ -35,19 +35,16 @@ final class FitChargeImbalanceCommand implements Subcommand
 	@Override
 	public void run( final Args a ) throws Exception
 	{
-		final Path in = a.path( "in" );
-		final Path out = a.path( "out" );
+		final Path in = a.input( "in" );
+		final Path out = a.output( "out" );
 		final ChargeImbalanceFitOptions o = new ChargeImbalanceFitOptions();
 		if ( a.has( "gamma-start" ) )
 			o.gammaStart( a.requiredNumber( "gamma-start" ) );
 		if ( a.flag( "zeta-free" ) )
 			o.freePhaseGradient();
 		final Fig10Curves curves = Fig10Curves.parse( a, o );
-		final Path curveOut = a.has( "curve-out" ) ? a.path( "curve-out" ) : null;
+		final Path curveOut = a.optionalOutput( "curve-out" );
 		a.rejectUnknown();
-		AtomicFiles.checkNotSame( in, out );
-		if ( curveOut != null )
-			AtomicFiles.checkNotSame( in, curveOut );
 		final Fig10Curves.Curve c = curves.read( in );
 		if ( c.sigma != null )
 			o.sigma( c.sigma );

@@ -37,8 +37,8 @@ final class FitDynesCommand implements Subcommand
 	@Override
 	public void run( final Args args ) throws Exception
 	{
-		final Path in = args.path( "in" );
-		final Path out = args.path( "out" );
+		final Path in = args.input( "in" );
+		final Path out = args.output( "out" );
 		final String column = args.string( "column", null );
 		final String sweep = args.string( "sweep", "forward" );
 		final DynesFitOptions o = new DynesFitOptions();
@@ -57,7 +57,6 @@ final class FitDynesCommand implements Subcommand
 		if ( args.has( "vmin" ) || args.has( "vmax" ) )
 			o.range( args.number( "vmin", Double.NEGATIVE_INFINITY ), args.number( "vmax", Double.POSITIVE_INFINITY ) );
 		args.rejectUnknown();
-		AtomicFiles.checkNotSame( in, out );
 		final Spectrum s = SpectrumFiles.read( in, column, sweep );
 		final DynesFitResult r = DynesFit.fit( s, o );
 		final double toS = "conductance".equals( Units.kind( s.valueUnit() ) ) ? Units.conversionFactor( s.valueUnit(), "S" ) : 1;

@@ -39,8 +39,8 @@ final class FitI0Command implements Subcommand
 	@Override
 	public void run( final Args a ) throws Exception
 	{
-		final Path in = a.path( "in" );
-		final Path out = a.path( "out" );
+		final Path in = a.input( "in" );
+		final Path out = a.output( "out" );
 		final double gamma = PhysicsCsv.positive( a, "gamma", SupercurrentScaleFit.DEFAULT_GAMMA );
 		if ( gamma >= 0.5 )
 			throw new BadInputException( "--gamma must be < 0.5, got " + gamma );
@@ -49,9 +49,8 @@ final class FitI0Command implements Subcommand
 			throw new BadInputException( "--t must be <= 10, got " + t );
 		final double currentError = PhysicsCsv.nonNegative( a, "current-error-ua", 0 );
 		final boolean selfConsistent = a.flag( "self-consistent" );
-		final Path curveOut = a.has( "curve-out" ) ? a.path( "curve-out" ) : null;
+		final Path curveOut = a.optionalOutput( "curve-out" );
 		a.rejectUnknown();
-		AtomicFiles.checkNotSame( in, out );
 		final double[][] pairs = CurrentPhasePairs.read( in );
 		final double[] sI = new double[ pairs[ 0 ].length ];
 		Arrays.fill( sI, currentError );

@@ -3,7 +3,6 @@ package org.nisnonlocal.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -52,7 +51,7 @@ final class FitMapCommand implements Subcommand
 	@Override
 	public void run( final Args a ) throws Exception
 	{
-		final Path in = a.path( "in" );
+		final Path in = a.input( "in" );
 		final List< String > freeNames = a.list( "free" );
 		final EnumSet< EnergyModeMapFit.Parameter > free = EnumSet.of( EnergyModeMapFit.Parameter.GAMMA_EE );
 		for ( final String f : freeNames )
@@ -63,7 +62,7 @@ final class FitMapCommand implements Subcommand
 		final double modelStep = PhysicsCsv.positive( a, "model-step", 0.1 );
 		final double delta0Scale = PhysicsCsv.positive( a, "delta0-scale", 1 );
 		final double sigma = a.has( "sigma" ) ? PhysicsCsv.positive( a, "sigma", 1 ) : Double.NaN;
-		final Path sigmaMap = a.has( "sigma-map" ) ? a.path( "sigma-map" ) : null;
+		final Path sigmaMap = a.optionalInput( "sigma-map" );
 		if ( sigmaMap != null && !Double.isNaN( sigma ) )
 			throw new BadInputException( "give --sigma or --sigma-map, not both" );
 		final double vInjMin = a.number( "vinj-min", Double.NEGATIVE_INFINITY ), vInjMax = a.number( "vinj-max", Double.POSITIVE_INFINITY );
@@ -73,7 +72,10 @@ final class FitMapCommand implements Subcommand
 		units.gInjS = a.number( "ginj", Double.NaN );
 		units.gDetS = a.number( "gdet", Double.NaN );
 		units.rXiOhm = a.number( "r-xi", Double.NaN );
-		final Path dir = a.path( "out" );
+		final Path dir = a.outputFolder( "out" );
+		a.alsoWrites( "out", dir.resolve( "params.csv" ), dir.resolve( "correlation.csv" ), dir.resolve( "chi2_gamma_ee.csv" ) );
+		a.alsoWritesMap( "out", dir.resolve( "fit.csv" ) );
+		a.alsoWritesMap( "out", dir.resolve( "residual.csv" ) );
 		a.rejectUnknown();
 		if ( !( vInjMax >= vInjMin ) || !( vDetMax >= vDetMin ) )
 			throw new BadInputException( "bias windows must have max >= min" );
@@ -96,7 +98,6 @@ final class FitMapCommand implements Subcommand
 		final EnergyModeMapFitResult r = new EnergyModeMapFit( setup, modelStep ).span( span ).free( free ).delta0Scale( delta0Scale ).fit( p[ 0 ], p[ 1 ], p[ 2 ], s,
 				gammaEe0 );
 		final double seconds = ( System.nanoTime() - t0 ) * 1e-9;
-		Files.createDirectories( dir );
 		AtomicFiles.write( dir.resolve( "params.csv" ), os -> {
 			final PrintWriter w = new PrintWriter( new OutputStreamWriter( os, StandardCharsets.UTF_8 ) );
 			w.print( "name,value,error,low,high\n" );

@@ -39,7 +39,7 @@ final class FitPhaseGradientCommand implements Subcommand
 	@Override
 	public void run( final Args a ) throws Exception
 	{
-		final List< String > files = a.list( "in" );
+		final List< Path > files = a.inputs( "in" );
 		if ( files.isEmpty() )
 			throw new BadInputException( "missing required option --in (comma-separated curve files)" );
 		final double gamma = PhysicsCsv.requiredPositive( a, "gamma" );
@@ -48,23 +48,25 @@ final class FitPhaseGradientCommand implements Subcommand
 		final double[] currents = a.numbers( "currents-ua" );
 		if ( currents != null && currents.length != files.size() )
 			throw new BadInputException( "--currents-ua has " + currents.length + " values but --in names " + files.size() + " curves" );
-		final Path out = a.path( "out" );
+		final Path out = a.output( "out" );
 		final ChargeImbalanceFitOptions o = new ChargeImbalanceFitOptions();
 		final Fig10Curves curves = Fig10Curves.parse( a, o );
 		final String prefix = a.string( "curve-out-prefix", null );
+		if ( prefix != null )
+			for ( int k = 0; k < files.size(); k++ )
+				a.alsoWrites( "curve-out-prefix", curveFile( prefix, k ) );
 		a.rejectUnknown();
 		final ChargeImbalanceFitResult[] r = new ChargeImbalanceFitResult[ files.size() ];
 		for ( int k = 0; k < r.length; k++ )
 		{
-			final Path in = Paths.get( files.get( k ) );
-			AtomicFiles.checkNotSame( in, out );
+			final Path in = files.get( k );
 			final Fig10Curves.Curve c = curves.read( in );
 			final ChargeImbalanceFitOptions ok = o.copy();
 			if ( c.sigma != null )
 				ok.sigma( c.sigma );
 			r[ k ] = PhaseGradientFit.fit( c.v, c.g, gamma, ok, in.toString() );
 			if ( prefix != null )
-				FitChargeImbalanceCommand.writeCurve( Paths.get( prefix + ( k + 1 ) + ".csv" ), c, r[ k ] );
+				FitChargeImbalanceCommand.writeCurve( curveFile( prefix, k ), c, r[ k ] );
 		}
 		AtomicFiles.write( out, os -> {
 			final PrintWriter w = new PrintWriter( new OutputStreamWriter( os, StandardCharsets.UTF_8 ) );
@@ -73,9 +75,15 @@ final class FitPhaseGradientCommand implements Subcommand
 			{
 				final double sign = currents != null && currents[ k ] < 0 ? -1 : 1;
 				w.print( ( currents == null ? "" : Numbers.format( currents[ k ] ) ) + "," + Numbers.format( sign * r[ k ].phaseGradient() ) + "," + Numbers.format( r[ k ].phaseGradientError() ) + ","
-						+ Numbers.format( r[ k ].chi2Reduced() ) + "," + r[ k ].points() + "," + Paths.get( files.get( k ) ).getFileName().toString().replace( ',', '_' ) + "\n" );
+						+ Numbers.format( r[ k ].chi2Reduced() ) + "," + r[ k ].points() + "," + files.get( k ).getFileName().toString().replace( ',', '_' ) + "\n" );
 			}
 			w.flush();
 		} );
+	}
+
+	/** The fitted curve of the k-th input (from 0): {@code PREFIX<k+1>.csv}. */
+	private static Path curveFile( final String prefix, final int k )
+	{
+		return Paths.get( prefix + ( k + 1 ) + ".csv" );
 	}
 }

@@ -3,7 +3,6 @@ package org.nisnonlocal.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
@@ -53,7 +52,7 @@ final class FitPhaseGradientMapCommand implements Subcommand
 	@Override
 	public void run( final Args a ) throws Exception
 	{
-		final List< String > files = a.list( "in" );
+		final List< String > files = a.inputs( "in" ).stream().map( Path::toString ).collect( java.util.stream.Collectors.toList() );
 		if ( files.isEmpty() )
 			throw new BadInputException( "missing required option --in (comma-separated g_a map files)" );
 		double[] currents = a.numbers( "is-ua" );
@@ -65,12 +64,15 @@ final class FitPhaseGradientMapCommand implements Subcommand
 		final double sigma = a.has( "sigma" ) ? PhysicsCsv.positive( a, "sigma", 1 ) : Double.NaN;
 		final boolean freeAmplitude = a.flag( "free-amplitude" );
 		final double delta0 = a.number( "delta0", Double.NaN ), gInj = a.number( "ginj", Double.NaN ), gDet = a.number( "gdet", Double.NaN ), rXi = a.number( "r-xi", Double.NaN );
-		final Path dir = a.path( "out" );
+		final Path dir = a.outputFolder( "out" );
+		for ( int k = 1; k <= files.size(); k++ )
+			a.alsoWritesMap( "out", dir.resolve( "fit_" + k + ".csv" ) );
+		for ( int k = 1; k <= files.size(); k++ )
+			a.alsoWritesMap( "out", dir.resolve( "residual_" + k + ".csv" ) );
+		a.alsoWrites( "out", dir.resolve( "phase_gradients.csv" ), dir.resolve( "i0.csv" ) );
 		a.rejectUnknown();
 		if ( !( vInjMax >= vInjMin ) || !( vDetMax >= vDetMin ) )
 			throw new BadInputException( "bias windows must have max >= min (--vinj-min/--vinj-max, --vdet-min/--vdet-max)" );
-		if ( Files.exists( dir ) && !Files.isDirectory( dir ) )
-			throw new BadInputException( dir + ": exists and is not a directory" );
 
 		final int n = files.size();
 		final ConductanceMap[] maps = new ConductanceMap[ n ];
@@ -86,7 +88,6 @@ final class FitPhaseGradientMapCommand implements Subcommand
 
 		final GaMapPhaseGradientFit fit = new GaMapPhaseGradientFit( model ).amplitudeFree( freeAmplitude );
 		final GaMapPhaseGradientFitResult[] r = new GaMapPhaseGradientFitResult[ n ];
-		Files.createDirectories( dir );
 		for ( int k = 0; k < n; k++ )
 		{
 			final long t0 = System.nanoTime();

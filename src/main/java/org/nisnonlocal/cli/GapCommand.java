@@ -40,7 +40,7 @@ final class GapCommand implements Subcommand
 		final double omegaD = a.number( "omega-d", GapEquation.DEFAULT_OMEGA_D );
 		if ( !( omegaD > 2 ) )
 			throw new BadInputException( "--omega-d must be > 2, got " + omegaD );
-		final Path out = a.path( "out" );
+		final Path out = a.output( "out" );
 		a.rejectUnknown();
 		final GapEquation g = new GapEquation( gamma, omegaD );
 		PhysicsCsv.write( out, "t,delta", t, g.curve( t, zeta ) );

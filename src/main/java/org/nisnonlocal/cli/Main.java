@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.Locale;
 
 import org.nisnonlocal.BadInputException;
+import org.nisnonlocal.io.FileProblems;
+import org.nisnonlocal.io.OutputSet;
 
 /**
  * The headless runner: {@code java -jar nis-nonlocal.jar <command> --key value …}. Needs no display and no ImageJ
- * install. Exit codes: 0 done, 1 internal error, 2 bad input or usage (one line on stderr naming the problem).
+ * install. Exit codes: 0 done, 1 internal error, 2 bad input or usage (one line on stderr naming the problem). A run
+ * writes all its files or none ({@link OutputSet}).
  */
 public final class Main
 {
@@ -49,9 +52,12 @@ public final class Main
 			out.println( cmd.summary() );
 			return 0;
 		}
-		try
+		// Every file the verb writes goes through one output set: renamed into place only if the whole run succeeds,
+		// its temporaries deleted (before the message below is printed) if it fails.
+		try (OutputSet outputs = OutputSet.open())
 		{
-			cmd.run( new Args( rest ) );
+			cmd.run( new Args( rest, outputs ) );
+			outputs.commit();
 			return 0;
 		}
 		catch ( final BadInputException e )
@@ -66,7 +72,7 @@ public final class Main
 		}
 		catch ( final java.io.IOException e )
 		{
-			err.println( "nis-nonlocal " + cmd.name() + ": " + e.getMessage() );
+			err.println( "nis-nonlocal " + cmd.name() + ": " + FileProblems.describe( e ) );
 			return 2;
 		}
 		catch ( final Exception | Error e )

@@ -1,7 +1,6 @@
 package org.nisnonlocal.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.nisnonlocal.io.CurvesPng;
@@ -39,7 +38,6 @@ final class ModelFigures
 
 	static void dosAndGap( final Path dir ) throws IOException
 	{
-		Files.createDirectories( dir );
 		final double[] eps = Numbers.inclusiveGrid( -3, 3, 0.002 );
 		final double[] zetas = { 0, 0.1, 0.2 };
 		final double[][] cols = new double[ zetas.length + 1 ][];
@@ -63,7 +61,6 @@ final class ModelFigures
 
 	static void fig10( final Path dir ) throws IOException
 	{
-		Files.createDirectories( dir );
 		final double[] v = Numbers.inclusiveGrid( 0, 2, 0.005 );
 		final double[] gradients = { 0, 0.1, 0.2, 0.3 };
 		final double[][] cols = new double[ gradients.length + 1 ][];
@@ -87,7 +84,6 @@ final class ModelFigures
 	 */
 	static void fig13( final Path dir ) throws IOException
 	{
-		Files.createDirectories( dir );
 		final SupercurrentModel model = new SupercurrentModel( GAMMA_FIG10, 2 * KAPPA_HALF, DISTANCE, LENGTH, T_INJ, T_BATH, false );
 		final double[] v = Numbers.inclusiveGrid( -2, 2, 0.04 );
 		final double[] vDet = Numbers.inclusiveGrid( -0.2, 0.2, 0.1 );
@@ -144,7 +140,6 @@ final class ModelFigures
 	 */
 	static void fig11and12( final Path dir, final java.io.PrintStream progress ) throws IOException
 	{
-		Files.createDirectories( dir );
 		final double[] v = Numbers.inclusiveGrid( 0, 5, 0.1 );
 		final org.nisnonlocal.physics.EnergyModeRun inelastic = new org.nisnonlocal.physics.EnergyModeRun();
 		final org.nisnonlocal.physics.EnergyModeRun elastic = new org.nisnonlocal.physics.EnergyModeRun();

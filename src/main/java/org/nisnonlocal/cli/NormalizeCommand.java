@@ -2,7 +2,6 @@ package org.nisnonlocal.cli;
 
 import java.nio.file.Path;
 
-import org.nisnonlocal.io.AtomicFiles;
 import org.nisnonlocal.io.MapFiles;
 import org.nisnonlocal.maps.ConductanceMap;
 import org.nisnonlocal.maps.NormalizeRequest;
@@ -22,7 +21,7 @@ final class NormalizeCommand implements Subcommand
 	@Override
 	public void run( final Args a ) throws Exception
 	{
-		final Path in = a.path( "in" ), out = a.path( "out" );
+		final Path in = a.input( "in" ), out = a.outputMap( "out" );
 		final NormalizeRequest r = new NormalizeRequest();
 		r.conductance = NormalizeRequest.Conductance.parse( a.string( "conductance", "junctions" ) );
 		r.gInjS = a.number( "ginj", Double.NaN );
@@ -32,7 +31,6 @@ final class NormalizeCommand implements Subcommand
 		r.biasInDelta0 = !a.flag( "keep-bias" );
 		final ConductanceMap map = MapFiles.read( in, ImportArgs.parse( a ) ).map();
 		a.rejectUnknown();
-		AtomicFiles.checkNotSame( in, out );
 		final ConductanceMap n = r.apply( map );
 		MapFiles.write( n, out );
 		System.out.println( "wrote " + out + " (" + n + ")" );

@@ -3,7 +3,6 @@ package org.nisnonlocal.cli;
 import java.nio.file.Path;
 
 import org.nisnonlocal.BadInputException;
-import org.nisnonlocal.io.AtomicFiles;
 import org.nisnonlocal.io.MapFiles;
 import org.nisnonlocal.maps.OffsetCorrection;
 import org.nisnonlocal.maps.ConductanceMap;
@@ -24,7 +23,7 @@ final class OffsetCommand implements Subcommand
 	@Override
 	public void run( final Args a ) throws Exception
 	{
-		final Path in = a.path( "in" ), out = a.path( "out" );
+		final Path in = a.input( "in" ), out = a.outputMap( "out" );
 		final MapAxis axis = MapAxis.parse( a.string( "axis", "vinj" ) );
 		final String estimate = a.string( "estimate", null );
 		final double value = a.number( "value", Double.NaN );
@@ -32,10 +31,9 @@ final class OffsetCommand implements Subcommand
 		a.rejectUnknown();
 		if ( ( estimate == null ) == Double.isNaN( value ) )
 			throw new BadInputException( "give exactly one of --value OFFSET and --estimate even|odd" );
-		AtomicFiles.checkNotSame( in, out );
 		final OffsetCorrection c = OffsetCorrection.apply( map, axis, estimate == null ? "given" : estimate, value );
-		System.err.println( "  " + c.report() );
 		MapFiles.write( c.map(), out );
+		System.err.println( "  " + c.report() ); // after the write: a failed run prints only its error
 		System.out.println( "wrote " + out );
 	}
 }

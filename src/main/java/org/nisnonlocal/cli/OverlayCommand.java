@@ -4,7 +4,6 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,7 +54,10 @@ final class OverlayCommand implements Subcommand
 	@Override
 	public void run( final Args a ) throws Exception
 	{
-		final Path measuredFile = a.path( "measured" ), simulatedFile = a.path( "simulated" ), dir = a.path( "out" );
+		final Path measuredFile = a.input( "measured" ), simulatedFile = a.input( "simulated" ), dir = a.outputFolder( "out" );
+		for ( final String name : new String[] { "residual.csv", "simulated_on_grid.csv" } )
+			a.alsoWritesMap( "out", dir.resolve( name ) );
+		a.alsoWrites( "out", dir.resolve( "cuts.csv" ), dir.resolve( "cuts.png" ), dir.resolve( "overlay.png" ), dir.resolve( "side_by_side.png" ) );
 		final double[] cutsAt = a.numbers( "cuts-vdet" );
 		final int levels = a.integer( "levels", 8 );
 		final MapOverlay.Parameters p = new MapOverlay.Parameters();
@@ -69,15 +71,10 @@ final class OverlayCommand implements Subcommand
 			throw new BadInputException( "--levels: expected 0 … 100 iso-lines, got " + levels );
 		final ConductanceMap measured = MapFiles.read( measuredFile, importOptions ).map();
 		final ConductanceMap simulated = MapFiles.read( simulatedFile, importOptions ).map();
-		if ( Files.exists( dir ) && !Files.isDirectory( dir ) )
-			throw new BadInputException( dir + ": exists and is not a directory" );
 
 		final MapOverlay o = MapOverlay.of( measured, simulated, p );
-		for ( final String line : o.report() )
-			System.err.println( "  " + line );
 		final ConductanceMap sim = o.simulated(), residual = o.residual();
 		final List< LineCuts.Cut > cuts = LineCuts.at( measured, MapAxis.Y, cutsAt != null ? cutsAt : defaultCuts( measured.yAxis() ) );
-		Files.createDirectories( dir );
 		MapFiles.write( residual, dir.resolve( "residual.csv" ) );
 		MapFiles.write( sim, dir.resolve( "simulated_on_grid.csv" ) );
 		writeCuts( o, cuts, dir.resolve( "cuts.csv" ) );
@@ -94,6 +91,8 @@ final class OverlayCommand implements Subcommand
 				HeatmapPng.render( measured, range, "measured " + measured.quantity() ),
 				HeatmapPng.render( sim, range, "simulated " + sim.quantity() ),
 				HeatmapPng.render( residual, range, "residual (measured − simulated), same range" ) ) ), dir.resolve( "side_by_side.png" ) );
+		for ( final String line : o.report() ) // after the writes: a failed run prints only its error
+			System.err.println( "  " + line );
 		System.out.println( "wrote residual.csv, simulated_on_grid.csv, cuts.csv, cuts.png, overlay.png, side_by_side.png to " + dir + " ("
 				+ o.comparedCount() + " points compared, " + o.droppedCount() + " dropped)" );
 	}

@@ -30,13 +30,14 @@ final class ReproduceCommand implements Subcommand
 	@Override
 	public void run( final Args a ) throws Exception
 	{
-		final Path out = a.path( "out" );
+		final Path out = a.outputFolder( "out" );
 		final Path examples = Paths.get( a.string( "examples", "examples" ) );
 		a.rejectUnknown();
 		final Path plusFile = examples.resolve( "example_Is+10uA.csv" ), minusFile = examples.resolve( "example_Is-10uA.csv" );
 		if ( !Files.isRegularFile( plusFile ) || !Files.isRegularFile( minusFile ) )
 			throw new BadInputException( examples.toAbsolutePath() + ": the example maps are not there (run from the project folder or give --examples)" );
-		Files.createDirectories( out );
+		a.inputAt( plusFile, "examples" );
+		a.inputAt( minusFile, "examples" );
 		final double offsetMv = 0.004; // recorded in the examples' metadata (ToyNonlocalMap offset_mV)
 		final ConductanceMap plus = OffsetCorrection.apply( MapFiles.read( plusFile ), MapAxis.X, "given", offsetMv ).map();
 		final ConductanceMap minus = OffsetCorrection.apply( MapFiles.read( minusFile ), MapAxis.X, "given", offsetMv ).map();

@@ -1,6 +1,5 @@
 package org.nisnonlocal.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.nisnonlocal.BadInputException;
@@ -70,7 +69,8 @@ final class SupercurrentCommand implements Subcommand
 		final double[] currentsUa = a.numbers( "is-ua" );
 		final double[] currentsRel = a.numbers( "is-over-i0" );
 		final double i0 = PhysicsCsv.positive( a, "i0-ua", I0_UA );
-		final Path dir = a.path( "out" );
+		final Path dir = a.outputFolder( "out" );
+		a.alsoWrites( "out", dir.resolve( "g_a.csv" ), dir.resolve( "g_s.csv" ), dir.resolve( "supercurrents.csv" ) );
 		a.rejectUnknown();
 		final int given = ( phases != null ? 1 : 0 ) + ( currentsUa != null ? 1 : 0 ) + ( currentsRel != null ? 1 : 0 );
 		if ( given != 1 )
@@ -118,7 +118,6 @@ final class SupercurrentCommand implements Subcommand
 			headA.append( ",g_a" ).append( tag );
 			headS.append( ",g_s" ).append( tag );
 		}
-		Files.createDirectories( dir );
 		PhysicsCsv.write( dir.resolve( "g_a.csv" ), headA.toString(), ga );
 		PhysicsCsv.write( dir.resolve( "g_s.csv" ), headS.toString(), gs );
 		PhysicsCsv.write( dir.resolve( "supercurrents.csv" ), "phase_gradient,I_s_over_I0,I_s_uA,delta", gradient, isRel, isUa, delta );

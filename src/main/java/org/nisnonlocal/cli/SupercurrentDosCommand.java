@@ -47,7 +47,7 @@ final class SupercurrentDosCommand implements Subcommand
 		final double[] is = PhysicsCsv.grid( a, "is-from", -0.9, "is-to", 0.9, "is-step", 0.05 );
 		if ( eps.length < 2 || is.length < 2 )
 			throw new BadInputException( "the energy and current grids need at least 2 points each" );
-		final Path out = a.path( "out" );
+		final Path out = a.outputMap( "out" );
 		a.rejectUnknown();
 		// κ, d, L and t_inj do not enter the DOS
 		final SupercurrentModel m = new SupercurrentModel( gamma, 1, 1, 3, 0.01, t, selfConsistent );

@@ -41,7 +41,7 @@ final class SupercurrentRelationCommand implements Subcommand
 		if ( Math.max( Math.abs( q[ 0 ] ), Math.abs( q[ q.length - 1 ] ) ) > 10 )
 			throw new BadInputException( "phase gradients beyond 10/xi are outside the model (--from/--to)" );
 		final boolean selfConsistent = a.flag( "self-consistent" );
-		final Path out = a.path( "out" );
+		final Path out = a.output( "out" );
 		a.rejectUnknown();
 		final SupercurrentRelation s = new SupercurrentRelation( gamma, t, selfConsistent ? new GapEquation( gamma ) : null );
 		PhysicsCsv.write( out, "phase_gradient,I_s_over_I0", q, s.curve( q ) );

@@ -64,11 +64,13 @@ final class SynthesizeCommand implements Subcommand
 		final boolean physical = !Double.isNaN( delta0 ) || !Double.isNaN( gInj ) || !Double.isNaN( gDet ) || !Double.isNaN( rXi );
 		if ( physical && ( Double.isNaN( delta0 ) || Double.isNaN( gInj ) || Double.isNaN( gDet ) || Double.isNaN( rXi ) ) )
 			throw new BadInputException( "a map in physical units needs all of --delta0, --ginj, --gdet and --r-xi" );
-		final Path spectrumOut = a.has( "spectrum-out" ) ? a.path( "spectrum-out" ) : null;
+		final Path spectrumOut = a.optionalOutput( "spectrum-out" );
 		final double spectrumNoise = PhysicsCsv.nonNegative( a, "spectrum-noise", 0.002 );
 		if ( spectrumOut != null && !physical )
 			throw new BadInputException( "--spectrum-out needs the physical units (--delta0 --ginj --gdet --r-xi)" );
-		final Path out = a.path( "out" );
+		final Path out = a.outputMap( "out" );
+		final Path params = Paths.get( out.toString() + ".params.txt" );
+		a.alsoWrites( "out", params );
 		a.rejectUnknown();
 		if ( vInj.length < 2 )
 			throw new BadInputException( "need at least 2 injector biases, got " + vInj.length );
@@ -121,7 +123,6 @@ final class SynthesizeCommand implements Subcommand
 			p.put( "spectrum", spectrumOut.getFileName().toString() + " (injector dI/dV: Dynes G_N=g_inj_S, gamma, t_inj, offset offset_vinj*delta0, 601 points over +-3 delta0)" );
 			p.put( "spectrum_noise_relative", Numbers.format( spectrumNoise ) );
 		}
-		final Path params = Paths.get( out.toString() + ".params.txt" );
 		AtomicFiles.write( params, os -> {
 			final PrintWriter w = new PrintWriter( new OutputStreamWriter( os, StandardCharsets.UTF_8 ) );
 			for ( final Map.Entry< String, String > e : p.entrySet() )

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import javax.imageio.ImageIO;
 
 /**
  * A line plot of several curves as PNG, for headless runs (cut families, fits): shared axes with round ticks, one
@@ -52,10 +51,7 @@ public final class CurvesPng
 	public void write( final Path file ) throws IOException
 	{
 		final BufferedImage img = render();
-		AtomicFiles.writeVia( file, tmp -> {
-			if ( !ImageIO.write( img, "png", tmp.toFile() ) )
-				throw new IOException( file + ": no PNG writer" );
-		} );
+		AtomicFiles.writePng( file, img );
 	}
 
 	BufferedImage render()

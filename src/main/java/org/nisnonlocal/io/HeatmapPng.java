@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import javax.imageio.ImageIO;
 
 import org.nisnonlocal.maps.Axis;
 import org.nisnonlocal.maps.ConductanceMap;
@@ -40,10 +39,7 @@ public final class HeatmapPng
 	public static void write( final ConductanceMap map, final DisplayRange range, final Path file, final String title ) throws IOException
 	{
 		final BufferedImage img = render( map, range, title );
-		AtomicFiles.writeVia( file, tmp -> {
-			if ( !ImageIO.write( img, "png", tmp.toFile() ) )
-				throw new IOException( file + ": no PNG writer" );
-		} );
+		AtomicFiles.writePng( file, img );
 	}
 
 	public static BufferedImage render( final ConductanceMap map, final DisplayRange range, final String title )

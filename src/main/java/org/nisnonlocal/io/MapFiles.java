@@ -3,6 +3,8 @@ package org.nisnonlocal.io;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 
 import org.nisnonlocal.BadInputException;
@@ -19,8 +21,7 @@ public final class MapFiles
 
 	public static ImportedMap read( final Path file, final MapImportOptions options )
 	{
-		if ( !Files.isRegularFile( file ) )
-			throw new BadInputException( file + ": no such file" );
+		FileProblems.checkReadable( file );
 		if ( isTiff( file ) )
 			return new ImportedMap( TiffMapIO.read( file ), java.util.Collections.singletonList( "read ImageJ TIFF " + file.getFileName() ) );
 		return TextMapImporter.read( file, options );
@@ -52,7 +53,23 @@ public final class MapFiles
 		else if ( name.endsWith( ".csv" ) || name.endsWith( ".txt" ) || name.endsWith( ".tsv" ) )
 			MapCsvWriter.writeLong( map, file );
 		else
-			throw new BadInputException( file + ": unknown output type (use .tif, .csv, .matrix.csv or .png)" );
+			throw unknownType( file );
+	}
+
+	/** The files {@link #write} writes besides {@code file}: the {@code .meta} sidecar of a text map. */
+	public static List< Path > sidecarsWritten( final Path file )
+	{
+		final String name = file.getFileName().toString().toLowerCase( Locale.ROOT );
+		if ( isTiff( file ) || name.endsWith( ".png" ) )
+			return Collections.emptyList();
+		if ( name.endsWith( ".csv" ) || name.endsWith( ".txt" ) || name.endsWith( ".tsv" ) )
+			return Collections.singletonList( MapSidecar.pathFor( file ) );
+		throw unknownType( file );
+	}
+
+	private static BadInputException unknownType( final Path file )
+	{
+		return new BadInputException( file + ": unknown output type (use .tif, .csv, .matrix.csv or .png)" );
 	}
 
 	static boolean isTiff( final Path file )

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import javax.imageio.ImageIO;
 
 /** Rendered panels (heatmaps) placed side by side, top-aligned on white, as one PNG. Pure AWT. */
 public final class PanelsPng
@@ -38,9 +37,6 @@ public final class PanelsPng
 
 	public static void write( final BufferedImage img, final Path file ) throws IOException
 	{
-		AtomicFiles.writeVia( file, tmp -> {
-			if ( !ImageIO.write( img, "png", tmp.toFile() ) )
-				throw new IOException( file + ": no PNG writer" );
-		} );
+		AtomicFiles.writePng( file, img );
 	}
 }

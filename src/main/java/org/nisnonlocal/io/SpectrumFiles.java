@@ -20,8 +20,7 @@ public final class SpectrumFiles
 	 */
 	public static Spectrum read( final Path file, final String column, final String sweep ) throws IOException
 	{
-		if ( !Files.isRegularFile( file ) )
-			throw new BadInputException( file + ": no such file" );
+		FileProblems.checkReadable( file );
 		final String col = column == null || column.trim().isEmpty() ? null : column.trim();
 		final NanonisSpectrumReader.Sweep s = NanonisSpectrumReader.Sweep.parse( sweep == null ? "forward" : sweep );
 		if ( NanonisSpectrumReader.isNanonis( file ) )

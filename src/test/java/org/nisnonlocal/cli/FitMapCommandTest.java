@@ -116,9 +116,10 @@ public class FitMapCommandTest
 	}
 
 	@Test
-	public void unknownFreeParametersAreNamed()
+	public void unknownFreeParametersAreNamed() throws Exception
 	{
-		assertEquals( 2, run( "fit-map", "--in", "x.csv", "--free", "gamma-ee,offset", "--out", dir.toString() ) );
+		final Path in = Files.write( dir.resolve( "x.csv" ), "Vinj,Vdet,g\n".getBytes( StandardCharsets.UTF_8 ) ); // exists: the input is checked first
+		assertEquals( 2, run( "fit-map", "--in", in.toString(), "--free", "gamma-ee,offset", "--out", dir.resolve( "out" ).toString() ) );
 		assertTrue( err().contains( "offset" ) && err().contains( "delta0-scale" ), err() );
 	}
 

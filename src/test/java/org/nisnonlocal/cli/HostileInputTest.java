@@ -1,0 +1,716 @@
+package org.nisnonlocal.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.nisnonlocal.io.OutputSet;
+
+/**
+ * Hostile input for the runner's verbs, generated here: malformed files (empty, truncated, ragged, binary, NaN and
+ * infinite cells), malformed parameters, folders where files belong, the input given again as an output in every
+ * spelling (same path, {@code ./sub/..}, symbolic link, hard link), outputs under a regular file, read-only folders,
+ * and a disk that fills up half-way. For every case the run must end with exit code 2 and exactly one line on stderr
+ * (the runner's own and everything the verb printed there) that names the file or option and the problem, no stack
+ * trace, every file that was there before byte-identical, and nothing new in the case's folder: no output, no
+ * temporary, no folder made for them.
+ * <p>
+ * Adding a case: one line in {@link #cases()}: {@code fails( "verb: what", f -> f.run( argv… ).naming( fragments… ) )},
+ * where {@link Fixture} makes the files in the case's own folder and every fragment must appear in the error line.
+ * Cases that must succeed despite odd input (a byte-order mark, CRLF, rows in any order) go in {@link #accepted()}.
+ * Expensive verbs (energy-mode, fit-map, synthesize) get only cases that fail before any solve.
+ */
+class HostileInputTest
+{
+	@TempDir
+	static Path root;
+
+	private static int counter;
+
+	/** Makes a case's files in its own folder and returns the run to check. */
+	@FunctionalInterface
+	interface Setup
+	{
+		Run make( Fixture f ) throws IOException;
+	}
+
+	/** A runner command line and the fragments its one error line must contain. */
+	static final class Run
+	{
+		final String[] argv;
+
+		final List< String > fragments = new ArrayList<>();
+
+		Run( final String... argv ) { this.argv = argv; }
+
+		/** The error line must contain each of these (a file as given, an option, a word of the problem). */
+		Run naming( final String... f )
+		{
+			fragments.addAll( Arrays.asList( f ) );
+			return this;
+		}
+	}
+
+	/** The folder of one case and the files made in it. Paths are returned as the strings given to the runner. */
+	static final class Fixture
+	{
+		final Path dir;
+
+		final List< Path > lockedFolders = new ArrayList<>();
+
+		Fixture( final Path dir ) { this.dir = dir; }
+
+		Run run( final String... argv ) { return new Run( argv ); }
+
+		String path( final String name ) { return dir.resolve( name ).toString(); }
+
+		String text( final String name, final String content ) throws IOException
+		{
+			return bytes( name, content.getBytes( StandardCharsets.UTF_8 ) );
+		}
+
+		String bytes( final String name, final byte[] content ) throws IOException
+		{
+			final Path p = dir.resolve( name );
+			Files.createDirectories( p.getParent() );
+			Files.write( p, content );
+			return p.toString();
+		}
+
+		/** A small valid map (21 × 3, long format, mV and nS in its .meta sidecar). */
+		String map( final String name ) throws IOException
+		{
+			text( name + ".meta", "x.name=Vinj\nx.unit=mV\ny.name=Vdet\ny.unit=mV\nvalue.unit=nS\nquantity=g_nl\n" );
+			return text( name, mapRows( "\n" ) );
+		}
+
+		/** The rows of {@link #map}, with the given line end. */
+		static String mapRows( final String eol )
+		{
+			final StringBuilder sb = new StringBuilder( "Vinj,Vdet,g" ).append( eol );
+			for ( int j = 0; j < 3; j++ )
+				for ( int i = 0; i < 21; i++ )
+				{
+					final double v = -1 + 0.1 * i, d = -0.1 + 0.1 * j;
+					sb.append( String.format( Locale.ROOT, "%.1f,%.1f,%.5f", v, d, 0.01 * v - 0.02 * d + 0.05 * v * d + 0.03 * v * v ) ).append( eol );
+				}
+			return sb.toString();
+		}
+
+		/** (I_s, ∂xφ, σ) pairs as fit-phase-gradient writes them. */
+		String pairs( final String name ) throws IOException
+		{
+			return text( name, "I_s_uA,phase_gradient,error\n5,0.05,0.005\n10,0.1,0.005\n15,0.16,0.005\n-10,-0.1,0.005\n" );
+		}
+
+		/** A g_ss(eV_inj) curve as fit-charge-imbalance reads it. */
+		String curve( final String name ) throws IOException
+		{
+			final StringBuilder sb = new StringBuilder( "eV_inj,g\n" );
+			for ( int i = 0; i <= 60; i++ )
+				sb.append( String.format( Locale.ROOT, "%.3f,%.6f%n", 0.05 * i, Math.exp( -0.5 * i / 10.0 ) ) );
+			return text( name, sb.toString() );
+		}
+
+		/** A Dynes-like spectrum V,G (V in volts). */
+		String spectrum( final String name ) throws IOException
+		{
+			final StringBuilder sb = new StringBuilder( "V,G\n" );
+			for ( int i = 0; i <= 200; i++ )
+			{
+				final double v = -1e-3 + 1e-5 * i, e = Math.abs( v ) / 2e-4;
+				sb.append( String.format( Locale.ROOT, "%.6e,%.6f%n", v, e > 1.02 ? e / Math.sqrt( e * e - 1 ) : 0.05 ) );
+			}
+			return text( name, sb.toString() );
+		}
+
+		String folder( final String name ) throws IOException
+		{
+			return Files.createDirectories( dir.resolve( name ) ).toString();
+		}
+
+		String symlink( final String name, final String target ) throws IOException
+		{
+			return Files.createSymbolicLink( dir.resolve( name ), Path.of( target ) ).toString();
+		}
+
+		String hardlink( final String name, final String target ) throws IOException
+		{
+			return Files.createLink( dir.resolve( name ), Path.of( target ) ).toString();
+		}
+
+		/** {@code dir/sub/../name}: another spelling of {@code dir/name}. */
+		String detour( final String name ) throws IOException
+		{
+			Files.createDirectories( dir.resolve( "sub" ) );
+			return dir + "/sub/../" + name;
+		}
+
+		/**
+		 * A folder nobody may write in: a folder made read-only, or, where that does not bind (root), {@code /sys}; the
+		 * case is skipped when neither can be had.
+		 */
+		String readOnlyFolder( final String name ) throws IOException
+		{
+			final Path ro = Files.createDirectories( dir.resolve( name ) );
+			try
+			{
+				Files.setPosixFilePermissions( ro, PosixFilePermissions.fromString( "r-xr-xr-x" ) );
+				lockedFolders.add( ro );
+			}
+			catch ( final UnsupportedOperationException e )
+			{
+				// no POSIX permissions: try the fallback
+			}
+			if ( !canCreateIn( ro ) )
+				return ro.toString();
+			final Path sys = Path.of( "/sys" );
+			if ( Files.isDirectory( sys ) && !canCreateIn( sys ) )
+				return sys.toString();
+			Assumptions.abort( "no read-only folder to be had here (running as root without /sys)" );
+			return null;
+		}
+
+		private static boolean canCreateIn( final Path folder )
+		{
+			try
+			{
+				Files.delete( Files.createFile( folder.resolve( ".probe" ) ) );
+				return true;
+			}
+			catch ( final IOException e )
+			{
+				return false;
+			}
+		}
+
+		void unlock() throws IOException
+		{
+			for ( final Path p : lockedFolders )
+				Files.setPosixFilePermissions( p, PosixFilePermissions.fromString( "rwxr-xr-x" ) );
+		}
+	}
+
+	// ---------------------------------------------------------------------------------------------------------------
+
+	/** Every file-reading verb, with the options that make it succeed on a valid input {@code IN} (output last). */
+	private static String[] mapVerb( final String verb, final String in, final String out )
+	{
+		switch ( verb )
+		{
+		case "convert":
+			return new String[] { verb, "--in", in, "--out", out };
+		case "offset":
+			return new String[] { verb, "--in", in, "--value", "0.01", "--out", out };
+		case "cuts":
+			return new String[] { verb, "--in", in, "--axis", "vdet", "--every", "1", "--out", out };
+		case "derivative":
+			return new String[] { verb, "--in", in, "--axis", "vinj", "--out", out };
+		case "background":
+			return new String[] { verb, "--in", in, "--mode", "plane", "--out", out };
+		case "crop":
+			return new String[] { verb, "--in", in, "--vinj-min", "-0.5", "--vinj-max", "0.5", "--out", out };
+		case "normalize":
+			return new String[] { verb, "--in", in, "--ginj", "1e-5", "--gdet", "1e-5", "--keep-bias", "--out", out };
+		case "average":
+			return new String[] { verb, "--in", in + "," + in, "--out", out };
+		default:
+			throw new IllegalArgumentException( verb );
+		}
+	}
+
+	private static final String[] MAP_VERBS = { "convert", "offset", "cuts", "derivative", "background", "crop", "normalize", "average" };
+
+	/** Verbs writing into a folder, with a valid input map {@code IN} where they read one. Cheap ones only. */
+	private static String[] folderVerb( final String verb, final String in, final String dir )
+	{
+		switch ( verb )
+		{
+		case "decompose":
+			return new String[] { verb, "--in", in, "--out", dir };
+		case "overlay":
+			return new String[] { verb, "--measured", in, "--simulated", in, "--out", dir };
+		case "supercurrent":
+			return new String[] { verb, "--phase-gradient", "0.1,0.2", "--out", dir };
+		default:
+			throw new IllegalArgumentException( verb );
+		}
+	}
+
+	/** Malformed map files: name → content; each must be refused naming the file. */
+	private static Map< String, byte[] > malformedMaps()
+	{
+		final Map< String, byte[] > m = new TreeMap<>();
+		final String good = Fixture.mapRows( "\n" );
+		m.put( "empty", new byte[ 0 ] );
+		m.put( "header only", "Vinj,Vdet,g\n".getBytes( StandardCharsets.UTF_8 ) );
+		m.put( "truncated in a row", good.substring( 0, good.indexOf( '\n', good.length() / 2 ) + 6 ).getBytes( StandardCharsets.UTF_8 ) );
+		m.put( "ragged row", good.replaceFirst( "\n(-0\\.5,-0\\.1,)[^\n]*\n", "\n-0.5,-0.1\n" ).getBytes( StandardCharsets.UTF_8 ) );
+		m.put( "NaN in an axis", good.replaceFirst( "\n-0\\.5,", "\nNaN," ).getBytes( StandardCharsets.UTF_8 ) );
+		m.put( "Infinity as a value", good.replaceFirst( "(\n-0\\.5,-0\\.1,)[^\n]*", "$1Infinity" ).getBytes( StandardCharsets.UTF_8 ) );
+		m.put( "text as a value", good.replaceFirst( "(\n-0\\.5,-0\\.1,)[^\n]*", "$1abc" ).getBytes( StandardCharsets.UTF_8 ) );
+		final byte[] binary = new byte[ 2048 ];
+		new java.util.Random( 7 ).nextBytes( binary );
+		m.put( "binary garbage", binary );
+		return m;
+	}
+
+	/** The cases: every one must fail cleanly and leave its folder as it was. */
+	static List< Object[] > cases()
+	{
+		final List< Object[] > c = new ArrayList<>();
+
+		for ( final String verb : MAP_VERBS )
+		{
+			// the input itself
+			for ( final Map.Entry< String, byte[] > bad : malformedMaps().entrySet() )
+				fails( c, verb + ": input " + bad.getKey(), f -> {
+					final String in = f.bytes( "bad.csv", bad.getValue() );
+					return f.run( mapVerb( verb, in, f.path( "out.csv" ) ) ).naming( in );
+				} );
+			fails( c, verb + ": input missing", f -> f.run( mapVerb( verb, f.path( "nope.csv" ), f.path( "out.csv" ) ) ).naming( f.path( "nope.csv" ), "no such file" ) );
+			fails( c, verb + ": input is a folder", f -> {
+				final String in = f.folder( "maps" );
+				return f.run( mapVerb( verb, in, f.path( "out.csv" ) ) ).naming( in, "is a folder" );
+			} );
+			// the input again as the output, in every spelling
+			fails( c, verb + ": output is the input", f -> {
+				final String in = f.map( "in.csv" );
+				return f.run( mapVerb( verb, in, in ) ).naming( in, "overwrite the input" );
+			} );
+			fails( c, verb + ": output is the input via sub/..", f -> {
+				final String in = f.map( "in.csv" ), out = f.detour( "in.csv" );
+				return f.run( mapVerb( verb, in, out ) ).naming( out, "overwrite the input" );
+			} );
+			fails( c, verb + ": output is a symbolic link to the input", f -> {
+				final String in = f.map( "in.csv" ), out = f.symlink( "link.csv", in );
+				return f.run( mapVerb( verb, in, out ) ).naming( out, "overwrite the input" );
+			} );
+			fails( c, verb + ": output is a hard link to the input", f -> {
+				final String in = f.map( "in.csv" ), out = f.hardlink( "hard.csv", in );
+				return f.run( mapVerb( verb, in, out ) ).naming( out, "overwrite the input" );
+			} );
+			// where the output cannot go
+			fails( c, verb + ": output under a regular file", f -> {
+				final String in = f.map( "in.csv" ), out = in + "/out.csv";
+				return f.run( mapVerb( verb, in, out ) ).naming( out, "is a file, not a folder" );
+			} );
+			fails( c, verb + ": output is a folder", f -> {
+				final String in = f.map( "in.csv" ), out = f.folder( "out.csv" );
+				return f.run( mapVerb( verb, in, out ) ).naming( out, "is a folder" );
+			} );
+			fails( c, verb + ": output in a read-only folder", f -> {
+				final String in = f.map( "in.csv" ), out = f.readOnlyFolder( "ro" ) + "/out.csv";
+				return f.run( mapVerb( verb, in, out ) ).naming( out, "cannot write" );
+			} );
+			fullDisk( c, verb, f -> f.run( mapVerb( verb, f.map( "in.csv" ), f.path( "out.csv" ) ) ) );
+		}
+
+		// sidecars are outputs too
+		fails( c, "background: the _background map is the input", f -> {
+			final String in = f.map( "x_background.csv" );
+			return f.run( "background", "--in", in, "--mode", "plane", "--out", f.path( "x.csv" ) ).naming( in, "overwrite the input" );
+		} );
+		fails( c, "average: the _error map is an input", f -> {
+			final String a = f.map( "a.csv" ), e = f.map( "m_error.csv" );
+			return f.run( "average", "--in", a + "," + e, "--out", f.path( "m.csv" ) ).naming( e, "overwrite the input" );
+		} );
+		fails( c, "average: output is the second input", f -> {
+			final String a = f.map( "a.csv" ), b = f.map( "b.csv" );
+			return f.run( "average", "--in", a + "," + b, "--out", b ).naming( b, "overwrite the input" );
+		} );
+		fails( c, "cuts: the PNG beside --out is the input (a text map named c.png)", f -> {
+			final String in = f.map( "c.png" );
+			return f.run( "cuts", "--in", in, "--axis", "vdet", "--every", "1", "--out", f.path( "c.csv" ) ).naming( in, "overwrite the input" );
+		} );
+		fails( c, "convert: unknown output type", f -> f.run( "convert", "--in", f.map( "in.csv" ), "--out", f.path( "out.xyz" ) ).naming( f.path( "out.xyz" ), "unknown output type" ) );
+
+		// folder verbs
+		for ( final String verb : new String[] { "decompose", "overlay", "supercurrent" } )
+		{
+			fails( c, verb + ": --out is a regular file", f -> {
+				final String file = f.text( "plain.txt", "x\n" );
+				return f.run( folderVerb( verb, f.map( "in.csv" ), file ) ).naming( file, "needs a folder" );
+			} );
+			fails( c, verb + ": --out under a regular file", f -> {
+				final String file = f.text( "plain.txt", "x\n" ), out = file + "/d";
+				return f.run( folderVerb( verb, f.map( "in.csv" ), out ) ).naming( out, "is a file, not a folder" );
+			} );
+			fails( c, verb + ": --out in a read-only folder", f -> {
+				final String out = f.readOnlyFolder( "ro" ) + "/d";
+				return f.run( folderVerb( verb, f.map( "in.csv" ), out ) ).naming( out, "cannot" );
+			} );
+			fullDisk( c, verb, f -> f.run( folderVerb( verb, f.map( "in.csv" ), f.path( "out" ) ) ) );
+		}
+		fails( c, "decompose: an input named g_ss.csv in the output folder", f -> {
+			final String in = f.map( "g_ss.csv" );
+			return f.run( "decompose", "--in", in, "--out", f.dir.toString() ).naming( "g_ss.csv", "overwrite the input" );
+		} );
+		fails( c, "decompose: an input named g_sa.csv reached through sub/..", f -> {
+			final String in = f.map( "g_sa.csv" );
+			return f.run( "decompose", "--in", in, "--out", f.detour( "" ) ).naming( "g_sa.csv", "overwrite the input" );
+		} );
+		fails( c, "decompose: a --minus file named g_a.csv in the output folder", f -> {
+			final String in = f.map( "p.csv" ), minus = f.map( "g_a.csv" );
+			return f.run( "decompose", "--in", in, "--minus", minus, "--out", f.dir.toString() ).naming( "g_a.csv", "overwrite the input" );
+		} );
+		fails( c, "decompose: --minus is a folder", f -> {
+			final String minus = f.folder( "m" );
+			return f.run( "decompose", "--in", f.map( "p.csv" ), "--minus", minus, "--out", f.path( "out" ) ).naming( minus, "is a folder" );
+		} );
+		fails( c, "decompose: --minus in another unit names both files", f -> {
+			final String plus = f.map( "p.csv" ), minus = f.text( "m.csv", Fixture.mapRows( "\n" ) );
+			f.text( "m.csv.meta", "x.name=Vinj\nx.unit=mV\ny.name=Vdet\ny.unit=mV\nvalue.unit=uS\nquantity=g_nl\n" );
+			return f.run( "decompose", "--in", plus, "--minus", minus, "--out", f.path( "out" ) ).naming( plus, minus, "µS", "nS" );
+		} );
+		fails( c, "average: maps in different units name both files", f -> {
+			final String a = f.map( "a.csv" ), b = f.text( "b.csv", Fixture.mapRows( "\n" ) );
+			f.text( "b.csv.meta", "x.name=Vinj\nx.unit=mV\ny.name=Vdet\ny.unit=mV\nvalue.unit=uS\nquantity=g_nl\n" );
+			return f.run( "average", "--in", a + "," + b, "--out", f.path( "m.csv" ) ).naming( a, b, "µS", "nS" );
+		} );
+		fails( c, "overlay: --simulated reached as residual.csv in the output folder", f -> {
+			final String in = f.map( "residual.csv" );
+			return f.run( "overlay", "--measured", f.map( "m.csv" ), "--simulated", in, "--out", f.dir.toString() ).naming( "residual.csv", "overwrite the input" );
+		} );
+
+		// table and spectrum verbs
+		fails( c, "fit-i0: --curve-out is the input", f -> {
+			final String in = f.pairs( "pairs.csv" );
+			return f.run( "fit-i0", "--in", in, "--out", f.path( "i0.csv" ), "--curve-out", in ).naming( in, "overwrite the input" );
+		} );
+		fails( c, "fit-i0: --curve-out is a hard link to the input", f -> {
+			final String in = f.pairs( "pairs.csv" ), link = f.hardlink( "h.csv", in );
+			return f.run( "fit-i0", "--in", in, "--out", f.path( "i0.csv" ), "--curve-out", link ).naming( link, "overwrite the input" );
+		} );
+		fails( c, "fit-i0: --out and --curve-out the same file", f -> {
+			final String out = f.path( "o.csv" );
+			return f.run( "fit-i0", "--in", f.pairs( "pairs.csv" ), "--out", out, "--curve-out", out ).naming( out, "--curve-out", "same file" );
+		} );
+		fails( c, "fit-i0: ragged pairs", f -> {
+			final String in = f.text( "pairs.csv", "I_s_uA,phase_gradient,error\n5,0.05,0.005\n10,0.1\n" );
+			return f.run( "fit-i0", "--in", in, "--out", f.path( "i0.csv" ) ).naming( in );
+		} );
+		fullDisk( c, "fit-i0", f -> f.run( "fit-i0", "--in", f.pairs( "pairs.csv" ), "--out", f.path( "i0.csv" ), "--curve-out", f.path( "curve.csv" ) ) );
+		fails( c, "fit-charge-imbalance: --curve-out is the input via a symbolic link", f -> {
+			final String in = f.curve( "g.csv" ), link = f.symlink( "l.csv", in );
+			return f.run( "fit-charge-imbalance", "--in", in, "--out", f.path( "o.csv" ), "--curve-out", link ).naming( link, "overwrite the input" );
+		} );
+		fails( c, "fit-charge-imbalance: binary input", f -> {
+			final String in = f.bytes( "g.csv", new byte[] { 0, 1, 2, ( byte ) 0xff, 10, 13, 0, 0x7f } );
+			return f.run( "fit-charge-imbalance", "--in", in, "--out", f.path( "o.csv" ) ).naming( in );
+		} );
+		fails( c, "fit-phase-gradient: --out is the second curve", f -> {
+			final String a = f.curve( "a.csv" ), b = f.curve( "b.csv" );
+			return f.run( "fit-phase-gradient", "--in", a + "," + b, "--gamma", "0.01", "--out", b ).naming( b, "overwrite the input" );
+		} );
+		fails( c, "fit-phase-gradient: a curve file is a folder", f -> {
+			final String a = f.curve( "a.csv" ), b = f.folder( "b" );
+			return f.run( "fit-phase-gradient", "--in", a + "," + b, "--gamma", "0.01", "--out", f.path( "o.csv" ) ).naming( b, "is a folder" );
+		} );
+		fails( c, "fit-dynes: --out is the input", f -> {
+			final String in = f.spectrum( "s.csv" );
+			return f.run( "fit-dynes", "--in", in, "--out", in ).naming( in, "overwrite the input" );
+		} );
+		fails( c, "fit-dynes: input is a folder", f -> {
+			final String in = f.folder( "s" );
+			return f.run( "fit-dynes", "--in", in, "--out", f.path( "o.csv" ) ).naming( in, "is a folder" );
+		} );
+		fails( c, "fit-dynes: empty input", f -> {
+			final String in = f.text( "s.csv", "" );
+			return f.run( "fit-dynes", "--in", in, "--out", f.path( "o.csv" ) ).naming( in );
+		} );
+
+		// model verbs: only their outputs can be hostile
+		for ( final String[] v : new String[][] { { "dos", "--step", "0.01" }, { "gap", "--t-step", "0.1" }, { "device" }, { "charge-imbalance", "--gamma", "0.01", "--kappa", "1e-4", "--distance", "4", "--t", "0.02" },
+				{ "supercurrent-relation", "--gamma", "0.01" }, { "fig10-model", "--gamma", "0.01" }, { "example-map" }, { "supercurrent-dos" } } )
+		{
+			final String verb = v[ 0 ], name = verb.equals( "example-map" ) || verb.equals( "supercurrent-dos" ) ? "out.tif" : "out.csv";
+			fails( c, verb + ": --out under a regular file", f -> {
+				final String out = f.text( "plain.txt", "x\n" ) + "/" + name;
+				return f.run( concat( v, "--out", out ) ).naming( out, "is a file, not a folder" );
+			} );
+			fails( c, verb + ": --out is a folder", f -> {
+				final String out = f.folder( name );
+				return f.run( concat( v, "--out", out ) ).naming( out, "is a folder" );
+			} );
+			fails( c, verb + ": --out in a read-only folder", f -> {
+				final String out = f.readOnlyFolder( "ro" ) + "/" + name;
+				return f.run( concat( v, "--out", out ) ).naming( out, "cannot write" );
+			} );
+		}
+		fullDisk( c, "dos", f -> f.run( "dos", "--step", "0.01", "--out", f.path( "dos.csv" ) ) );
+		fullDisk( c, "example-map", f -> f.run( "example-map", "--out", f.path( "ex.csv" ) ) );
+
+		// expensive verbs: only what fails before any solve
+		fails( c, "energy-mode: --out is a regular file", f -> {
+			final String out = f.text( "plain.txt", "x\n" );
+			return f.run( "energy-mode", "--out", out ).naming( out, "needs a folder" );
+		} );
+		fails( c, "energy-mode: --out in a read-only folder", f -> {
+			final String out = f.readOnlyFolder( "ro" ) + "/em";
+			return f.run( "energy-mode", "--out", out ).naming( out, "cannot" );
+		} );
+		fails( c, "synthesize: --spectrum-out and --out the same file", f -> {
+			final String out = f.path( "s.csv" );
+			return f.run( "synthesize", "--delta0", "2e-4", "--ginj", "1e-5", "--gdet", "1e-5", "--r-xi", "10", "--spectrum-out", out, "--out", out ).naming( out, "same file" );
+		} );
+		fails( c, "synthesize: --out under a regular file", f -> {
+			final String out = f.text( "plain.txt", "x\n" ) + "/m.csv";
+			return f.run( "synthesize", "--out", out ).naming( out, "is a file, not a folder" );
+		} );
+		fails( c, "synthesize: the .params.txt sidecar is a folder", f -> {
+			f.folder( "m.csv.params.txt" );
+			return f.run( "synthesize", "--out", f.path( "m.csv" ) ).naming( "m.csv.params.txt", "is a folder" );
+		} );
+		fails( c, "fit-map: input is a folder", f -> {
+			final String in = f.folder( "m" );
+			return f.run( "fit-map", "--in", in, "--free", "gamma-ee", "--out", f.path( "fit" ) ).naming( in, "is a folder" );
+		} );
+		fails( c, "fit-map: input named fit.csv in the output folder", f -> {
+			final String in = f.map( "fit.csv" );
+			return f.run( "fit-map", "--in", in, "--free", "gamma-ee", "--out", f.dir.toString() ).naming( "fit.csv", "overwrite the input" );
+		} );
+		fails( c, "fit-map: --sigma-map named residual.csv in the output folder", f -> {
+			final String sigma = f.map( "residual.csv" );
+			return f.run( "fit-map", "--in", f.map( "m.csv" ), "--free", "gamma-ee", "--sigma-map", sigma, "--out", f.dir.toString() ).naming( "residual.csv", "overwrite the input" );
+		} );
+		fails( c, "fit-phase-gradient-map: an input named fit_1.csv in the output folder", f -> {
+			final String in = f.map( "fit_1.csv" );
+			return f.run( "fit-phase-gradient-map", "--in", in, "--out", f.dir.toString() ).naming( "fit_1.csv", "overwrite the input" );
+		} );
+		fails( c, "reproduce: --out is a regular file", f -> {
+			final String out = f.text( "plain.txt", "x\n" );
+			return f.run( "reproduce", "--out", out, "--examples", EXAMPLES ).naming( out, "needs a folder" );
+		} );
+
+		// malformed parameters
+		for ( final String value : new String[] { "NaN", "Infinity", "-Infinity", "1e999", "abc", "" } )
+		{
+			fails( c, "offset: --value " + value, f -> f.run( "offset", "--in", f.map( "m.csv" ), "--value", value, "--out", f.path( "o.csv" ) ).naming( "--value" ) );
+			fails( c, "crop: --vinj-min " + value, f -> f.run( "crop", "--in", f.map( "m.csv" ), "--vinj-min", value, "--out", f.path( "o.csv" ) ).naming( "--vinj-min" ) );
+			fails( c, "dos: --step " + value, f -> f.run( "dos", "--step", value, "--out", f.path( "o.csv" ) ).naming( "--step" ) );
+			fails( c, "energy-mode: --gamma-ee " + value, f -> f.run( "energy-mode", "--gamma-ee", value, "--out", f.path( "em" ) ).naming( "--gamma-ee" ) );
+		}
+		fails( c, "cuts: --at with text", f -> f.run( "cuts", "--in", f.map( "m.csv" ), "--at", "0.1,abc", "--out", f.path( "o.csv" ) ).naming( "--at" ) );
+		fails( c, "cuts: --every with a fraction", f -> f.run( "cuts", "--in", f.map( "m.csv" ), "--every", "1.5", "--out", f.path( "o.csv" ) ).naming( "--every" ) );
+		fails( c, "convert: a misspelt option", f -> f.run( "convert", "--in", f.map( "m.csv" ), "--outt", f.path( "o.csv" ) ).naming( "--out" ) );
+		return c;
+	}
+
+	/** Odd but valid inputs: the verb must succeed and write exactly what it writes for the plain file. */
+	static List< Object[] > accepted()
+	{
+		final List< Object[] > c = new ArrayList<>();
+		final String plain = Fixture.mapRows( "\n" );
+		final List< String > rows = new ArrayList<>( Arrays.asList( plain.split( "\n" ) ) );
+		final List< String > reversed = new ArrayList<>( rows.subList( 1, rows.size() ) );
+		java.util.Collections.reverse( reversed );
+		reversed.add( 0, rows.get( 0 ) );
+		c.add( new Object[] { "byte-order mark and CRLF", "\ufeff" + Fixture.mapRows( "\r\n" ) } );
+		c.add( new Object[] { "rows in reverse order", String.join( "\n", reversed ) + "\n" } );
+		c.add( new Object[] { "no newline at the end", plain.substring( 0, plain.length() - 1 ) } );
+		return c;
+	}
+
+	private static final String EXAMPLES = Path.of( System.getProperty( "nis.project.dir", "." ) ).resolve( "examples" ).toString();
+
+	private static String[] concat( final String[] a, final String... b )
+	{
+		return Runner.concat( a, b );
+	}
+
+	private static void fails( final List< Object[] > cases, final String name, final Setup setup )
+	{
+		cases.add( new Object[] { name, setup, null } );
+	}
+
+	/**
+	 * A run that succeeds on a roomy disk must, on a disk that fills up after half of what it writes (and one byte
+	 * before the end), fail naming a file it was writing, and leave nothing. The third element is the fraction of the
+	 * output that fits, or -1 for all but one byte.
+	 */
+	private static void fullDisk( final List< Object[] > cases, final String verb, final Setup setup )
+	{
+		cases.add( new Object[] { verb + ": the disk fills up half-way through its output", setup, 0.5 } );
+		cases.add( new Object[] { verb + ": the disk fills up one byte before the end of its output", setup, -1.0 } );
+	}
+
+	@TestFactory
+	Stream< DynamicTest > hostileRunsFailCleanly()
+	{
+		return cases().stream().map( c -> DynamicTest.dynamicTest( ( String ) c[ 0 ], () -> check( ( String ) c[ 0 ], ( Setup ) c[ 1 ], ( Double ) c[ 2 ] ) ) );
+	}
+
+	@TestFactory
+	Stream< DynamicTest > oddButValidMapsGiveTheSameResult()
+	{
+		return accepted().stream().map( c -> DynamicTest.dynamicTest( ( String ) c[ 0 ], () -> {
+			final Fixture f = new Fixture( Files.createDirectories( root.resolve( "ok" + ( ++counter ) ) ) );
+			final String plain = f.map( "plain.csv" ), odd = f.text( "odd.csv", ( String ) c[ 1 ] );
+			f.text( "odd.csv.meta", new String( Files.readAllBytes( Path.of( plain + ".meta" ) ), StandardCharsets.UTF_8 ) );
+			for ( final String verb : MAP_VERBS )
+			{
+				final Result a = run( mapVerb( verb, plain, f.path( verb + "_plain.csv" ) ) ), b = run( mapVerb( verb, odd, f.path( verb + "_odd.csv" ) ) );
+				assertEquals( 0, a.code, verb + " on the plain map: " + a.err );
+				assertEquals( 0, b.code, verb + " on the " + c[ 0 ] + " map: " + b.err );
+				assertTrue( Arrays.equals( Files.readAllBytes( Path.of( f.path( verb + "_plain.csv" ) ) ), Files.readAllBytes( Path.of( f.path( verb + "_odd.csv" ) ) ) ),
+						verb + ": the output differs from the plain map's" );
+			}
+		} ) );
+	}
+
+	private static void check( final String name, final Setup setup, final Double fullDiskFraction ) throws Exception
+	{
+		final Fixture f = new Fixture( Files.createDirectories( root.resolve( "case" + ( ++counter ) ) ) );
+		try
+		{
+			final Run r = setup.make( f );
+			long limit = Long.MAX_VALUE;
+			if ( fullDiskFraction != null )
+			{
+				// the same run on a roomy disk, in a folder of its own, says how much it writes
+				final Fixture roomy = new Fixture( Files.createDirectories( root.resolve( "room" + counter ) ) );
+				final Run ok = setup.make( roomy );
+				final Map< String, String > before = snapshot( roomy.dir );
+				final Result done = run( ok.argv );
+				assertEquals( 0, done.code, name + ": on a roomy disk: " + done.err );
+				final long written = bytes( roomy.dir ) - sizes( roomy.dir, before );
+				limit = fullDiskFraction < 0 ? written - 1 : ( long ) ( fullDiskFraction * written );
+				r.naming( f.dir.toString(), "no space left on device" );
+			}
+			final Map< String, String > before = snapshot( f.dir );
+			final Result res;
+			try (OutputSet.Simulation disk = OutputSet.simulateFullDisk( limit ))
+			{
+				res = run( r.argv );
+			}
+			final String verb = r.argv[ 0 ];
+			assertEquals( 2, res.code, name + ": exit code; stderr: " + res.err );
+			assertTrue( res.err.endsWith( "\n" ) && res.err.indexOf( '\n' ) == res.err.length() - 1, name + ": not exactly one line on stderr:\n" + res.err );
+			final String line = res.err.trim();
+			assertTrue( line.startsWith( "nis-nonlocal " + verb + ": " ), name + ": " + line );
+			assertTrue( !line.contains( "\tat " ) && !line.matches( ".*\\b(java|javax|org|ij)\\.[\\w.]+(Exception|Error)\\b.*" ) && !line.contains( "internal error" ), name + ": looks like a stack trace: " + line );
+			for ( final String fragment : r.fragments )
+				assertTrue( line.contains( fragment ), name + ": the error line does not name '" + fragment + "': " + line );
+			f.unlock();
+			final Map< String, String > after = snapshot( f.dir );
+			assertEquals( before, after, name + ": the case's folder changed (an input modified, or an output or temporary left behind); stderr: " + line );
+		}
+		finally
+		{
+			f.unlock();
+		}
+	}
+
+	// ---------------------------------------------------------------------------------------------------------------
+
+	private static final class Result
+	{
+		final int code;
+
+		final String err;
+
+		Result( final int code, final String err )
+		{
+			this.code = code;
+			this.err = err;
+		}
+	}
+
+	/** Runs in-process with System.out and System.err captured too: stderr is everything the user would see there. */
+	private static synchronized Result run( final String... argv )
+	{
+		final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+		final PrintStream o = new PrintStream( out, true, StandardCharsets.UTF_8 ), e = new PrintStream( err, true, StandardCharsets.UTF_8 );
+		final PrintStream so = System.out, se = System.err;
+		System.setOut( o );
+		System.setErr( e );
+		final int code;
+		try
+		{
+			code = Main.run( argv, o, e );
+		}
+		finally
+		{
+			System.setOut( so );
+			System.setErr( se );
+		}
+		return new Result( code, new String( err.toByteArray(), StandardCharsets.UTF_8 ) );
+	}
+
+	/** Every entry under {@code dir}: relative path → type and content hash (link target for symbolic links). */
+	private static Map< String, String > snapshot( final Path dir ) throws IOException
+	{
+		final Map< String, String > m = new TreeMap<>();
+		try (Stream< Path > s = Files.walk( dir ))
+		{
+			for ( final Path p : ( Iterable< Path > ) s::iterator )
+			{
+				final String key = dir.relativize( p ).toString();
+				if ( Files.isSymbolicLink( p ) )
+					m.put( key, "link → " + Files.readSymbolicLink( p ) );
+				else if ( Files.isDirectory( p, LinkOption.NOFOLLOW_LINKS ) )
+					m.put( key, "folder" );
+				else
+					m.put( key, "file " + sha256( Files.readAllBytes( p ) ) );
+			}
+		}
+		return m;
+	}
+
+	private static long bytes( final Path dir ) throws IOException
+	{
+		try (Stream< Path > s = Files.walk( dir ))
+		{
+			return s.filter( p -> Files.isRegularFile( p, LinkOption.NOFOLLOW_LINKS ) ).mapToLong( p -> p.toFile().length() ).sum();
+		}
+	}
+
+	/** Bytes of the files listed in a snapshot (the inputs made before the run). */
+	private static long sizes( final Path dir, final Map< String, String > snapshot ) throws IOException
+	{
+		long n = 0;
+		for ( final Map.Entry< String, String > e : snapshot.entrySet() )
+			if ( e.getValue().startsWith( "file " ) )
+				n += Files.size( dir.resolve( e.getKey() ) );
+		return n;
+	}
+
+	private static String sha256( final byte[] b )
+	{
+		try
+		{
+			final StringBuilder sb = new StringBuilder();
+			for ( final byte x : MessageDigest.getInstance( "SHA-256" ).digest( b ) )
+				sb.append( String.format( "%02x", x ) );
+			return sb.toString();
+		}
+		catch ( final NoSuchAlgorithmException e )
+		{
+			fail( e );
+			return null;
+		}
+	}
+}
