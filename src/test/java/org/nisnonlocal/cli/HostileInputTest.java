@@ -581,6 +581,36 @@ class HostileInputTest
 		} ) );
 	}
 
+	/**
+	 * The reported case: energy-mode on a disk that fills up while it writes its four files left delta.csv, fL.csv and
+	 * g_sa.csv without g_sa.tif. Its progress lines come first; the last line is the error, naming the file.
+	 */
+	@org.junit.jupiter.api.Test
+	void energyModeOnAFullDiskLeavesNoFile() throws Exception
+	{
+		final Path dir = Files.createDirectories( root.resolve( "energy-mode-full" ) );
+		final String[] argv = { "energy-mode", "--gamma-ee", "0.1", "--vinj-from", "1", "--vinj-to", "2", "--vinj-step", "0.5", "--vdet-from", "-1", "--vdet-to", "1", "--vdet-step",
+				"0.5", "--out", dir.resolve( "em" ).toString() };
+		final Result ok = run( argv );
+		assertEquals( 0, ok.code, ok.err );
+		final long written = bytes( dir );
+		final long tif = Files.size( dir.resolve( "em/g_sa.tif" ) );
+		assertEquals( 5, snapshot( dir.resolve( "em" ) ).size() - 1, "delta.csv, fL.csv, g_sa.csv (+ .meta), g_sa.tif" );
+		final Path full = Files.createDirectories( root.resolve( "energy-mode-full-disk" ) );
+		argv[ argv.length - 1 ] = full.resolve( "em" ).toString();
+		final Result r;
+		try (OutputSet.Simulation disk = OutputSet.simulateFullDisk( written - tif / 2 ))
+		{
+			r = run( argv );
+		}
+		assertEquals( 2, r.code, r.err );
+		final String[] lines = r.err.trim().split( "\n" );
+		assertEquals( "nis-nonlocal energy-mode: " + full.resolve( "em/g_sa.tif" ) + ": cannot write: no space left on device", lines[ lines.length - 1 ] );
+		for ( int k = 0; k < lines.length - 1; k++ )
+			assertTrue( lines[ k ].startsWith( "bias point " ), "only progress before the error: " + lines[ k ] );
+		assertEquals( 1, snapshot( full ).size(), "nothing left, not even the folder em: " + snapshot( full ) );
+	}
+
 	private static void check( final String name, final Setup setup, final Double fullDiskFraction ) throws Exception
 	{
 		final Fixture f = new Fixture( Files.createDirectories( root.resolve( "case" + ( ++counter ) ) ) );
