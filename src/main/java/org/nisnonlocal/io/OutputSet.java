@@ -138,9 +138,7 @@ public final class OutputSet implements AutoCloseable
 	public Path output( final Path file, final String option )
 	{
 		final Named out = new Named( file, option );
-		checkWritable( out );
-		for ( final Named in : inputs )
-			refuseSame( in, out );
+		checkOutput( out );
 		for ( final Named other : outputs )
 			if ( sameFile( other.path, file ) )
 				throw new BadInputException( file + ": " + ( other.option != null && option != null && !other.option.equals( option )
@@ -166,10 +164,7 @@ public final class OutputSet implements AutoCloseable
 	{
 		if ( committed )
 			throw new IllegalStateException( "output set already committed" );
-		final Named out = new Named( target, null );
-		checkWritable( out );
-		for ( final Named in : inputs )
-			refuseSame( in, out );
+		checkOutput( new Named( target, null ) );
 		for ( final Staged s : staged )
 			if ( sameFile( s.target, target ) )
 				throw new BadInputException( target + ": written twice in one run; choose different names" );
@@ -273,9 +268,11 @@ public final class OutputSet implements AutoCloseable
 		}
 	}
 
-	/** An output must not be a folder nor lie under a regular file, and its folder must take new files. */
-	private void checkWritable( final Named out )
+	/** An output must be no input, no folder, not under a regular file, and its folder must take new files. */
+	private void checkOutput( final Named out )
 	{
+		for ( final Named in : inputs )
+			refuseSame( in, out );
 		if ( Files.isDirectory( out.path ) )
 			throw new BadInputException( out.path + ": is a folder; " + ( out.option == null ? "" : out.option + " " ) + "needs a file name" );
 		final Path existing = existingAncestor( out.path.toAbsolutePath().getParent() );
