@@ -31,7 +31,7 @@ import org.nisnonlocal.maps.Units;
 public final class ImagePlusBridge
 {
 	/** Name of the overlay element that paints missing points grey (ImageJ draws NaN in the LUT's first colour). */
-	public static final String MISSING_POINTS_OVERLAY = "grey: " + ColorMaps.NAN_LEGEND + " (NaN)";
+	public static final String MISSING_POINTS_OVERLAY = "grey: " + ColorMaps.NAN_LEGEND;
 
 	/** ImageJ's invertY formula switches to another form when yOrigin is exactly 0; this keeps the first one. */
 	private static final double Y_ORIGIN_NOT_ZERO = 1e-9;

@@ -111,7 +111,7 @@ public final class HeatmapPng
 	/** Screen pixels per map row. */
 	static int scaleY( final int height ) { return Math.max( 1, 400 / height ); }
 
-	/** A grey swatch under the colour bar: "not measured". */
+	/** A grey swatch under the colour bar: "no value (NaN)" (not measured, or outside a fit window or an overlap). */
 	private static void missingLegend( final Graphics2D g, final int x0, final int y0 )
 	{
 		g.setColor( new Color( ColorMaps.NAN_RGB ) );
@@ -119,7 +119,7 @@ public final class HeatmapPng
 		g.setColor( Color.BLACK );
 		g.drawRect( x0, y0, 16, 12 );
 		g.setFont( new Font( Font.SANS_SERIF, Font.PLAIN, 11 ) );
-		g.drawString( ColorMaps.NAN_LEGEND, x0 + 22, y0 + 11 );
+		g.drawString( ColorMaps.NAN_LEGEND, x0 + 20, y0 + 11 );
 	}
 
 	/**

@@ -21,7 +21,7 @@ public final class ColorMaps
 	public static final int NAN_RGB = 0x808080;
 
 	/** What the legend says next to the {@link #NAN_RGB} swatch. */
-	public static final String NAN_LEGEND = "not measured";
+	public static final String NAN_LEGEND = "no value (NaN)";
 
 	public static final ColorMaps DIVERGING = interpolate( DIVERGING_NAME, new int[][] {
 			{ 5, 48, 97 }, { 33, 102, 172 }, { 67, 147, 195 }, { 146, 197, 222 }, { 209, 229, 240 }, { 247, 247, 247 },
