@@ -70,6 +70,10 @@ final class SynthesizeCommand implements Subcommand
 			throw new BadInputException( "--spectrum-out needs the physical units (--delta0 --ginj --gdet --r-xi)" );
 		final Path out = a.path( "out" );
 		a.rejectUnknown();
+		if ( spectrumOut != null )
+			for ( final Path other : new Path[] { out, Paths.get( out + ".meta" ), Paths.get( out + ".params.txt" ) } )
+				if ( samePath( spectrumOut, other ) )
+					throw new BadInputException( spectrumOut + ": --spectrum-out would overwrite " + ( other.equals( out ) ? "the map (--out)" : other.getFileName() + ", written with the map" ) + "; choose another name" );
 		if ( vInj.length < 2 )
 			throw new BadInputException( "need at least 2 injector biases, got " + vInj.length );
 		final Axis x = new Axis( "Vinj", Units.EV_PER_DELTA0, vInj[ 0 ], vInjStep, vInj.length );
@@ -130,5 +134,21 @@ final class SynthesizeCommand implements Subcommand
 		} );
 		System.out.printf( "synthesize: %d x %d map (gamma_ee = %s, sigma = %s) in %.1f s -> %s%n", x.size(), y.size(), Numbers.format( gammaEe ), Numbers.format( sigma ),
 				( System.nanoTime() - t0 ) * 1e-9, out );
+	}
+
+	/** The same file, existing or not: equal normalized absolute paths, or one file under two names. */
+	private static boolean samePath( final Path a, final Path b )
+	{
+		if ( a.toAbsolutePath().normalize().equals( b.toAbsolutePath().normalize() ) )
+			return true;
+		try
+		{
+			return java.nio.file.Files.exists( a ) && java.nio.file.Files.exists( b ) && java.nio.file.Files.isSameFile( a, b );
+		}
+		catch ( final java.io.IOException e )
+		{
+			return false;
+		}
+
 	}
 }

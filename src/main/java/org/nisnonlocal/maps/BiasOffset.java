@@ -51,7 +51,7 @@ public final class BiasOffset
 	public static ConductanceMap apply( final ConductanceMap map, final MapAxis axis, final double offset )
 	{
 		final Axis a = axis.of( map );
-		checkOffset( offset, a.name() );
+		checkOffset( offset, a.name(), a.min(), a.max(), a.unit() );
 		final Axis shifted = a.transformed( offset, 1, a.unit() );
 		final String key = axis == MapAxis.X ? MapMetadata.BIAS_OFFSET : BIAS_OFFSET_Y;
 		final MapMetadata md = recordOffset( map.metadata(), key, offset, a.unit() )
@@ -63,7 +63,7 @@ public final class BiasOffset
 	/** The spectrum with bias' = bias − offset (offset in the bias unit). */
 	public static Spectrum apply( final Spectrum s, final double offset )
 	{
-		checkOffset( offset, s.biasName() );
+		checkOffset( offset, s.biasName(), s.bias()[ 0 ], s.bias()[ s.size() - 1 ], s.biasUnit() );
 		final double[] b = s.bias();
 		for ( int i = 0; i < b.length; i++ )
 			b[ i ] -= offset;
@@ -72,10 +72,14 @@ public final class BiasOffset
 		return new Spectrum( b, s.values(), s.biasName(), s.biasUnit(), s.quantity(), s.valueUnit(), md );
 	}
 
-	private static void checkOffset( final double offset, final String axisName )
+	/** A bias offset is a small correction: one larger than the whole measured range is a wrong number or unit. */
+	private static void checkOffset( final double offset, final String axisName, final double min, final double max, final String unit )
 	{
 		if ( !Double.isFinite( offset ) )
 			throw new BadInputException( "bias offset for " + axisName + " is " + offset + ", not a number" );
+		if ( Math.abs( offset ) > max - min )
+			throw new BadInputException( "bias offset " + Format.num( offset ) + " " + unit + " is larger than the whole measured " + axisName + " range " + Format.num( min ) + " … " + Format.num( max ) + " " + unit
+					+ "; give it in the axis unit (" + unit + ")" );
 	}
 
 	private static MapMetadata recordOffset( final MapMetadata md, final String key, final double offset, final String unit )
