@@ -99,12 +99,27 @@ public final class Units
 	 */
 	public static void requireKnown( final String unit, final String what, final String source )
 	{
-		if ( !isKnown( unit ) )
+		if ( !understood( unit ) )
 			throw new BadInputException( source + ": " + what + " is in '" + canonical( unit ) + "', not a unit the plugin knows (" + KNOWN + "); give the right unit as an import option" );
 	}
 
+	/** A known unit, or a quotient of them as derivatives write it ("nS/mV", "µS/(eV/Δ0)"). */
+	public static boolean understood( final String unit )
+	{
+		if ( isKnown( unit ) )
+			return true;
+		final String u = canonical( unit );
+		final int slash = u.indexOf( '/' );
+		if ( slash <= 0 || slash == u.length() - 1 )
+			return false;
+		String den = u.substring( slash + 1 );
+		if ( den.startsWith( "(" ) && den.endsWith( ")" ) )
+			den = den.substring( 1, den.length() - 1 );
+		return isKnown( u.substring( 0, slash ) ) && ( isKnown( den ) || understood( den ) );
+	}
+
 	/** The spellings for messages. */
-	private static final String KNOWN = "bias V, mV, µV, nV, eV/Δ0; field T, mT; current A, mA, µA, nA; conductance S, mS, µS, nS, G0, e²/h; Ω, kΩ; 1; K, mK; px";
+	private static final String KNOWN = "bias V, mV, µV, nV, eV/Δ0; field T, mT; current A, mA, µA, nA; conductance S, mS, µS, nS, G0, e²/h; Ω, kΩ; 1; K, mK; px; and quotients such as nS/mV";
 
 	/** "voltage", "field", "current", "conductance", … or null for an unknown unit. */
 	public static String kind( final String unit ) { return KIND.get( canonical( unit ) ); }
