@@ -265,29 +265,12 @@ public final class BiasOffset
 		}
 
 		// 4. how much of the other parity is left, beyond noise (white noise adds σ²·γ to r²)
-		final double noise = noise( lines );
+		final double noise = Noise.fromSecondDifferences( lines );
 		final double variation = at[ 2 ];
 		final double left = Math.sqrt( at[ 3 ] / 4 / variation );
 		final double explained = Math.min( left, Math.sqrt( noise * noise * at[ 4 ] / 4 / variation ) );
 		final double excess = Math.sqrt( Math.max( 0, left * left - explained * explained ) );
 		return new Estimate( v0, dominant, 2 * left, ( int ) at[ 1 ], lo, hi, name, unit, error, errorMethod, excess, explained );
-	}
-
-	/** Noise of the lines: from second differences along the axis, σ = median|Δ²g| / (0.6745·√6) (Gaussian noise). */
-	static double noise( final double[][] lines )
-	{
-		final List< Double > d2 = new ArrayList<>();
-		for ( final double[] g : lines )
-			for ( int i = 1; i + 1 < g.length; i++ )
-			{
-				final double v = g[ i - 1 ] - 2 * g[ i ] + g[ i + 1 ];
-				if ( !Double.isNaN( v ) )
-					d2.add( Math.abs( v ) );
-			}
-		if ( d2.isEmpty() )
-			return 0;
-		java.util.Collections.sort( d2 );
-		return d2.get( d2.size() / 2 ) / ( 0.6745 * Math.sqrt( 6 ) );
 	}
 
 	/** Lines with at least this many pairs get a jackknife error, fewer the curvature error. */
