@@ -32,8 +32,8 @@ public class FitDynesSpectrumCommand extends ContextCommand
 	@Parameter( label = "column", required = false, description = "signal column; empty = lock-in X" )
 	private String column = "";
 
-	@Parameter( label = "bias_column", required = false, description = "text table: bias column by name or number; empty = the first" )
-	private String bias_column = "";
+	@Parameter( label = "bias", required = false, description = "text table: bias column by name or number; empty = the first" )
+	private String bias = "";
 
 	@Parameter( label = "bias_unit", required = false, description = "text table: bias unit when the header has none (V, mV, µV); empty = from the header, else V" )
 	private String bias_unit = "";
@@ -68,7 +68,7 @@ public class FitDynesSpectrumCommand extends ContextCommand
 	@Override
 	public void run()
 	{
-		final SpectrumTextReader.Selection selection = new SpectrumTextReader.Selection().valueColumn( column ).biasColumn( bias_column ).biasUnit( bias_unit ).valueUnit( value_unit ).where( where );
+		final SpectrumTextReader.Selection selection = new SpectrumTextReader.Selection().valueColumn( column ).biasColumn( bias ).biasUnit( bias_unit ).valueUnit( value_unit ).where( where );
 		final Spectrum s = InputFiles.read( file, "file", f -> SpectrumFiles.read( f, sweep, selection ) );
 		final DynesFitOptions o = new DynesFitOptions().vacRms( lockin_rms );
 		if ( fixed_gamma >= 0 )
