@@ -554,7 +554,7 @@ public final class BiasOffset
 						source, parityName( parity ), axisName, Format.num( searchMin ), Format.num( searchMax ), unit, Format.num( Math.max( Math.abs( searchMin ), Math.abs( searchMax ) ) ) + " " + unit,
 						parityName( other( parity ) ) ) );
 			if ( !determined() )
-				throw new BadInputException( String.format( Locale.ROOT, "%s: the map's symmetry does not determine the offset along %s: at the best %s offset (%s %s) its %s part is still %.0f %% of the signal (noise explains %.1f %%), so it has both even and odd parts (g_nl at finite I_s?) or the other parity; decompose the ±I_s pair first and estimate on a part with one parity, or give the offset",
+				throw new BadInputException( String.format( Locale.ROOT, "%s: the map's symmetry does not determine the offset along %s: at the best %s offset (%s %s) an %s part of %.0f %% of the signal remains (noise: %.1f %%); estimate on one part of the ±I_s pair, or give the offset",
 						source, axisName, parityName( parity ), Format.num( offset ), unit, parityName( other( parity ) ), 100 * otherParity, 100 * noiseParity ) );
 			return this;
 		}

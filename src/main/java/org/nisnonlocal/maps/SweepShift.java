@@ -30,8 +30,11 @@ public final class SweepShift
 	private final double rmsBefore, rmsAfter;
 	private final int points;
 
-	private SweepShift( final double[] steps, final boolean[] searched, final Axis x, final Axis y, final double rmsBefore, final double rmsAfter, final int points )
+	private final double noise;
+
+	private SweepShift( final double[] steps, final boolean[] searched, final Axis x, final Axis y, final double rmsBefore, final double rmsAfter, final int points, final double noise )
 	{
+		this.noise = noise;
 		this.steps = steps;
 		this.searched = searched;
 		this.x = x;
@@ -93,7 +96,11 @@ public final class SweepShift
 				break;
 		}
 		final double[] after = f.at( sx, sy );
-		return new SweepShift( new double[] { sx, sy }, new boolean[] { mx > 0, my > 0 }, first.xAxis(), first.yAxis(), Math.sqrt( f.whole( 0, 0 ) ), Math.sqrt( after[ 0 ] ), ( int ) after[ 1 ] );
+		final double[][] both = new double[ a.length + b.length ][];
+		System.arraycopy( a, 0, both, 0, a.length );
+		System.arraycopy( b, 0, both, a.length, b.length );
+		return new SweepShift( new double[] { sx, sy }, new boolean[] { mx > 0, my > 0 }, first.xAxis(), first.yAxis(), Math.sqrt( f.whole( 0, 0 ) ), Math.sqrt( after[ 0 ] ), ( int ) after[ 1 ],
+				Noise.fromSecondDifferences( both ) );
 	}
 
 	/** {kx, ky} of the smallest misfit over the given whole-step shifts, every stride-th point compared; null if none. */
@@ -159,6 +166,15 @@ public final class SweepShift
 	/** Number of point pairs compared at the optimum. */
 	public int points() { return points; }
 
+	/** Per-point noise of the sweeps, from second differences along x (value unit). */
+	public double noise() { return noise; }
+
+	/**
+	 * True when what the shift leaves exceeds 3 × the noise of a difference of two sweeps (√2 σ): the maps differ by
+	 * more than a shift (other conditions, another I_s, drift), and the shift is not a measure of hysteresis.
+	 */
+	public boolean moreThanAShift() { return rmsAfter > 3 * Math.sqrt( 2 ) * noise; }
+
 	/**
 	 * {@code second} moved back onto the first sweep: aligned(x, y) = second(x + s_x, y + s_y), cubic convolution;
 	 * NaN where that falls outside second's grid. History "align-sweep shift_x=… shift_y=…".
@@ -181,8 +197,10 @@ public final class SweepShift
 	/** One line for the user. */
 	public String report()
 	{
-		return String.format( Locale.ROOT, "shift of the second sweep against the first: %s, %s; rms difference %s before, %s after over %d points",
-				axisLine( x, 0 ), axisLine( y, 1 ), Format.num( rmsBefore ), Format.num( rmsAfter ), points );
+		return String.format( Locale.ROOT, "shift of the second sweep against the first: %s, %s; rms difference %s before, %s after over %d points%s",
+				axisLine( x, 0 ), axisLine( y, 1 ), Format.num( rmsBefore ), Format.num( rmsAfter ), points,
+				moreThanAShift() ? String.format( Locale.ROOT, "; WARNING: the sweeps differ by more than a shift (rms %s left against a noise of %s per point): read the shift with care", Format.num( rmsAfter ),
+						Format.num( noise ) ) : "" );
 	}
 
 	private String axisLine( final Axis a, final int k )

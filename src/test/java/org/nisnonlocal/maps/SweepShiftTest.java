@@ -59,6 +59,7 @@ class SweepShiftTest
 		assertEquals( sx, s.x(), 0.01 * X.step() );
 		assertTrue( s.rmsResidual() < 0.05 * s.rmsBefore(), s.report() );
 		assertTrue( s.report().startsWith( "shift of the second sweep against the first: Vinj 0.007" ), s.report() );
+		assertFalse( s.report().contains( "WARNING" ), s.report() );
 	}
 
 	@Test
@@ -132,6 +133,18 @@ class SweepShiftTest
 		// aligned(B) = down(B − 32 mT): the lowest 16 rows have no partner, one sample only
 		assertEquals( 1, aligned.count().get( 30, 10 ), 0 );
 		assertEquals( 2, aligned.count().get( 30, B.size() - 1 ), 0 );
+	}
+
+	@Test
+	void mapsThatDifferByMoreThanAShiftAreSaidToDoSo()
+	{
+		// the example's ±I_s maps are not two sweeps of one map: their mode-mixing parts have opposite signs
+		final java.nio.file.Path dir = Paths.get( System.getProperty( "nis.project.dir", "." ) ).resolve( "examples" );
+		final SweepShift s = SweepShift.between( org.nisnonlocal.io.MapFiles.read( dir.resolve( "example_Is+10uA.csv" ) ), org.nisnonlocal.io.MapFiles.read( dir.resolve( "example_Is-10uA.csv" ) ) );
+		assertTrue( s.moreThanAShift() && s.report().contains( "; WARNING: the sweeps differ by more than a shift" ), s.report() );
+		// two noisy sweeps of one map, shifted: the residual is their noise
+		final SweepShift t = SweepShift.between( sweep( X, B, 0, 0, 0.01, 1 ), sweep( X, B, 0, 3 * B.step(), 0.01, 2 ) );
+		assertFalse( t.moreThanAShift(), t.report() );
 	}
 
 	@Test
