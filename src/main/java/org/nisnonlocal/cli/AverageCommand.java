@@ -12,7 +12,9 @@ import org.nisnonlocal.maps.SweepAverage;
 
 /**
  * {@code average --in MAP1,MAP2,… --out MAP}: the mean of repeated sweeps (others resampled onto the first grid), and
- * the per-point standard error as {@code <out>_error} for fits; with two maps also the up/down shift along V_inj.
+ * the per-point standard error as {@code <out>_error} for fits; the second sweep's shift against the first along both
+ * axes is reported and recorded in the mean's metadata ({@code sweep_shift.x}, {@code sweep_shift.y}), and
+ * {@code --align} moves every sweep onto the first before averaging.
  */
 final class AverageCommand implements Subcommand
 {
@@ -20,10 +22,10 @@ final class AverageCommand implements Subcommand
 	public String name() { return "average"; }
 
 	@Override
-	public String summary() { return "average repeated maps; writes the standard-error map beside it and reports an up/down sweep shift"; }
+	public String summary() { return "average repeated maps; writes the standard-error map beside it and reports the shift of the second sweep along both axes (--align moves the sweeps onto the first)"; }
 
 	@Override
-	public String usage() { return "--in MAP1,MAP2,… --out MAP " + ImportArgs.USAGE; }
+	public String usage() { return "--in MAP1,MAP2,… --out MAP [--align] " + ImportArgs.USAGE; }
 
 	@Override
 	public void run( final Args a ) throws Exception
@@ -32,22 +34,27 @@ final class AverageCommand implements Subcommand
 		final Path out = a.outputMap( "out" );
 		final Path err = Outputs.sibling( out, "_error" );
 		a.alsoWritesMap( "out", err );
+		final boolean align = a.flag( "align" );
 		final MapImportOptions options = ImportArgs.parse( a );
 		a.rejectUnknown();
 		if ( files.size() < 2 )
 			throw new BadInputException( "--in needs at least two maps separated by commas, got " + files.size() );
 		final List< ConductanceMap > maps = new ArrayList<>();
+		final List< String > names = new ArrayList<>();
 		for ( final Path f : files )
+		{
 			maps.add( MapFiles.read( f, options ).map() );
+			names.add( f.toString() );
+		}
 		SameUnits.require( files, maps );
-		final SweepAverage.Average avg = SweepAverage.average( maps );
-		final SweepAverage.Shift s = maps.size() == 2 && maps.get( 0 ).xAxis().sameGrid( maps.get( 1 ).xAxis(), 1e-6 ) && maps.get( 0 ).yAxis().sameGrid( maps.get( 1 ).yAxis(), 1e-6 )
-				? SweepAverage.sweepShift( maps.get( 0 ), maps.get( 1 ), 5 ) : null;
+		final SweepAverage.Average avg = SweepAverage.average( maps, names, align );
 		MapFiles.write( avg.mean(), out );
 		MapFiles.write( avg.standardError(), err );
-		if ( s != null ) // reported after the writes: a failed run prints only its error
-			System.err.println( "  shift of the second sweep against the first along " + maps.get( 0 ).xAxis().name() + ": " + s.shift() + " "
-					+ maps.get( 0 ).xAxis().unit() + " (" + s.shiftSteps() + " steps; hysteresis if not ~0)" );
-		System.out.println( "wrote " + out + " (mean of " + maps.size() + ") and " + err + " (standard error)" );
+		// reported after the writes: a failed run prints only its error
+		if ( avg.shift() != null )
+			System.err.println( "  " + avg.shift().report() + ( align ? "; sweeps aligned onto the first before averaging" : "; not aligned (--align to shift them before averaging)" ) );
+		else
+			System.err.println( "  the sweeps are on different grids: no shift between them estimated" );
+		System.out.println( "wrote " + out + " (mean of " + maps.size() + ( align ? ", aligned" : "" ) + ") and " + err + " (standard error)" );
 	}
 }

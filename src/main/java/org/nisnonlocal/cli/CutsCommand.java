@@ -44,6 +44,8 @@ final class CutsCommand implements Subcommand
 		final double offset = a.number( "offset", 0 );
 		final ConductanceMap map = MapFiles.read( in, ImportArgs.parse( a ) ).map();
 		a.rejectUnknown();
+		if ( a.has( "every" ) && every < 1 )
+			throw new BadInputException( "--every " + every + ": give a positive number of rows (every N-th row is cut)" );
 		if ( ( at == null ) == ( every <= 0 ) )
 			throw new BadInputException( "give exactly one of --at a,b,c and --every N" );
 		final List< LineCuts.Cut > cuts = at != null ? LineCuts.at( map, selecting, at ) : LineCuts.everyNth( map, selecting, every );

@@ -2,6 +2,8 @@ package org.nisnonlocal.cli;
 
 import java.nio.file.Path;
 
+import org.nisnonlocal.BadInputException;
+
 import org.nisnonlocal.physics.SpectralFunctions;
 import org.nisnonlocal.physics.SpectralGrid;
 
@@ -30,7 +32,9 @@ final class DosCommand implements Subcommand
 	@Override
 	public void run( final Args a ) throws Exception
 	{
-		final double delta = PhysicsCsv.nonNegative( a, "delta", 1 );
+		final double delta = a.number( "delta", 1 );
+		if ( !( delta > 0 ) )
+			throw new BadInputException( "--delta must be > 0, got " + delta + " (Δ in units of Δ0; at Δ = 0 there is no gap: N = 1)" );
 		final double gamma = PhysicsCsv.positive( a, "gamma", 1e-3 );
 		final double zeta = PhysicsCsv.nonNegative( a, "zeta", 0 );
 		final double[] eps = PhysicsCsv.grid( a, "from", -3, "to", 3, "step", 1e-3 );

@@ -17,13 +17,17 @@ import org.scijava.plugin.Plugin;
 
 /**
  * Averages repeated maps (others resampled onto the first grid) and keeps the per-point standard error as an error
- * map; for two maps on one grid it also reports the up/down sweep shift along V_inj (hysteresis).
+ * map; reports the second sweep's shift against the first along both axes (hysteresis; also in the mean's metadata)
+ * and, with {@code align}, moves the sweeps onto the first before averaging.
  */
 @Plugin( type = Command.class, menuPath = "Plugins>NIS Nonlocal>Map Tools>Average Sweeps...", visible = false )
 public class AverageSweepsCommand extends ContextCommand
 {
 	@Parameter( label = "titles", required = false, description = "comma-separated image titles; empty = all open images" )
 	private String titles = "";
+
+	@Parameter( label = "align", required = false, description = "shift every sweep onto the first (both axes) before averaging" )
+	private boolean align = false;
 
 	@Parameter( type = ItemIO.OUTPUT )
 	private ImagePlus mean;
@@ -60,17 +64,16 @@ public class AverageSweepsCommand extends ContextCommand
 		if ( images.size() < 2 )
 			throw new BadInputException( "Average Sweeps needs at least two maps, got " + images.size() );
 		final List< ConductanceMap > maps = new ArrayList<>();
+		final List< String > names = new ArrayList<>();
 		for ( final ImagePlus imp : images )
+		{
 			maps.add( Images.map( imp, "titles" ) );
-		final SweepAverage.Average avg = SweepAverage.average( maps );
+			names.add( imp.getTitle() );
+		}
+		final SweepAverage.Average avg = SweepAverage.average( maps, names, align );
 		mean = Images.image( avg.mean(), images.get( 0 ), "mean" );
 		error = Images.image( avg.standardError(), images.get( 0 ), "error" );
-		report = "Average Sweeps: mean of " + maps.size() + " maps";
-		final ConductanceMap a = maps.get( 0 ), b = maps.get( 1 );
-		if ( maps.size() == 2 && a.xAxis().sameGrid( b.xAxis(), 1e-6 ) && a.yAxis().sameGrid( b.yAxis(), 1e-6 ) )
-		{
-			final SweepAverage.Shift s = SweepAverage.sweepShift( a, b, 5 );
-			report += "; second sweep shifted by " + s.shift() + " " + a.xAxis().unit() + " along " + a.xAxis().name() + " (" + s.shiftSteps() + " steps)";
-		}
+		report = "Average Sweeps: mean of " + maps.size() + " maps" + ( align ? ", aligned onto the first" : "" ) + "; "
+				+ ( avg.shift() != null ? avg.shift().report() : "on different grids: no shift estimated" );
 	}
 }

@@ -42,6 +42,8 @@ public class DensityOfStatesCommand extends ContextCommand
 	@Override
 	public void run()
 	{
+		if ( !( delta > 0 ) )
+			throw new org.nisnonlocal.BadInputException( "delta must be > 0, got " + delta + " (Δ in units of Δ0; at Δ = 0 there is no gap: N = 1)" );
 		final double[] eps = Curves.grid( "energies", from, to, step );
 		final SpectralGrid g = new SpectralFunctions( delta, gamma, zeta ).onGrid( eps );
 		final double[][] c = g.dosColumns();

@@ -10,6 +10,7 @@ import org.nisnonlocal.fit.DynesFit;
 import org.nisnonlocal.fit.DynesFitOptions;
 import org.nisnonlocal.fit.DynesFitResult;
 import org.nisnonlocal.io.SpectrumFiles;
+import org.nisnonlocal.io.SpectrumTextReader;
 import org.nisnonlocal.maps.FitPlotLayout;
 import org.nisnonlocal.maps.Spectrum;
 import org.nisnonlocal.maps.Units;
@@ -32,6 +33,18 @@ public class FitDynesSpectrumCommand extends ContextCommand
 
 	@Parameter( label = "column", required = false, description = "signal column; empty = lock-in X" )
 	private String column = "";
+
+	@Parameter( label = "bias", required = false, description = "text table: bias column by name or number; empty = the first" )
+	private String bias = "";
+
+	@Parameter( label = "bias_unit", required = false, description = "text table: bias unit when the header has none (V, mV, µV); empty = from the header, else V" )
+	private String bias_unit = "";
+
+	@Parameter( label = "value_unit", required = false, description = "text table: value unit when the header has none; empty = from the header" )
+	private String value_unit = "";
+
+	@Parameter( label = "where", required = false, description = "text table of several curves: COLUMN=VALUE keeps one (e.g. Vdet=0.1 of a cuts CSV)" )
+	private String where = "";
 
 	@Parameter( label = "sweep", choices = { "forward", "backward" } )
 	private String sweep = "forward";
@@ -57,7 +70,8 @@ public class FitDynesSpectrumCommand extends ContextCommand
 	@Override
 	public void run()
 	{
-		final Spectrum s = InputFiles.read( file, "file", f -> SpectrumFiles.read( f, column, sweep ) );
+		final SpectrumTextReader.Selection selection = new SpectrumTextReader.Selection().valueColumn( column ).biasColumn( bias ).biasUnit( bias_unit ).valueUnit( value_unit ).where( where );
+		final Spectrum s = InputFiles.read( file, "file", f -> SpectrumFiles.read( f, sweep, selection ) );
 		final DynesFitOptions o = new DynesFitOptions().vacRms( lockin_rms );
 		if ( fixed_gamma >= 0 )
 			o.fixGamma( fixed_gamma );
@@ -97,6 +111,18 @@ public class FitDynesSpectrumCommand extends ContextCommand
 			parameters.addValue( "error", r.errors()[ k ] );
 			parameters.addValue( "unit", units[ k ] );
 			parameters.addValue( "fixed", r.isFixed( k ) ? "yes" : "no" );
+		}
+		// what the fit's residual says, named for what it is (σ estimated from the data's point-to-point scatter)
+		final String[][] quality = { { "residual_variance", "(" + s.valueUnit() + ")²" }, { "sigma", s.valueUnit() }, { "chi2_per_dof", "1" } };
+		final double[] qualityValues = { r.residualVariance(), r.noiseSigma(), r.chi2PerDof() };
+		for ( int k = 0; k < quality.length; k++ )
+		{
+			parameters.incrementCounter();
+			parameters.addValue( "parameter", quality[ k ][ 0 ] );
+			parameters.addValue( "value", qualityValues[ k ] );
+			parameters.addValue( "error", Double.NaN );
+			parameters.addValue( "unit", quality[ k ][ 1 ] );
+			parameters.addValue( "fixed", k == 1 ? "estimated" : "" );
 		}
 		Tables.fullPrecision( parameters );
 		report = "Fit Dynes Spectrum (" + file.getName() + ", " + sweep + "): " + r;

@@ -5,6 +5,7 @@ import ij.ImagePlus;
 import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.ij1.ImagePlusBridge;
 import org.nisnonlocal.maps.ConductanceMap;
+import org.nisnonlocal.maps.MapChecks;
 
 /** The conversions every command does at its edges: input image → map, result map → titled image. */
 final class Images
@@ -15,7 +16,7 @@ final class Images
 	{
 		if ( imp == null )
 			throw new BadInputException( "no image given for '" + parameter + "'" );
-		return ImagePlusBridge.fromImagePlus( imp );
+		return MapChecks.usable( ImagePlusBridge.fromImagePlus( imp ), imp.getTitle() );
 	}
 
 	/** A new image titled "&lt;source title without extension&gt;_&lt;suffix&gt;". */

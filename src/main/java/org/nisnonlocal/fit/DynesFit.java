@@ -16,6 +16,7 @@ import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.util.Pair;
 import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.maps.MapMetadata;
+import org.nisnonlocal.maps.Noise;
 import org.nisnonlocal.maps.Spectrum;
 import org.nisnonlocal.maps.Units;
 
@@ -23,8 +24,10 @@ import org.nisnonlocal.maps.Units;
  * Fits the NIS conductance G(V) = G_N ∫ N_Dynes(ε; Δ, Γ)·[−∂f(ε − e(V − V0))/∂ε] dε, optionally broadened by the lock-in
  * kernel (see {@link DynesConductance}), to one spectrum by Levenberg-Marquardt (commons-math3).
  * <p>
- * Free parameters: G_N, Γ, Δ, T_e, V0 (each but T_e can be fixed). Γ, Δ and T_e are fitted as logarithms, so they
- * stay positive; G_N and V0 are fitted scaled by their starting values so all internal parameters are of order 1.
+ * Free parameters: G_N, Γ, Δ, T_e, V0 (each but T_e can be fixed). G_N, Γ, Δ and T_e are fitted as logarithms, so
+ * they stay positive (a G_N that ran negative used to end as "diverged … G_N = −24.83"); V0 is fitted scaled by the
+ * starting Δ so all internal parameters are of order 1. The caps on Γ, Δ and T_e refer to the first starting Δ, so a
+ * fit that runs away does not raise them pass after pass.
  * The reported errors are from the covariance in the linear parameters at the optimum (see {@code Problem.errors}).
  * The energy lattice step is set from the current temperature; when the fitted T_e ends far below the start, the fit
  * is repeated on a finer lattice from the result (at most {@value #MAX_PASSES} passes).
@@ -85,7 +88,7 @@ public final class DynesFit
 		double step = DynesConductance.stepFor( q[ TEMP ], options.vacRms, span );
 		for ( int pass = 0; pass < MAX_PASSES; pass++ )
 		{
-			p = new Problem( v, g, w, q, fixed, options.vacRms, step );
+			p = new Problem( v, g, w, q, fixed, options.vacRms, step, start.delta );
 			try
 			{
 				opt = new LevenbergMarquardtOptimizer().optimize( new LeastSquaresBuilder()
@@ -135,6 +138,10 @@ public final class DynesFit
 			ss += Math.pow( r[ k ] / w[ k ], 2 );
 		}
 		final double chi2Red = chi2 / ( n - free );
+		// χ²/ν proper: with the σ given, or with the noise estimated from the data without the model
+		final boolean sigmaEstimated = options.sigma == null;
+		final double noise = sigmaEstimated ? Noise.fromSecondDifferences( g ) : Double.NaN;
+		final double chi2PerDof = sigmaEstimated ? ( noise > 0 ? ss / ( n - free ) / ( noise * noise ) : Double.NaN ) : chi2Red;
 		final double scale = options.sigma == null ? chi2Red : 1;
 		final double[] err = p.errors( q, scale );
 		if ( err == null )
@@ -149,10 +156,35 @@ public final class DynesFit
 		final double reach = Math.max( Math.abs( v[ 0 ] - q[ V0 ] ), Math.abs( v[ n - 1 ] - q[ V0 ] ) );
 		if ( q[ DELTA ] > 0.9 * reach )
 			throw new BadInputException( String.format( Locale.ROOT, "%s: no superconducting gap found: the fitted gap Δ = %.4g µeV lies at the edge of the data (|eV − eV0| ≤ %.4g µeV)", what, q[ DELTA ] * 1e6, reach * 1e6 ) );
-		return new DynesFitResult( q, err, fixed, options.vacRms, chi2Red, Math.sqrt( ss / n ), n, iterations, evaluations, true, spectrum.valueUnit() );
+		final DynesFitResult result = new DynesFitResult( q, err, fixed, options.vacRms, chi2Red, Math.sqrt( ss / n ), n, iterations, evaluations, true, spectrum.valueUnit() );
+		return result.withNoise( ss / ( n - free ), sigmaEstimated ? noise : Double.NaN, chi2PerDof, warnings( q, fixed, err, chi2PerDof, sigmaEstimated, start.delta ) );
 	}
 
 	private static String fmt( final double v ) { return String.format( Locale.ROOT, "%.4g", v ); }
+
+	/**
+	 * The warnings for a fit that converged but whose numbers a physicist should not take at face value: parameters at
+	 * a bound, a temperature so high that a BCS gap of the fitted size would itself have shrunk (T_e &gt; 0.4 T_c with
+	 * T_c = Δ/1.764 k_B; above that Δ(T) falls by more than 1 %), a Γ comparable with Δ, a χ²/ν far from 1.
+	 */
+	static List< String > warnings( final double[] q, final boolean[] fixed, final double[] err, final double chi2PerDof, final boolean sigmaEstimated, final double d0 )
+	{
+		final List< String > w = new ArrayList<>();
+		final double tc = q[ DELTA ] / ( 1.764 * DynesConductance.K_B );
+		if ( q[ TEMP ] > 0.4 * tc )
+			w.add( String.format( Locale.ROOT, "T_e = %.4g K is %.2g T_c of a BCS gap of this size (T_c = Δ/1.764k_B = %.3g K), where the gap itself would have shrunk: the broadening is unlikely to be thermal "
+					+ "(lock-in excitation, Γ, pair breaking, a spin-split or second gap?)", q[ TEMP ], q[ TEMP ] / tc, tc ) );
+		if ( !fixed[ GAMMA ] && q[ GAMMA ] < 1e-6 * d0 )
+			w.add( String.format( Locale.ROOT, "Γ ran to its lower bound 0 (%.2g µeV): the data show no Dynes broadening beyond T_e; read Γ as < %.2g µeV (1σ)", q[ GAMMA ] * 1e6, ( q[ GAMMA ] + err[ GAMMA ] ) * 1e6 ) );
+		else if ( !fixed[ GAMMA ] && q[ GAMMA ] > 0.1 * q[ DELTA ] )
+			w.add( String.format( Locale.ROOT, "Γ = %.2g Δ: a strongly broadened gap (Dynes Γ is meant as a small pair-breaking rate)", q[ GAMMA ] / q[ DELTA ] ) );
+		if ( q[ TEMP ] < 1e-6 * d0 / DynesConductance.K_B )
+			w.add( String.format( Locale.ROOT, "T_e ran to its lower bound 0 (%.2g mK): the edges are broadened by Γ or the lock-in only", q[ TEMP ] * 1e3 ) );
+		if ( chi2PerDof > 4 )
+			w.add( String.format( Locale.ROOT, "χ²/ν = %.3g with σ %s: the Dynes model does not describe these data to their noise%s", chi2PerDof,
+					sigmaEstimated ? "estimated from the point-to-point scatter" : "as given", sigmaEstimated ? " (or the noise is correlated from point to point, which makes that σ too small)" : "" ) );
+		return w;
+	}
 
 	/** The least-squares problem in internal parameters on one lattice. */
 	private static final class Problem implements ValueAndJacobianFunction
@@ -166,8 +198,12 @@ public final class DynesFit
 		double[] lastPoint;
 		double[] lastModel;
 
-		Problem( final double[] v, final double[] g, final double[] w, final double[] q, final boolean[] fixed, final double vacRms, final double step )
+		/** The first starting Δ, to which the caps refer. */
+		final double capDelta;
+
+		Problem( final double[] v, final double[] g, final double[] w, final double[] q, final boolean[] fixed, final double vacRms, final double step, final double capDelta )
 		{
+			this.capDelta = capDelta;
 			this.v = v;
 			this.g = g;
 			this.w = w;
@@ -200,14 +236,14 @@ public final class DynesFit
 		{
 			final double[] p = new double[ free.length ];
 			for ( int j = 0; j < free.length; j++ )
-				p[ j ] = free[ j ] == GN ? 1 : free[ j ] == GAMMA ? Math.log( Math.max( q0[ GAMMA ], 1e-9 * d0 ) / d0 ) : 0;
+				p[ j ] = free[ j ] == GAMMA ? Math.log( Math.max( q0[ GAMMA ], 1e-9 * d0 ) / d0 ) : 0;
 			return new ArrayRealVector( p, false );
 		}
 
 		/**
 		 * Physical G_N, Γ, Δ, T_e, V0 of internal parameters p. Γ and Δ are capped at {@value #CAP}·Δ_start and k_BT_e
-		 * at {@link #TEMP_CAP}·Δ_start: a runaway step then meets a flat model (and the checks after the fit) instead
-		 * of overflowing or a thermal kernel of millions of lattice points.
+		 * at {@link #TEMP_CAP}·Δ_start (the first pass's start): a runaway step then meets a flat model (and the checks
+		 * after the fit) instead of overflowing or a thermal kernel of millions of lattice points.
 		 */
 		double[] physical( final double[] p )
 		{
@@ -216,13 +252,13 @@ public final class DynesFit
 			{
 				final int par = free[ j ];
 				final double e = Math.exp( Math.max( -LOG_BOUND, Math.min( LOG_BOUND, p[ j ] ) ) );
-				q[ par ] = par == GN ? gN0 * p[ j ] : par == GAMMA || par == DELTA ? d0 * Math.min( CAP, e ) : par == TEMP ? Math.min( t0 * e, tempCap() ) : q0[ V0 ] + d0 * p[ j ];
+				q[ par ] = par == GN ? gN0 * e : par == GAMMA || par == DELTA ? Math.min( CAP * capDelta, d0 * e ) : par == TEMP ? Math.min( t0 * e, tempCap() ) : q0[ V0 ] + d0 * p[ j ];
 			}
 			return q;
 		}
 
 		/** The largest T_e (K) the fit may reach. */
-		double tempCap() { return TEMP_CAP * d0 / DynesConductance.K_B; }
+		double tempCap() { return TEMP_CAP * capDelta / DynesConductance.K_B; }
 
 		private DynesConductance.Curve curve( final double[] q, final double[] x, final double[] kernel )
 		{
@@ -277,9 +313,10 @@ public final class DynesFit
 				final double[] up, down;
 				if ( par == GN )
 				{
+					// G_N = G_N0·e^p: ∂G/∂p = G
 					final double[] base = c.at( x, 0 );
 					for ( int k = 0; k < v.length; k++ )
-						jac[ k ][ j ] = gN0 * base[ k ] * w[ k ];
+						jac[ k ][ j ] = q[ GN ] * base[ k ] * w[ k ];
 					continue;
 				}
 				if ( par == V0 )

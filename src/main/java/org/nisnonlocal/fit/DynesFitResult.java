@@ -73,8 +73,42 @@ public final class DynesFitResult
 	/** The lock-in rms excitation (V) the model included. */
 	public double vacRms() { return vacRms; }
 
-	/** χ²/(n − free parameters); with no per-point σ given, the residual variance in (value unit)². */
+	/**
+	 * χ²/(n − free parameters) with the per-point σ given; with none given, the residual variance in (value unit)²
+	 * (so named for the runner's {@code chi2_reduced} row; {@link #residualVariance()} and {@link #chi2PerDof()} say
+	 * what each is).
+	 */
 	public double chi2Reduced() { return chi2Reduced; }
+
+	private double residualVariance = Double.NaN;
+	private double noiseSigma = Double.NaN;
+	private double chi2PerDof = Double.NaN;
+	private java.util.List< String > warnings = java.util.Collections.emptyList();
+
+	/** This result with the noise figures and the warnings (set once by {@link DynesFit}). */
+	DynesFitResult withNoise( final double residualVariance, final double noiseSigma, final double chi2PerDof, final java.util.List< String > warnings )
+	{
+		this.residualVariance = residualVariance;
+		this.noiseSigma = noiseSigma;
+		this.chi2PerDof = chi2PerDof;
+		this.warnings = java.util.Collections.unmodifiableList( new java.util.ArrayList<>( warnings ) );
+		return this;
+	}
+
+	/** Σ(data − model)²/(n − free parameters), in (value unit)²: the mean squared residual per degree of freedom. */
+	public double residualVariance() { return residualVariance; }
+
+	/** True when no σ was given and {@link #noiseSigma()} was estimated from the data. */
+	public boolean sigmaEstimated() { return !Double.isNaN( noiseSigma ); }
+
+	/** The per-point noise estimated from the data's point-to-point scatter (value unit); NaN when σ was given. */
+	public double noiseSigma() { return noiseSigma; }
+
+	/** χ²/ν with the σ given, or with {@link #noiseSigma()} when none was: near 1 when the model fits to the noise. */
+	public double chi2PerDof() { return chi2PerDof; }
+
+	/** Parameters at bounds and implausible results, one sentence each; empty when none. */
+	public java.util.List< String > warnings() { return warnings; }
 
 	/** sqrt(mean squared residual), value unit. */
 	public double rmsResidual() { return rmsResidual; }
@@ -99,7 +133,11 @@ public final class DynesFitResult
 	@Override
 	public String toString()
 	{
-		return String.format( Locale.ROOT, "G_N = %.5g ± %.2g %s, Γ = %.4g ± %.2g µeV, Δ = %.5g ± %.2g µeV, T_e = %.4g ± %.2g mK, V0 = %.4g ± %.2g µV, χ²_red = %.4g, %d points, %d iterations%s",
-				gN(), gNError(), valueUnit, gamma() * 1e6, gammaError() * 1e6, delta() * 1e6, deltaError() * 1e6, temperature() * 1e3, temperatureError() * 1e3, offset() * 1e6, offsetError() * 1e6, chi2Reduced, points, iterations, converged ? "" : " (NOT converged)" );
+		final String chi2 = Double.isNaN( chi2PerDof ) ? String.format( Locale.ROOT, "χ²_red = %.4g", chi2Reduced )
+				: sigmaEstimated() ? String.format( Locale.ROOT, "χ²/ν = %.3g (σ = %.3g %s estimated from the point-to-point scatter)", chi2PerDof, noiseSigma, valueUnit )
+						: String.format( Locale.ROOT, "χ²/ν = %.3g (σ given)", chi2PerDof );
+		return String.format( Locale.ROOT, "G_N = %.5g ± %.2g %s, Γ = %.4g ± %.2g µeV, Δ = %.5g ± %.2g µeV, T_e = %.4g ± %.2g mK, V0 = %.4g ± %.2g µV, %s, %d points, %d iterations%s%s",
+				gN(), gNError(), valueUnit, gamma() * 1e6, gammaError() * 1e6, delta() * 1e6, deltaError() * 1e6, temperature() * 1e3, temperatureError() * 1e3, offset() * 1e6, offsetError() * 1e6, chi2, points, iterations,
+				converged ? "" : " (NOT converged)", warnings.isEmpty() ? "" : "; WARNING: " + String.join( "; WARNING: ", warnings ) );
 	}
 }

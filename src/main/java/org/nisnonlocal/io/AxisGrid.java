@@ -57,9 +57,9 @@ final class AxisGrid
 		for ( int k = 0; k < n; k++ )
 			order[ k ] = k;
 		Arrays.sort( order, ( a, b ) -> Double.compare( values[ a ], values[ b ] ) );
-		final double lo = values[ order[ 0 ] ], hi = values[ order[ n - 1 ] ];
-		// first pass: only floating-point jitter, relative to the magnitude of the values
-		final double jitter = 1e-9 * Math.max( Math.abs( lo ), Math.abs( hi ) );
+		// first pass: only floating-point jitter, relative to the magnitude of the values (of the middle half, so that
+		// one absurd value, 1e300, cannot merge the whole grid into one line)
+		final double jitter = 1e-9 * Math.max( Math.abs( values[ order[ n / 4 ] ] ), Math.abs( values[ order[ ( 3 * n ) / 4 ] ] ) );
 		final int[] pass1 = new int[ n ];
 		final double[] c1 = cluster( values, order, jitter, pass1 );
 		double tol = jitter;
@@ -110,6 +110,44 @@ final class AxisGrid
 		for ( int k = 0; k <= m; k++ )
 			c[ k ] = sums[ k ] / counts[ k ];
 		return c;
+	}
+
+	/**
+	 * Index of a distinct value at either end that lies farther from its neighbour than the other values span (a typo
+	 * or a corrupted number: V_inj = 1e300 among −0.5 … 0.5), or −1. Needs 4 distinct values.
+	 */
+	int outlier()
+	{
+		final int n = centers.length;
+		if ( n < 4 )
+			return -1;
+		final double low = centers[ 1 ] - centers[ 0 ], high = centers[ n - 1 ] - centers[ n - 2 ];
+		if ( low > high && low > centers[ n - 1 ] - centers[ 1 ] )
+			return 0;
+		if ( high > centers[ n - 2 ] - centers[ 0 ] )
+			return n - 1;
+		return -1;
+	}
+
+	/**
+	 * The first distinct value whose step from the one before differs from the smallest step (where an irregular axis
+	 * first breaks the grid), or −1.
+	 */
+	int firstIrregularStep()
+	{
+		for ( int k = 1; k < centers.length; k++ )
+			if ( Math.abs( centers[ k ] - centers[ k - 1 ] - minStep ) > UNIFORM_TOLERANCE * minStep )
+				return k;
+		return -1;
+	}
+
+	/** The first input value (index into the values given to {@link #of}) that fell into distinct value {@code cluster}. */
+	int firstInputOf( final int cluster )
+	{
+		for ( int k = 0; k < clusterOf.length; k++ )
+			if ( clusterOf[ k ] == cluster )
+				return k;
+		return -1;
 	}
 
 	private static AxisGrid grid( final double[] c, final int[] clusterOf, final boolean allowHoles )

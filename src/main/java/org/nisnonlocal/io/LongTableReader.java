@@ -94,8 +94,8 @@ final class LongTableReader
 		}
 		report.add( n + " data rows" + ( nanRows > 0 ? ", " + nanRows + " of them with a NaN value (missing point)" : "" ) );
 
-		p.gx = ParsedTable.grid( xs, p.x, t.file, o.resample(), true );
-		p.gy = ParsedTable.grid( ys, p.y, t.file, o.resample(), true );
+		p.gx = ParsedTable.grid( xs, lines, p.x, t.file, o.resample(), true );
+		p.gy = ParsedTable.grid( ys, lines, p.y, t.file, o.resample(), true );
 		final int nx = p.nx();
 		final int ny = p.ny();
 		// scattered points (no common grid) would make a huge, nearly empty map

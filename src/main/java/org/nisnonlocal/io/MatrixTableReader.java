@@ -80,8 +80,10 @@ final class MatrixTableReader
 		p.x = new ParsedTable.Column( null, "x (first row)", "row1" );
 		p.y = new ParsedTable.Column( null, "y (first column)", "column1" );
 		p.value = new ParsedTable.Column( null, "cells", "cells" );
-		p.gx = ParsedTable.grid( xa, p.x, t.file, o.resample(), false );
-		p.gy = ParsedTable.grid( ya, p.y, t.file, o.resample(), false );
+		final int[] xLines = new int[ nx ];
+		java.util.Arrays.fill( xLines, head.line );
+		p.gx = ParsedTable.grid( xa, xLines, p.x, t.file, o.resample(), false );
+		p.gy = ParsedTable.grid( ya, yDescending ? reversed( yLines ) : yLines, p.y, t.file, o.resample(), false );
 		p.values = new double[ nx * ny ];
 		for ( int r = 0; r < ny; r++ )
 			for ( int k = 0; k < nx; k++ )
@@ -125,6 +127,14 @@ final class MatrixTableReader
 	private static double[] reversed( final double[] a )
 	{
 		final double[] r = new double[ a.length ];
+		for ( int k = 0; k < a.length; k++ )
+			r[ k ] = a[ a.length - 1 - k ];
+		return r;
+	}
+
+	private static int[] reversed( final int[] a )
+	{
+		final int[] r = new int[ a.length ];
 		for ( int k = 0; k < a.length; k++ )
 			r[ k ] = a[ a.length - 1 - k ];
 		return r;

@@ -1,7 +1,6 @@
 package org.nisnonlocal.io;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.nisnonlocal.BadInputException;
@@ -20,14 +19,26 @@ public final class SpectrumFiles
 	 */
 	public static Spectrum read( final Path file, final String column, final String sweep ) throws IOException
 	{
+		return read( file, sweep, new SpectrumTextReader.Selection().valueColumn( column ) );
+	}
+
+	/**
+	 * As above with the text-table choices of {@code selection} (bias column, units, one curve of several); a Nanonis
+	 * file takes only the value column from it.
+	 */
+	public static Spectrum read( final Path file, final String sweep, final SpectrumTextReader.Selection selection ) throws IOException
+	{
 		FileProblems.checkReadable( file );
-		final String col = column == null || column.trim().isEmpty() ? null : column.trim();
 		final NanonisSpectrumReader.Sweep s = NanonisSpectrumReader.Sweep.parse( sweep == null ? "forward" : sweep );
 		if ( NanonisSpectrumReader.isNanonis( file ) )
-			return NanonisSpectrumReader.spectrum( NanonisSpectrumReader.read( file ), col, s );
+		{
+			if ( selection.biasColumn != null || selection.biasUnit != null || selection.valueUnit != null || selection.whereColumn != null )
+				throw new BadInputException( file + ": a Nanonis file names its bias column and units itself; the bias column, units and where apply to text tables" );
+			return NanonisSpectrumReader.spectrum( NanonisSpectrumReader.read( file ), selection.valueColumn, s );
+		}
 		if ( s != NanonisSpectrumReader.Sweep.FORWARD )
 			throw new BadInputException( file + ": a text spectrum has a single sweep; the backward sweep needs a Nanonis file" );
-		return SpectrumTextReader.read( file, null, col );
+		return SpectrumTextReader.read( file, selection );
 	}
 
 	/** True when the file holds a backward sweep too. */

@@ -9,6 +9,7 @@ import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.io.MapImportOptions.Format;
 import org.nisnonlocal.maps.Axis;
 import org.nisnonlocal.maps.ConductanceMap;
+import org.nisnonlocal.maps.MapChecks;
 import org.nisnonlocal.maps.MapMetadata;
 import org.nisnonlocal.maps.Units;
 
@@ -123,6 +124,8 @@ public final class TextMapImporter
 			unit = Units.NORMALIZED;
 			unitFrom = "unknown: give it as an option";
 		}
+		// stated by the user or the file's header, or assumed now; a sidecar carries its own flag along
+		String unitAssumed = unitFrom.equals( "sidecar" ) ? side.metadata().get( MapMetadata.VALUE_UNIT_ASSUMED ) : unitFrom.startsWith( "unknown" ) ? "true" : null;
 		unit = Units.canonical( unit );
 		report.add( "values: unit " + unit + " (" + unitFrom + ")" );
 		double factor = 1;
@@ -144,22 +147,29 @@ public final class TextMapImporter
 			factor *= o.valueScale();
 			final String after = o.scaledValueUnit() != null ? Units.canonical( o.scaledValueUnit() ) : unit;
 			report.add( "values scaled by " + Numbers.format( o.valueScale() ) + ", now in " + after );
+			if ( o.scaledValueUnit() != null )
+				unitAssumed = null;
 			unit = after;
 		}
 		final String quantity = o.quantity() != null ? o.quantity() : side != null && side.quantity() != null ? side.quantity() : DEFAULT_QUANTITY;
 
 		final String history = "import format=" + p.format + " x=" + p.x.historyName() + " y=" + p.y.historyName() + " value=" + p.value.historyName()
 				+ ( p.gx.uniform && p.gy.uniform ? "" : " resample=true" ) + ( factor != 1 ? " scale=" + Numbers.format( factor ) : "" );
-		final MapMetadata meta = ( side != null ? side.metadata() : MapMetadata.empty() ).with( MapMetadata.SOURCE, file.toString() ).withHistory( history );
+		final MapMetadata meta = ( side != null ? side.metadata() : MapMetadata.empty() ).with( MapMetadata.SOURCE, file.toString() ).with( MapMetadata.VALUE_UNIT_ASSUMED, unitAssumed )
+				.withHistory( history );
 		final ConductanceMap map = ConductanceMap.empty( xAxis, yAxis, quantity, unit, meta );
 		for ( int j = 0; j < ny; j++ )
 			for ( int i = 0; i < nx; i++ )
 			{
 				final double g = values[ j * nx + i ];
-				map.set( i, j, ( float ) ( factor == 1 ? g : g * factor ) );
+				final double scaled = factor == 1 ? g : g * factor;
+				if ( factor != 1 && !ParsedTable.fitsFloat( scaled ) )
+					throw new BadInputException( String.format( Locale.ROOT, "%s: the value %s at %s = %s, %s = %s becomes %s in %s, which a 32-bit map cannot hold (|g| from 1.2e-38 to 3.4e38, or 0)", file, ParsedTable.brief( g ),
+							xAxis.name(), ParsedTable.brief( xAxis.value( i ) ), yAxis.name(), ParsedTable.brief( yAxis.value( j ) ), ParsedTable.brief( scaled ), unit ) );
+				map.set( i, j, ( float ) scaled );
 			}
 		report.add( "map: " + map );
-		return new ImportedMap( map, report );
+		return new ImportedMap( MapChecks.usable( map, file.toString() ), report );
 	}
 
 	private static String resampleLine( final ParsedTable.Column c, final AxisGrid g )

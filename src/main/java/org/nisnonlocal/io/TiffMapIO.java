@@ -5,17 +5,20 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 import ij.ImagePlus;
 import ij.io.FileInfo;
 import ij.io.FileSaver;
 import ij.io.Opener;
 import ij.io.RoiEncoder;
+import ij.io.TiffDecoder;
 import ij.io.TiffEncoder;
 
 import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.ij1.ImagePlusBridge;
 import org.nisnonlocal.maps.ConductanceMap;
+import org.nisnonlocal.maps.MapChecks;
 
 /**
  * Maps as ImageJ TIFFs: 32-bit float, ImageJ calibration (bias axes, value unit, inverted y) and the plugin's
@@ -56,9 +59,57 @@ public final class TiffMapIO
 	public static ConductanceMap read( final Path file )
 	{
 		FileProblems.checkReadable( file );
+		checkDeclaredSize( file );
 		final ImagePlus imp = new Opener().openTiff( file.toAbsolutePath().getParent().toString() + "/", file.getFileName().toString() );
 		if ( imp == null )
 			throw new BadInputException( file + ": not a TIFF ImageJ can read" );
-		return ImagePlusBridge.fromImagePlus( imp );
+		return MapChecks.usable( ImagePlusBridge.fromImagePlus( imp ), file.toString() );
+	}
+
+	/** Deflate, the strongest TIFF compression, packs at most ~1032 bytes into one. */
+	private static final long MAX_COMPRESSION = 1100;
+
+	/**
+	 * Reads only the TIFF header and refuses, before ImageJ allocates the pixels, a file whose declared image does not
+	 * fit this Java's memory or is longer than the file (cut short, or a corrupted header), and strips that run past
+	 * its end.
+	 */
+	static void checkDeclaredSize( final Path file )
+	{
+		final FileInfo[] infos;
+		final long length;
+		try
+		{
+			length = Files.size( file );
+			infos = new TiffDecoder( file.toAbsolutePath().getParent().toString() + "/", file.getFileName().toString() ).getTiffInfo();
+		}
+		catch ( final IOException | RuntimeException e )
+		{
+			throw new BadInputException( file + ": not a TIFF ImageJ can read (" + e.getMessage() + ")" );
+		}
+		if ( infos == null || infos.length == 0 )
+			throw new BadInputException( file + ": not a TIFF ImageJ can read (no image directory)" );
+		for ( final FileInfo fi : infos )
+		{
+			final long images = Math.max( 1, fi.nImages );
+			final long pixels = ( long ) fi.width * fi.height * images;
+			if ( fi.width <= 0 || fi.height <= 0 )
+				throw new BadInputException( file + ": the TIFF header declares a " + fi.width + " × " + fi.height + " image" );
+			final long asFloat = 4 * pixels;
+			if ( pixels > Integer.MAX_VALUE - 8 || asFloat > Runtime.getRuntime().maxMemory() / 2 )
+				throw new BadInputException( String.format( Locale.ROOT, "%s: the TIFF header declares %d × %d pixels%s (%.3g GB as 32-bit values), more than this Java can hold (heap %.3g GB): a corrupted header?", file,
+						fi.width, fi.height, images > 1 ? " × " + images + " images" : "", asFloat / 1e9, Runtime.getRuntime().maxMemory() / 1e9 ) );
+			final long bytes = fi.fileType == FileInfo.BITMAP ? ( fi.width + 7L ) / 8 * fi.height * images : pixels * Math.max( 1, fi.getBytesPerPixel() );
+			final boolean compressed = fi.compression != FileInfo.COMPRESSION_NONE;
+			if ( !compressed && fi.getOffset() + bytes > length )
+				throw new BadInputException( String.format( Locale.ROOT, "%s: cut short: the TIFF header declares %d × %d pixels (%d bytes from byte %d) but the file has %d bytes", file, fi.width, fi.height, bytes, fi.getOffset(), length ) );
+			if ( compressed && bytes > MAX_COMPRESSION * length )
+				throw new BadInputException( String.format( Locale.ROOT, "%s: the TIFF header declares %d × %d pixels (%d bytes), more than a %d-byte file can hold even compressed: a corrupted header?", file, fi.width, fi.height, bytes, length ) );
+			if ( fi.stripOffsets != null && fi.stripLengths != null )
+				for ( int k = 0; k < Math.min( fi.stripOffsets.length, fi.stripLengths.length ); k++ )
+					if ( ( fi.stripOffsets[ k ] & 0xffffffffL ) + ( fi.stripLengths[ k ] & 0xffffffffL ) > length )
+						throw new BadInputException( String.format( Locale.ROOT, "%s: cut short: image strip %d runs to byte %d but the file has %d bytes", file, k + 1,
+								( fi.stripOffsets[ k ] & 0xffffffffL ) + ( fi.stripLengths[ k ] & 0xffffffffL ), length ) );
+		}
 	}
 }

@@ -72,32 +72,56 @@ public final class MapInterpolation
 	 */
 	public static double cubic( final double[] abscissa, final double[] values, final double at )
 	{
-		final int n = abscissa.length;
-		if ( n < 4 )
-			return linear( abscissa, values, at );
-		if ( values.length != n )
+		if ( values.length != abscissa.length )
 			throw new IllegalArgumentException( abscissa.length + " abscissae but " + values.length + " values" );
-		if ( Double.isNaN( at ) )
+		final double[] w = new double[ 4 ];
+		final int s = cubicWeights( abscissa, at, w );
+		if ( s < 0 )
 			return Double.NaN;
+		double sum = 0;
+		for ( int k = 0; k < 4; k++ )
+			if ( w[ k ] != 0 )
+				sum += w[ k ] * values[ s + k ];
+		return sum;
+	}
+
+	/**
+	 * The weights of {@link #cubic}: g(at) = Σ_k w[k]·values[start + k], k = 0 … 3 (unused slots 0, e.g. on a grid
+	 * point or with fewer than 4 samples). Returns start, or −1 outside the range (or at NaN).
+	 */
+	public static int cubicWeights( final double[] abscissa, final double at, final double[] w )
+	{
+		final int n = abscissa.length;
+		java.util.Arrays.fill( w, 0 );
+		if ( Double.isNaN( at ) || n < 2 )
+			return -1;
 		final int lo = cellOf( abscissa, at );
 		final double t = snap( ( at - abscissa[ lo ] ) / ( abscissa[ lo + 1 ] - abscissa[ lo ] ) );
 		if ( !( t >= 0 && t <= 1 ) )
-			return Double.NaN;
-		if ( t == 0 )
-			return values[ lo ];
-		if ( t == 1 )
-			return values[ lo + 1 ];
+			return -1;
+		if ( t == 0 || t == 1 || n < 4 )
+		{
+			if ( t == 0 )
+				w[ 0 ] = 1;
+			else if ( t == 1 )
+				w[ 1 ] = 1;
+			else
+			{
+				w[ 0 ] = 1 - t;
+				w[ 1 ] = t;
+			}
+			return lo;
+		}
 		final int s = Math.max( 0, Math.min( n - 4, lo - 1 ) );
-		double sum = 0;
 		for ( int a = s; a < s + 4; a++ )
 		{
-			double w = 1;
+			double v = 1;
 			for ( int b = s; b < s + 4; b++ )
 				if ( b != a )
-					w *= ( at - abscissa[ b ] ) / ( abscissa[ a ] - abscissa[ b ] );
-			sum += w * values[ a ];
+					v *= ( at - abscissa[ b ] ) / ( abscissa[ a ] - abscissa[ b ] );
+			w[ a - s ] = v;
 		}
-		return sum;
+		return s;
 	}
 
 	/** Last index i ≤ n−2 with abscissa[i] ≤ at (0 when at is left of the range). */

@@ -25,6 +25,8 @@ public final class MapMetadata
 	public static final String R_XI_OHM = "r_xi_Ohm";
 	public static final String SOURCE = "source";
 	public static final String BIAS_OFFSET = "bias_offset";
+	/** "true" when the importer found no unit for the values and took "1": set until a unit is stated. */
+	public static final String VALUE_UNIT_ASSUMED = "value_unit_assumed";
 
 	private static final MapMetadata EMPTY = new MapMetadata( Collections.emptyMap(), Collections.emptyList() );
 

@@ -69,6 +69,7 @@ public final class MapOverlay
 	/** Converts {@code simulated} to the measured units and resamples it onto the measured grid. Inputs are not written. */
 	public static MapOverlay of( final ConductanceMap measured, final ConductanceMap simulated, final Parameters p )
 	{
+		checkSimulatedUnit( simulated );
 		final Parameters given = p == null ? new Parameters() : p;
 		final List< String > report = new ArrayList<>();
 		final Lookup look = new Lookup( given, measured.metadata(), simulated.metadata(), report );
@@ -193,6 +194,20 @@ public final class MapOverlay
 		f *= Units.conversionFactor( base( lm ), mu );
 		report.add( "simulated " + sim.quantity() + ": " + su + " → " + mu + " (×" + Format.num( f ) + ")" );
 		return f;
+	}
+
+	/**
+	 * A simulation comes in the model's units, "1" = G_inj·G_det·R_ξ, or converted to a conductance. Its unit decides a
+	 * factor of R_ξ or G_inj·G_det, so it must be stated, not assumed; and Ω (g/(G_inj·G_det)) is what normalizing a
+	 * measurement gives, which no model command writes: most likely the two maps were swapped or mislabelled.
+	 */
+	static void checkSimulatedUnit( final ConductanceMap simulated )
+	{
+		final String what = simulated.metadata().has( MapMetadata.SOURCE ) ? simulated.metadata().get( MapMetadata.SOURCE ) : "the simulated map";
+		if ( "true".equals( simulated.metadata().get( MapMetadata.VALUE_UNIT_ASSUMED ) ) )
+			throw new BadInputException( what + ": the simulated values have no unit (\"1\" was assumed at import); state it in the header, e.g. 'g (1)' for G_inj·G_det·R_ξ or 'g (nS)', or in the .meta sidecar" );
+		if ( "resistance".equals( Units.kind( simulated.valueUnit() ) ) )
+			throw new BadInputException( what + ": the simulated values are in " + simulated.valueUnit() + " (g/(G_inj·G_det), a normalized measurement); a simulation is in 1 (G_inj·G_det·R_ξ) or a conductance: were the maps swapped?" );
 	}
 
 	/** 0 for "1", 1 for a resistance (Ω), 2 for a conductance; −1 otherwise. */

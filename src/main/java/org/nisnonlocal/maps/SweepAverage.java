@@ -1,18 +1,14 @@
 package org.nisnonlocal.maps;
 
 import java.util.List;
+import java.util.Locale;
 
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.univariate.BrentOptimizer;
-import org.apache.commons.math3.optim.univariate.SearchInterval;
-import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
-import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
 import org.nisnonlocal.BadInputException;
 
 /**
- * Repeated sweeps of one map: their point-wise average with an error map, and the offset along x between an up and a
- * down sweep (hysteresis, lag of the lock-in or the bias source).
+ * Repeated sweeps of one map: their point-wise average with an error map. The shift between an up and a down sweep
+ * (hysteresis, lag of the lock-in or the bias source) is {@link SweepShift}'s; with alignment each sweep is moved onto
+ * the first before averaging.
  */
 public final class SweepAverage
 {
@@ -28,12 +24,18 @@ public final class SweepAverage
 		private final ConductanceMap standardError;
 		private final ConductanceMap count;
 
-		Average( final ConductanceMap mean, final ConductanceMap standardError, final ConductanceMap count )
+		private final SweepShift shift;
+
+		Average( final ConductanceMap mean, final ConductanceMap standardError, final ConductanceMap count, final SweepShift shift )
 		{
 			this.mean = mean;
 			this.standardError = standardError;
 			this.count = count;
+			this.shift = shift;
 		}
+
+		/** The second sweep's shift against the first (both axes), or null when they are not on one grid. */
+		public SweepShift shift() { return shift; }
 
 		/** Mean of the non-NaN samples at each point (NaN where there are none). */
 		public ConductanceMap mean() { return mean; }
@@ -48,14 +50,28 @@ public final class SweepAverage
 		public ConductanceMap count() { return count; }
 	}
 
+	/** {@link #average(List, List, boolean)} without names (messages say "map k") and without alignment. */
+	public static Average average( final List< ConductanceMap > maps )
+	{
+		return average( maps, null, false );
+	}
+
 	/**
 	 * Averages maps point by point on the first map's grid, ignoring NaN samples. Maps on another grid are resampled
-	 * onto the first grid by bilinear interpolation (points outside them count as missing). History
-	 * "average n=… resampled=… error=standard-error" on the first map's metadata.
+	 * onto the first grid by bilinear interpolation (points outside them count as missing); one that covers less than
+	 * half of the first grid is refused (the "mean" would be mostly one sweep). With {@code align}, every map on the
+	 * first grid is first moved onto the first by its {@link SweepShift} (both axes). When the second map shares the
+	 * first's grid, the mean's metadata records its shift against the first as {@value #SHIFT_X} and {@value #SHIFT_Y}
+	 * (axis units; NaN where an axis is too short to search). History "average n=… resampled=… error=standard-error"
+	 * (+ " aligned=true").
 	 *
-	 * @throws BadInputException when the maps differ in value unit or axis units, or the list is empty
+	 * @param names
+	 *            file or image names for the messages (null: "map 1", "map 2", …)
+	 * @throws BadInputException
+	 *             when the maps differ in value unit or axis units, a grid barely overlaps the first, or the list is
+	 *             empty
 	 */
-	public static Average average( final List< ConductanceMap > maps )
+	public static Average average( final List< ConductanceMap > maps, final List< String > names, final boolean align )
 	{
 		if ( maps.isEmpty() )
 			throw new BadInputException( "average: no maps given" );
@@ -66,13 +82,25 @@ public final class SweepAverage
 		final double[] mu = new double[ w * h ], m2 = new double[ w * h ];
 		final int[] n = new int[ w * h ];
 		int resampled = 0;
+		SweepShift second = null;
 		for ( int k = 0; k < maps.size(); k++ )
 		{
-			final ConductanceMap m = maps.get( k );
-			checkUnits( first, m, k + 1 );
+			ConductanceMap m = maps.get( k );
+			checkUnits( first, m, name( names, 0 ), name( names, k ) );
 			final boolean same = x.sameGrid( m.xAxis(), GRID_TOLERANCE ) && y.sameGrid( m.yAxis(), GRID_TOLERANCE );
 			if ( !same )
+			{
+				checkOverlap( first, m, name( names, 0 ), name( names, k ) );
 				resampled++;
+			}
+			else if ( k > 0 && ( align || k == 1 ) )
+			{
+				final SweepShift s = SweepShift.between( first, m );
+				if ( k == 1 )
+					second = s;
+				if ( align )
+					m = s.aligned( m );
+			}
 			for ( int j = 0; j < h; j++ )
 				for ( int i = 0; i < w; i++ )
 				{
@@ -86,24 +114,51 @@ public final class SweepAverage
 					m2[ p ] += delta * ( g - mu[ p ] );
 				}
 		}
-		final String history = "average n=" + maps.size() + " resampled=" + resampled + " error=standard-error";
-		final MapMetadata md = first.metadata().withHistory( history );
+		final String history = "average n=" + maps.size() + " resampled=" + resampled + " error=standard-error" + ( align ? " aligned=true" : "" );
+		MapMetadata md = first.metadata().withHistory( history );
+		if ( second != null )
+			md = md.with( SHIFT_X, Double.toString( second.x() ) ).with( SHIFT_Y, Double.toString( second.y() ) );
 		final ConductanceMap mean = ConductanceMap.fromFunction( x, y, first.quantity(), first.valueUnit(), md,
 				( i, j ) -> n[ j * w + i ] == 0 ? Double.NaN : mu[ j * w + i ] );
 		final ConductanceMap error = ConductanceMap.fromFunction( x, y, first.quantity() + " error", first.valueUnit(), first.metadata().withHistory( history + " part=error" ),
 				( i, j ) -> n[ j * w + i ] < 2 ? Double.NaN : Math.sqrt( m2[ j * w + i ] / ( n[ j * w + i ] - 1 ) / n[ j * w + i ] ) );
 		final ConductanceMap count = ConductanceMap.fromFunction( x, y, "count", Units.NORMALIZED, first.metadata().withHistory( history + " part=count" ),
 				( i, j ) -> n[ j * w + i ] );
-		return new Average( mean, error, count );
+		return new Average( mean, error, count, second );
 	}
 
-	private static void checkUnits( final ConductanceMap first, final ConductanceMap m, final int index )
+	/** Metadata key of the second sweep's shift against the first along x, in the x-axis unit. */
+	public static final String SHIFT_X = "sweep_shift.x";
+
+	/** The same along y, in the y-axis unit. */
+	public static final String SHIFT_Y = "sweep_shift.y";
+
+	private static String name( final List< String > names, final int k )
+	{
+		return names != null && k < names.size() ? names.get( k ) : "map " + ( k + 1 );
+	}
+
+	private static void checkUnits( final ConductanceMap first, final ConductanceMap m, final String firstName, final String name )
 	{
 		if ( !first.valueUnit().equals( m.valueUnit() ) )
-			throw new BadInputException( "average: map " + index + " is in " + m.valueUnit() + ", map 1 in " + first.valueUnit() );
+			throw new BadInputException( "average: " + name + " is in " + m.valueUnit() + ", " + firstName + " in " + first.valueUnit() );
 		if ( !first.xAxis().unit().equals( m.xAxis().unit() ) || !first.yAxis().unit().equals( m.yAxis().unit() ) )
-			throw new BadInputException( "average: map " + index + " has axes in " + m.xAxis().unit() + " × " + m.yAxis().unit()
-					+ ", map 1 in " + first.xAxis().unit() + " × " + first.yAxis().unit() );
+			throw new BadInputException( "average: " + name + " has axes in " + m.xAxis().unit() + " × " + m.yAxis().unit()
+					+ ", " + firstName + " in " + first.xAxis().unit() + " × " + first.yAxis().unit() );
+	}
+
+	/** Refuses a map on another grid that covers less than half of the first map's grid points. */
+	private static void checkOverlap( final ConductanceMap first, final ConductanceMap m, final String firstName, final String name )
+	{
+		int inside = 0;
+		for ( int j = 0; j < first.height(); j++ )
+			for ( int i = 0; i < first.width(); i++ )
+				if ( m.xAxis().contains( first.xAxis().value( i ) ) && m.yAxis().contains( first.yAxis().value( j ) ) )
+					inside++;
+		final int all = first.width() * first.height();
+		if ( 2 * inside < all )
+			throw new BadInputException( String.format( Locale.ROOT, "average: %s (%s × %s) covers %s of the %d grid points of %s (%s × %s); repeated sweeps must cover the same bias window",
+					name, Format.range( m.xAxis() ), Format.range( m.yAxis() ), inside == 0 ? "none" : "only " + inside, all, firstName, Format.range( first.xAxis() ), Format.range( first.yAxis() ) ) );
 	}
 
 	/** g at (xv, yv) by bilinear interpolation; NaN outside the map or next to a NaN point. */
@@ -129,125 +184,18 @@ public final class SweepAverage
 		return new double[] { i, c - i };
 	}
 
-	/** The x offset between two sweeps, as found by {@link #sweepShift}. */
-	public static final class Shift
+	/** The shift along x only, searched within ±{@code maxShiftSteps} steps (see {@link SweepShift}). */
+	public static SweepShift sweepShift( final ConductanceMap up, final ConductanceMap down, final int maxShiftSteps )
 	{
-		private final double steps;
-		private final Axis x;
-		private final double rmsResidual;
-		private final int points;
-
-		Shift( final double steps, final Axis x, final double rmsResidual, final int points )
-		{
-			this.steps = steps;
-			this.x = x;
-			this.rmsResidual = rmsResidual;
-			this.points = points;
-		}
-
-		/** s in x-axis units: down(x) ≈ up(x − s), i.e. features of the down sweep sit s higher in x. */
-		public double shift() { return steps * x.step(); }
-
-		/** s in grid steps. */
-		public double shiftSteps() { return steps; }
-
-		/** x-axis unit of {@link #shift()}. */
-		public String unit() { return x.unit(); }
-
-		/** rms of down − shifted up over the compared points, in the value unit: what the shift leaves unexplained. */
-		public double rmsResidual() { return rmsResidual; }
-
-		/** Number of point pairs compared. */
-		public int points() { return points; }
-
-		@Override
-		public String toString()
-		{
-			return "sweep shift " + Format.num( shift() ) + " " + unit() + " (" + Format.num( steps ) + " steps), rms residual "
-					+ Format.num( rmsResidual ) + " over " + points + " points";
-		}
-	}
-
-	/**
-	 * The shift s along x that best aligns two sweeps on the same grid, down(x, y) ≈ up(x − s, y), searched within
-	 * ±{@code maxShiftSteps} grid steps. Least squares: the integer shift with the smallest mean squared difference,
-	 * then a Brent minimisation within ±1 step of it, with up interpolated along x by cubic convolution (Keys,
-	 * a = −½, third-order accurate) so that sub-step shifts are not pulled towards grid points as with linear
-	 * interpolation. The same interior points (those that stay inside the map for every shift tried) are compared
-	 * for all shifts; pairs touching a NaN are skipped.
-	 */
-	public static Shift sweepShift( final ConductanceMap up, final ConductanceMap down, final int maxShiftSteps )
-	{
-		checkUnits( up, down, 2 );
-		if ( !up.xAxis().sameGrid( down.xAxis(), GRID_TOLERANCE ) || !up.yAxis().sameGrid( down.yAxis(), GRID_TOLERANCE ) )
-			throw new BadInputException( "sweep shift: the two sweeps are on different grids (" + up.xAxis() + " vs " + down.xAxis() + ")" );
 		if ( maxShiftSteps < 1 )
 			throw new BadInputException( "sweep shift: the search range must be at least 1 step, got " + maxShiftSteps );
-		final int n = up.width();
-		final int from = maxShiftSteps + 2, to = n - 3 - maxShiftSteps;
-		if ( to < from )
-			throw new BadInputException( "sweep shift: " + n + " points along " + up.xAxis().name() + " are too few for a search of ±" + maxShiftSteps + " steps" );
-		final double[][] u = new double[ up.height() ][], d = new double[ up.height() ][];
-		for ( int j = 0; j < up.height(); j++ )
-		{
-			u[ j ] = up.row( j );
-			d[ j ] = down.row( j );
-		}
-		int best = 0;
-		double bestValue = Double.POSITIVE_INFINITY;
-		for ( int k = -maxShiftSteps; k <= maxShiftSteps; k++ )
-		{
-			final double e = meanSquare( u, d, k, from, to )[ 0 ];
-			if ( e < bestValue )
-			{
-				bestValue = e;
-				best = k;
-			}
-		}
-		if ( Double.isInfinite( bestValue ) )
-			throw new BadInputException( "sweep shift: the sweeps have no valid points in common" );
-		final UnivariatePointValuePair opt = new BrentOptimizer( 1e-10, 1e-9 ).optimize( new MaxEval( 200 ), GoalType.MINIMIZE,
-				new UnivariateObjectiveFunction( s -> meanSquare( u, d, s, from, to )[ 0 ] ), new SearchInterval( best - 1, best + 1, best ) );
-		final double s = opt.getPoint();
-		final double[] r = meanSquare( u, d, s, from, to );
-		return new Shift( s, up.xAxis(), Math.sqrt( r[ 0 ] ), ( int ) r[ 1 ] );
+		return SweepShift.between( up, down, maxShiftSteps, 0 );
 	}
 
-	/**
-	 * {@code down} moved back by a measured shift so that it lines up with the up sweep: aligned(x, y) = down(x + s, y),
-	 * by cubic convolution along x; NaN where x + s falls outside down's x axis. History
-	 * "align-sweep shift=… unit=…". Average the result with the up sweep to combine both directions.
-	 */
-	public static ConductanceMap aligned( final ConductanceMap down, final Shift shift )
+	/** {@code down} moved back onto the up sweep by a measured shift (see {@link SweepShift#aligned}). */
+	public static ConductanceMap aligned( final ConductanceMap down, final SweepShift shift )
 	{
-		final Axis x = down.xAxis();
-		final double s = shift.shift() * Units.conversionFactor( shift.unit(), x.unit() ) / x.step();
-		final MapMetadata md = down.metadata().withHistory( "align-sweep shift=" + Format.num( shift.shift() ) + " unit=" + shift.unit() );
-		final double[][] rows = new double[ down.height() ][];
-		for ( int j = 0; j < rows.length; j++ )
-			rows[ j ] = down.row( j );
-		return ConductanceMap.fromFunction( x, down.yAxis(), down.quantity(), down.valueUnit(), md, ( i, j ) ->
-		{
-			final double p = i + s;
-			return p < -1e-9 || p > x.size() - 1 + 1e-9 ? Double.NaN : cubic( rows[ j ], Math.max( 0, Math.min( x.size() - 1, p ) ) );
-		} );
-	}
-
-	/** {mean of (down[i] − up(i − s))² over i in [from, to] and all rows, number of pairs}; +∞ when none. */
-	private static double[] meanSquare( final double[][] up, final double[][] down, final double s, final int from, final int to )
-	{
-		double sum = 0;
-		int count = 0;
-		for ( int j = 0; j < up.length; j++ )
-			for ( int i = from; i <= to; i++ )
-			{
-				final double diff = down[ j ][ i ] - cubic( up[ j ], i - s );
-				if ( Double.isNaN( diff ) )
-					continue;
-				sum += diff * diff;
-				count++;
-			}
-		return new double[] { count == 0 ? Double.POSITIVE_INFINITY : sum / count, count };
+		return shift.aligned( down );
 	}
 
 	/** Keys cubic convolution (a = −½) of equally spaced samples at fractional index p; indices clamped to the ends. */

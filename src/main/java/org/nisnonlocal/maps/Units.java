@@ -3,12 +3,15 @@ package org.nisnonlocal.maps;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.nisnonlocal.BadInputException;
+
 /**
  * Unit spellings the plugin understands, and conversions between units of one kind.
  * <p>
  * Bias: V, mV, µV, and the normalized "eV/Δ0". Field: T, mT. Current: A, mA, µA, nA. Conductance: S, mS, µS, nS, G0
- * (the conductance quantum 2e²/h, which some setups record). Normalized conductance: "Ω" (g / (G_inj·G_det)) and
- * "1" (g / (G_inj·G_det·R_ξ)). Unknown units are kept verbatim; they convert only to themselves.
+ * (the conductance quantum 2e²/h, which some setups record), e²/h. Normalized conductance: "Ω" (g / (G_inj·G_det)) and
+ * "1" (g / (G_inj·G_det·R_ξ)); "px" for the axes of an uncalibrated image. Unknown units are kept verbatim; they
+ * convert only to themselves, and {@link #requireKnown} refuses them where a map comes in.
  */
 public final class Units
 {
@@ -17,6 +20,8 @@ public final class Units
 	public static final String OHM = "\u03A9";
 	/** g divided by G_inj·G_det·R_ξ: dimensionless. */
 	public static final String NORMALIZED = "1";
+	/** Axis of an uncalibrated image: grid indices. */
+	public static final String PIXEL = "px";
 
 	private static final Map< String, String > ALIASES = new HashMap<>();
 	private static final Map< String, String > KIND = new HashMap<>();
@@ -40,11 +45,13 @@ public final class Units
 		unit( "µS", "conductance", 1e-6 );
 		unit( "nS", "conductance", 1e-9 );
 		unit( "G0", "conductance", 7.748091729e-5 );
+		unit( "e²/h", "conductance", 7.748091729e-5 / 2 );
 		unit( OHM, "resistance", 1 );
 		unit( "kΩ", "resistance", 1e3 );
 		unit( NORMALIZED, "dimensionless", 1 );
 		unit( "K", "temperature", 1 );
 		unit( "mK", "temperature", 1e-3 );
+		unit( PIXEL, "pixel", 1 );
 		alias( "uV", "µV" );
 		alias( "\u03BCV", "\u00B5V" ); // Greek mu → micro sign
 		alias( "uA", "µA" );
@@ -55,6 +62,7 @@ public final class Units
 		alias( "Ohm", OHM );
 		alias( "\u2126", OHM ); // ohm sign
 		alias( "kohm", "kΩ" );
+		alias( "e^2/h", "e²/h" );
 		alias( "eV/D0", EV_PER_DELTA0 );
 		alias( "eV/Delta0", EV_PER_DELTA0 );
 		alias( "Delta0", EV_PER_DELTA0 );
@@ -84,6 +92,34 @@ public final class Units
 	}
 
 	public static boolean isKnown( final String unit ) { return KIND.containsKey( canonical( unit ) ); }
+
+	/**
+	 * Refuses a unit the plugin does not know, naming it, what it belongs to ({@code what}, e.g. "x axis 'Vinj'") and
+	 * {@code source} (file or image).
+	 */
+	public static void requireKnown( final String unit, final String what, final String source )
+	{
+		if ( !understood( unit ) )
+			throw new BadInputException( source + ": " + what + " is in '" + canonical( unit ) + "', not a unit the plugin knows (" + KNOWN + "); give the right unit as an import option" );
+	}
+
+	/** A known unit, or a quotient of them as derivatives write it ("nS/mV", "µS/(eV/Δ0)"). */
+	public static boolean understood( final String unit )
+	{
+		if ( isKnown( unit ) )
+			return true;
+		final String u = canonical( unit );
+		final int slash = u.indexOf( '/' );
+		if ( slash <= 0 || slash == u.length() - 1 )
+			return false;
+		String den = u.substring( slash + 1 );
+		if ( den.startsWith( "(" ) && den.endsWith( ")" ) )
+			den = den.substring( 1, den.length() - 1 );
+		return isKnown( u.substring( 0, slash ) ) && ( isKnown( den ) || understood( den ) );
+	}
+
+	/** The spellings for messages. */
+	private static final String KNOWN = "bias V, mV, µV, nV, eV/Δ0; field T, mT; current A, mA, µA, nA; conductance S, mS, µS, nS, G0, e²/h; Ω, kΩ; 1; K, mK; px; and quotients such as nS/mV";
 
 	/** "voltage", "field", "current", "conductance", … or null for an unknown unit. */
 	public static String kind( final String unit ) { return KIND.get( canonical( unit ) ); }

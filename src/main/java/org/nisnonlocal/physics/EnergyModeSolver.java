@@ -44,6 +44,9 @@ public final class EnergyModeSolver
 
 	private static final int MAX_NEWTON = 30;
 
+	/** A stalled Newton iteration is converged when its residual is within this many rounding levels (see roundingFloor). */
+	private static final double ROUNDING_MARGIN = 16;
+
 	private static final int RESTART = 40;
 
 	private static final int MAX_KRYLOV = 400;
@@ -208,13 +211,30 @@ public final class EnergyModeSolver
 
 		private final double residual;
 
+		private final boolean roundingLimited;
+
 		Solution( final double[][] fL, final CollisionIntegral.Linearization[] collisions, final int newtonIterations, final int krylovIterations, final double residual )
+		{
+			this( fL, collisions, newtonIterations, krylovIterations, residual, false );
+		}
+
+		Solution( final double[][] fL, final CollisionIntegral.Linearization[] collisions, final int newtonIterations, final int krylovIterations, final double residual, final boolean roundingLimited )
 		{
 			this.fL = fL;
 			this.collisions = collisions;
 			this.newtonIterations = newtonIterations;
 			this.krylovIterations = krylovIterations;
 			this.residual = residual;
+			this.roundingLimited = roundingLimited;
+		}
+
+		/**
+		 * Converged as far as double precision allows: residual ≤ {@link #TOLERANCE}, or Newton stopped at the
+		 * residual's rounding level above it (then {@code residual()} says where).
+		 */
+		public boolean atFullAccuracy()
+		{
+			return residual <= TOLERANCE || roundingLimited;
 		}
 
 		/** f_L[k][i] at node x_k (k = 0 … M−2; the reservoir node is not stored). */
@@ -526,6 +546,25 @@ public final class EnergyModeSolver
 			}
 		}
 
+		/**
+		 * The scaled residual's rounding level at f: the max-norm change of T⁻¹R when every f entry moves by 4 ulps
+		 * (alternating sign). Leaves {@code lin} linearized at f again (the residual is re-evaluated there into
+		 * {@code work}, equal to {@code r}).
+		 */
+		private double roundingFloor( final double[][] f, final double[][] r, final double[][] trial, final double[][] work )
+		{
+			for ( int k = 0; k < p; k++ )
+				for ( int i = 0; i < n; i++ )
+					trial[ k ][ i ] = f[ k ][ i ] + ( ( k + i ) % 2 == 0 ? 4 : -4 ) * Math.ulp( f[ k ][ i ] );
+			residual( trial, work );
+			for ( int k = 0; k < p; k++ )
+				for ( int i = 0; i < n; i++ )
+					work[ k ][ i ] -= r[ k ][ i ];
+			final double floor = norms( work )[ 0 ];
+			residual( f, work );
+			return floor;
+		}
+
 		Solution run( final double[][] start, final double tolerance, final int maxSteps )
 		{
 			double[][] f = start;
@@ -543,6 +582,7 @@ public final class EnergyModeSolver
 			// the rejected or previous iterate and residual are refilled (the returned f is never reused)
 			double[][] trial = ArrayPool.take( p, n );
 			double[][] rt = ArrayPool.take( p, n );
+			boolean roundingLimited = false;
 			while ( norm[ 0 ] > tolerance )
 			{
 				if ( newton >= maxSteps && maxSteps < MAX_NEWTON )
@@ -595,7 +635,18 @@ public final class EnergyModeSolver
 					halvings++;
 				}
 				if ( halvings >= 10 && nt[ 1 ] > norm[ 1 ] )
-					throw new BadInputException( "energy-mode solver stalled at " + where + ": scaled residual " + norm[ 0 ] + " (line search failed)" );
+				{
+					// No step along Newton's direction lowers the residual. Near the tolerance that is rounding: accept
+					// f when its residual is within ROUNDING_MARGIN × what moving f by 4 ulps changes it by.
+					final double floor = roundingFloor( f, r, trial, rt );
+					if ( norm[ 0 ] <= ROUNDING_MARGIN * floor )
+					{
+						roundingLimited = true;
+						break;
+					}
+					throw new BadInputException( "energy-mode solver stalled at " + where + ": no step along the Newton direction lowers the scaled residual " + norm[ 0 ] + " (tolerance " + tolerance
+							+ ", rounding level " + floor + ") after " + newton + " Newton steps" );
+				}
 				final double[][] fOld = f, rOld = r;
 				f = trial;
 				r = rt;
@@ -616,7 +667,7 @@ public final class EnergyModeSolver
 				if ( lin[ k ] != null )
 					lin[ k ].releaseSpectra();
 			}
-			return new Solution( f, lin, newton, krylov, norm[ 0 ] );
+			return new Solution( f, lin, newton, krylov, norm[ 0 ], roundingLimited );
 		}
 	}
 }

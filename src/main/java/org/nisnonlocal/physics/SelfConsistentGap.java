@@ -227,7 +227,7 @@ public final class SelfConsistentGap
 			evaluations++;
 			final double phi = rhs( d, v, sol ) - d;
 			lastPhi = phi;
-			final boolean exact = solver.gammaEe() == 0 || sol.residual() <= EnergyModeSolver.TOLERANCE;
+			final boolean exact = solver.gammaEe() == 0 || sol.atFullAccuracy();
 			if ( Math.abs( phi ) < TOLERANCE && exact )
 			{
 				if ( best != null && best != sol )

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -20,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
@@ -27,6 +31,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.nisnonlocal.io.OutputSet;
+import org.nisnonlocal.io.TiffMapIO;
+import org.nisnonlocal.maps.Axis;
+import org.nisnonlocal.maps.ConductanceMap;
+import org.nisnonlocal.maps.MapMetadata;
 
 /**
  * Hostile input for the runner's verbs, generated here: malformed files (empty, truncated, ragged, binary, NaN and
@@ -106,14 +114,54 @@ class HostileInputTest
 			return text( name, mapRows( "\n" ) );
 		}
 
+		/** The map of {@link #map} as the plugin's TIFF, edited as a map and then as bytes. */
+		String tiff( final String name, final Consumer< ConductanceMap > editMap, final UnaryOperator< byte[] > editBytes ) throws IOException
+		{
+			final Axis x = Axis.between( "Vinj", "mV", -1, 1, 21 ), y = Axis.between( "Vdet", "mV", -0.1, 0.1, 3 );
+			final ConductanceMap m = ConductanceMap.fromFunction( x, y, "g_nl", "nS", MapMetadata.empty(), ( i, j ) -> {
+				final double v = x.value( i ), d = y.value( j );
+				return 0.01 * v - 0.02 * d + 0.05 * v * d + 0.03 * v * v;
+			} );
+			editMap.accept( m );
+			final Path p = dir.resolve( name );
+			TiffMapIO.write( m, p );
+			return bytes( name, editBytes.apply( Files.readAllBytes( p ) ) );
+		}
+
+		/** A copy of one of the repository's example maps (with its sidecar) in the case's folder. */
+		String example( final String name ) throws IOException
+		{
+			Files.copy( EXAMPLES_DIR.resolve( name + ".meta" ), dir.resolve( name + ".meta" ) );
+			return Files.copy( EXAMPLES_DIR.resolve( name ), dir.resolve( name ) ).toString();
+		}
+
+		/** A simulated map in model units (eV/Δ0, 17 × 9) with the given header and no sidecar. */
+		String simulated( final String name, final String header ) throws IOException
+		{
+			final StringBuilder sb = new StringBuilder( header ).append( '\n' );
+			for ( int j = 0; j <= 8; j++ )
+				for ( int i = 0; i <= 16; i++ )
+					sb.append( String.format( Locale.ROOT, "%.2f,%.2f,%.4f%n", -4 + 0.5 * i, -2 + 0.5 * j, Math.sin( -4 + 0.5 * i ) * ( -2 + 0.5 * j ) ) );
+			return text( name, sb.toString() );
+		}
+
+		/** {@link #map} with its V_inj axis moved by {@code shift} mV. */
+		String shiftedMap( final String name, final double shift ) throws IOException
+		{
+			text( name + ".meta", "x.name=Vinj\nx.unit=mV\ny.name=Vdet\ny.unit=mV\nvalue.unit=nS\nquantity=g_nl\n" );
+			return text( name, mapRows( "\n", shift ) );
+		}
+
 		/** The rows of {@link #map}, with the given line end. */
-		static String mapRows( final String eol )
+		static String mapRows( final String eol ) { return mapRows( eol, 0 ); }
+
+		static String mapRows( final String eol, final double shift )
 		{
 			final StringBuilder sb = new StringBuilder( "Vinj,Vdet,g" ).append( eol );
 			for ( int j = 0; j < 3; j++ )
 				for ( int i = 0; i < 21; i++ )
 				{
-					final double v = -1 + 0.1 * i, d = -0.1 + 0.1 * j;
+					final double v = -1 + 0.1 * i + shift, d = -0.1 + 0.1 * j;
 					sb.append( String.format( Locale.ROOT, "%.1f,%.1f,%.5f", v, d, 0.01 * v - 0.02 * d + 0.05 * v * d + 0.03 * v * v ) ).append( eol );
 				}
 			return sb.toString();
@@ -143,6 +191,19 @@ class HostileInputTest
 				final double v = -1e-3 + 1e-5 * i, e = Math.abs( v ) / 2e-4;
 				sb.append( String.format( Locale.ROOT, "%.6e,%.6f%n", v, e > 1.02 ? e / Math.sqrt( e * e - 1 ) : 0.05 ) );
 			}
+			return text( name, sb.toString() );
+		}
+
+		/** A cuts CSV of two curves of {@link #spectrum}'s shape, one per V_det (0.1, 0.2); bias in mV, no units in the header. */
+		String cutsTable( final String name ) throws IOException
+		{
+			final StringBuilder sb = new StringBuilder( "Vdet,Vinj,g\n" );
+			for ( final String vDet : new String[] { "0.1", "0.2" } )
+				for ( int i = 0; i <= 200; i++ )
+				{
+					final double v = -1 + 0.01 * i, e = Math.abs( v ) / 0.2;
+					sb.append( String.format( Locale.ROOT, "%s,%.3f,%.6f%n", vDet, v, e > 1.02 ? e / Math.sqrt( e * e - 1 ) : 0.05 ) );
+				}
 			return text( name, sb.toString() );
 		}
 
@@ -259,21 +320,97 @@ class HostileInputTest
 		}
 	}
 
-	/** Malformed map files: name → content; each must be refused naming the file. */
-	private static Map< String, byte[] > malformedMaps()
+	/** A hostile file's bytes and the words of its problem that the error line must contain besides the file's name. */
+	static final class Hostile
 	{
-		final Map< String, byte[] > m = new TreeMap<>();
+		final byte[] content;
+
+		final String[] problem;
+
+		Hostile( final byte[] content, final String... problem )
+		{
+			this.content = content;
+			this.problem = problem;
+		}
+
+		Hostile( final String content, final String... problem ) { this( content.getBytes( StandardCharsets.UTF_8 ), problem ); }
+	}
+
+	/**
+	 * Malformed map files and maps that used to come in silently wrong (issue 13: values a 32-bit map cannot hold, one
+	 * absurd axis value, nothing measured, units the plugin does not know): name → content and problem; each must be
+	 * refused naming the file (and the line, where there is one).
+	 */
+	private static Map< String, Hostile > malformedMaps()
+	{
+		final Map< String, Hostile > m = new TreeMap<>();
 		final String good = Fixture.mapRows( "\n" );
-		m.put( "empty", new byte[ 0 ] );
-		m.put( "header only", "Vinj,Vdet,g\n".getBytes( StandardCharsets.UTF_8 ) );
-		m.put( "truncated in a row", good.substring( 0, good.indexOf( '\n', good.length() / 2 ) + 6 ).getBytes( StandardCharsets.UTF_8 ) );
-		m.put( "ragged row", good.replaceFirst( "\n(-0\\.5,-0\\.1,)[^\n]*\n", "\n-0.5,-0.1\n" ).getBytes( StandardCharsets.UTF_8 ) );
-		m.put( "NaN in an axis", good.replaceFirst( "\n-0\\.5,", "\nNaN," ).getBytes( StandardCharsets.UTF_8 ) );
-		m.put( "Infinity as a value", good.replaceFirst( "(\n-0\\.5,-0\\.1,)[^\n]*", "$1Infinity" ).getBytes( StandardCharsets.UTF_8 ) );
-		m.put( "text as a value", good.replaceFirst( "(\n-0\\.5,-0\\.1,)[^\n]*", "$1abc" ).getBytes( StandardCharsets.UTF_8 ) );
+		m.put( "empty", new Hostile( new byte[ 0 ] ) );
+		m.put( "header only", new Hostile( "Vinj,Vdet,g\n" ) );
+		m.put( "truncated in a row", new Hostile( good.substring( 0, good.indexOf( '\n', good.length() / 2 ) + 6 ) ) );
+		m.put( "ragged row", new Hostile( good.replaceFirst( "\n(-0\\.5,-0\\.1,)[^\n]*\n", "\n-0.5,-0.1\n" ) ) );
+		m.put( "NaN in an axis", new Hostile( good.replaceFirst( "\n-0\\.5,", "\nNaN," ) ) );
+		m.put( "Infinity as a value", new Hostile( good.replaceFirst( "(\n-0\\.5,-0\\.1,)[^\n]*", "$1Infinity" ) ) );
+		m.put( "text as a value", new Hostile( good.replaceFirst( "(\n-0\\.5,-0\\.1,)[^\n]*", "$1abc" ) ) );
 		final byte[] binary = new byte[ 2048 ];
 		new java.util.Random( 7 ).nextBytes( binary );
-		m.put( "binary garbage", binary );
+		m.put( "binary garbage", new Hostile( binary ) );
+		// (V_inj, V_det) = (-0.5, -0.1) is data row 6, file line 7
+		m.put( "value 1e308, which a float cannot hold", new Hostile( good.replaceFirst( "(\n-0\\.5,-0\\.1,)[^\n]*", "$11e308" ), ":7:", "1e308", "cannot hold" ) );
+		m.put( "value 1e-50, below a float's range", new Hostile( good.replaceFirst( "(\n-0\\.5,-0\\.1,)[^\n]*", "$11e-50" ), ":7:", "1e-50", "cannot hold" ) );
+		m.put( "one V_inj of 1e300 among the grid", new Hostile( good.replaceFirst( "\n-0\\.5,-0\\.1,", "\n1e300,-0.1," ), ":7:", "1.0E300", "far off the grid" ) );
+		m.put( "all values NaN", new Hostile( good.replaceAll( "(?m)^(-?[\\d.]+,-?[\\d.]+,).*$", "$1NaN" ), "all 63 points are NaN" ) );
+		m.put( "axis in furlong", new Hostile( good.replaceFirst( "^Vinj,Vdet,g", "Vinj (furlong),Vdet (mV),g (nS)" ), "'furlong'", "not a unit the plugin knows" ) );
+		m.put( "values in kg", new Hostile( good.replaceFirst( "^Vinj,Vdet,g", "Vinj (mV),Vdet (mV),g (kg)" ), "'kg'", "not a unit the plugin knows" ) );
+		m.put( "matrix with an x of 1e300", new Hostile( ",0,1,2,3,1e300\n0,1,2,3,4,5\n1,1,2,3,4,5\n", ":1:", "1.0E300", "far off the grid" ) );
+		m.put( "matrix of NaN", new Hostile( ",0,1\n0,NaN,NaN\n1,NaN,NaN\n", "all 4 points are NaN" ) );
+		return m;
+	}
+
+	/** The TIFF header's width, height and rows per strip set to w × h, its compression tag to {@code compression}. */
+	static UnaryOperator< byte[] > header( final int w, final int h, final int compression )
+	{
+		return tiff -> {
+			final byte[] out = tiff.clone();
+			final ByteBuffer b = ByteBuffer.wrap( out ).order( out[ 0 ] == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN );
+			final int ifd = b.getInt( 4 );
+			final int entries = b.getShort( ifd ) & 0xffff;
+			for ( int k = 0; k < entries; k++ )
+			{
+				final int e = ifd + 2 + 12 * k;
+				final int tag = b.getShort( e ) & 0xffff;
+				if ( tag == 256 || tag == 257 || tag == 278 )
+				{
+					b.putShort( e + 2, ( short ) 4 ); // LONG
+					b.putInt( e + 8, tag == 256 ? w : h );
+				}
+				if ( tag == 259 )
+				{
+					b.putShort( e + 2, ( short ) 3 ); // SHORT
+					b.putInt( e + 8, 0 );
+					b.putShort( e + 8, ( short ) compression );
+				}
+			}
+			return out;
+		};
+	}
+
+	/**
+	 * The plugin's TIFF of {@link Fixture#map}'s map made hostile (issue 13): a header promising more pixels than the
+	 * machine or the file holds (ImageJ allocated 200000² before failing), the file cut short, infinite or only NaN
+	 * values. Name → (map edit, byte edit, problem).
+	 */
+	private static Map< String, Object[] > hostileTiffs()
+	{
+		final Map< String, Object[] > m = new TreeMap<>();
+		final Consumer< ConductanceMap > asIs = map -> {};
+		m.put( "header declaring 200000 × 200000 pixels", new Object[] { asIs, header( 200000, 200000, 1 ), new String[] { "200000 × 200000 pixels", "more than this Java can hold" } } );
+		m.put( "LZW header declaring 200000 × 200000 pixels", new Object[] { asIs, header( 200000, 200000, 5 ), new String[] { "200000 × 200000 pixels", "more than this Java can hold" } } );
+		m.put( "header declaring 2000 × 2000 pixels in 2 kB", new Object[] { asIs, header( 2000, 2000, 1 ), new String[] { "cut short", "2000 × 2000 pixels" } } );
+		m.put( "LZW header declaring 2000 × 2000 pixels in 2 kB", new Object[] { asIs, header( 2000, 2000, 5 ), new String[] { "2000 × 2000 pixels", "even compressed" } } );
+		m.put( "cut short (its last 64 bytes missing)", new Object[] { asIs, ( UnaryOperator< byte[] > ) b -> Arrays.copyOf( b, b.length - 64 ), new String[] { "cut short", "21 × 3 pixels" } } );
+		m.put( "an infinite value", new Object[] { ( Consumer< ConductanceMap > ) map -> map.set( 5, 0, Float.POSITIVE_INFINITY ), UnaryOperator.identity(), new String[] { "Vinj = -0.5, Vdet = -0.1", "is Infinity" } } );
+		m.put( "no measured point (all NaN)", new Object[] { ( Consumer< ConductanceMap > ) map -> Arrays.fill( map.data(), Float.NaN ), UnaryOperator.identity(), new String[] { "all 63 points are NaN" } } );
 		return m;
 	}
 
@@ -285,10 +422,16 @@ class HostileInputTest
 		for ( final String verb : MAP_VERBS )
 		{
 			// the input itself
-			for ( final Map.Entry< String, byte[] > bad : malformedMaps().entrySet() )
+			for ( final Map.Entry< String, Hostile > bad : malformedMaps().entrySet() )
 				fails( c, verb + ": input " + bad.getKey(), f -> {
-					final String in = f.bytes( "bad.csv", bad.getValue() );
-					return f.run( mapVerb( verb, in, f.path( "out.csv" ) ) ).naming( in );
+					final String in = f.bytes( "bad.csv", bad.getValue().content );
+					return f.run( mapVerb( verb, in, f.path( "out.csv" ) ) ).naming( in ).naming( bad.getValue().problem );
+				} );
+			for ( final Map.Entry< String, Object[] > bad : hostileTiffs().entrySet() )
+				fails( c, verb + ": TIFF with " + bad.getKey(), f -> {
+					@SuppressWarnings( "unchecked" )
+					final String in = f.tiff( "bad.tif", ( Consumer< ConductanceMap > ) bad.getValue()[ 0 ], ( UnaryOperator< byte[] > ) bad.getValue()[ 1 ] );
+					return f.run( mapVerb( verb, in, f.path( "out.csv" ) ) ).naming( in ).naming( ( String[] ) bad.getValue()[ 2 ] );
 				} );
 			fails( c, verb + ": input missing", f -> f.run( mapVerb( verb, f.path( "nope.csv" ), f.path( "out.csv" ) ) ).naming( f.path( "nope.csv" ), "no such file" ) );
 			fails( c, verb + ": input is a folder", f -> {
@@ -505,6 +648,72 @@ class HostileInputTest
 			return f.run( "reproduce", "--out", out, "--examples", EXAMPLES ).naming( out, "needs a folder" );
 		} );
 
+		// accepted nonsense that used to give silent wrong results (issue 13)
+		for ( final String every : new String[] { "0", "-1" } )
+			fails( c, "cuts: --every " + every, f -> f.run( "cuts", "--in", f.map( "m.csv" ), "--axis", "vdet", "--every", every, "--out", f.path( "o.csv" ) ).naming( "--every " + every,
+					"positive number of rows" ) );
+		fails( c, "offset: --value 1e300, beyond the whole axis range", f -> {
+			final String in = f.map( "m.csv" );
+			return f.run( "offset", "--in", in, "--value", "1e300", "--out", f.path( "o.csv" ) ).naming( in, "1e+300 mV", "larger than the whole measured Vinj range" );
+		} );
+		for ( final String parity : new String[] { "even", "odd" } )
+			fails( c, "offset: --estimate " + parity + " where the map's symmetry does not determine it", f -> {
+				final String in = f.example( "example_Is+10uA.csv" );
+				return f.run( "offset", "--in", in, "--estimate", parity, "--out", f.path( "o.csv" ) ).naming( in, "does not determine the offset" );
+			} );
+		fails( c, "dos: --delta 0 (no gap)", f -> f.run( "dos", "--delta", "0", "--out", f.path( "o.csv" ) ).naming( "--delta", "> 0" ) );
+		for ( final String sidecar : new String[] { ".meta", ".params.txt" } )
+			fails( c, "synthesize: --spectrum-out is the map's " + sidecar, f -> {
+				final String out = f.path( "s.csv" );
+				return f.run( "synthesize", "--delta0", "2.65e-4", "--ginj", "24.6e-6", "--gdet", "20e-6", "--r-xi", "8.54", "--spectrum-out", out + sidecar, "--out", out ).naming( out + sidecar,
+						"--spectrum-out", "same file" );
+			} );
+		final String[] physical = { "--delta0", "2.65e-4", "--ginj", "24.6e-6", "--gdet", "20e-6", "--r-xi", "8.54" };
+		fails( c, "overlay: a simulated map in Ω (a normalized measurement)", f -> {
+			final String sim = f.simulated( "sim.csv", "Vinj (eV/Δ0),Vdet (eV/Δ0),g (ohm)" );
+			return f.run( concat( new String[] { "overlay", "--measured", f.map( "m.csv" ), "--simulated", sim, "--out", f.path( "ov" ) }, physical ) ).naming( sim, "in Ω", "swapped" );
+		} );
+		fails( c, "overlay: a simulated map whose unit was assumed", f -> {
+			final String sim = f.simulated( "sim.csv", "Vinj (eV/Δ0),Vdet (eV/Δ0),g" );
+			return f.run( concat( new String[] { "overlay", "--measured", f.map( "m.csv" ), "--simulated", sim, "--out", f.path( "ov" ) }, physical ) ).naming( sim, "no unit" );
+		} );
+		fails( c, "average: maps on disjoint grids name both files", f -> {
+			final String a = f.map( "a.csv" ), b = f.shiftedMap( "b.csv", 5 );
+			return f.run( "average", "--in", a + "," + b, "--out", f.path( "m.csv" ) ).naming( a, b, "covers none" );
+		} );
+		fails( c, "fit-dynes: a table of two stacked curves is not averaged into one", f -> {
+			final String in = f.cutsTable( "cuts.csv" );
+			return f.run( "fit-dynes", "--in", in, "--bias-column", "Vinj", "--column", "g", "--bias-unit", "mV", "--out", f.path( "o.csv" ) ).naming( in,
+					"holds 2 curves one after the other, one per value of Vdet", "where Vdet=0.1" );
+		} );
+		fails( c, "fit-dynes: a table of two stacked curves read with its first column as the bias", f -> {
+			final String in = f.cutsTable( "cuts.csv" );
+			return f.run( "fit-dynes", "--in", in, "--out", f.path( "o.csv" ) ).naming( in, "2 points are too few" );
+		} );
+		fails( c, "fit-dynes: --where without a value", f -> f.run( "fit-dynes", "--in", f.cutsTable( "cuts.csv" ), "--where", "Vdet", "--out", f.path( "o.csv" ) ).naming( "where 'Vdet'",
+				"COLUMN=VALUE" ) );
+		fails( c, "fit-dynes: --where naming no curve", f -> {
+			final String in = f.cutsTable( "cuts.csv" );
+			return f.run( "fit-dynes", "--in", in, "--bias-column", "Vinj", "--column", "g", "--bias-unit", "mV", "--where", "Vdet=0.3", "--out", f.path( "o.csv" ) ).naming( in, "0.3" );
+		} );
+		fails( c, "fit-dynes: --bias-column that is not in the table", f -> {
+			final String in = f.cutsTable( "cuts.csv" );
+			return f.run( "fit-dynes", "--in", in, "--bias-column", "V_bias", "--where", "Vdet=0.1", "--out", f.path( "o.csv" ) ).naming( in, "V_bias" );
+		} );
+		fails( c, "fit-dynes: --bias-unit furlong", f -> {
+			final String in = f.spectrum( "s.csv" );
+			return f.run( "fit-dynes", "--in", in, "--bias-unit", "furlong", "--out", f.path( "o.csv" ) ).naming( "furlong" );
+		} );
+		fails( c, "fit-dynes: --sigma 0", f -> f.run( "fit-dynes", "--in", f.spectrum( "s.csv" ), "--sigma", "0", "--out", f.path( "o.csv" ) ).naming( "--sigma", "> 0" ) );
+		fails( c, "convert: --resample of a map with one V_inj of 1e300", f -> {
+			final String in = f.text( "m.csv", Fixture.mapRows( "\n" ).replaceFirst( "\n-0\\.5,-0\\.1,", "\n1e300,-0.1," ) );
+			return f.run( "convert", "--in", in, "--resample", "--out", f.path( "o.csv" ) ).naming( in + ":7:", "far off the grid" );
+		} );
+		fails( c, "convert: --y-unit parsec", f -> {
+			final String in = f.map( "m.csv" );
+			return f.run( "convert", "--in", in, "--y-unit", "parsec", "--out", f.path( "o.csv" ) ).naming( in, "'parsec'", "not a unit the plugin knows" );
+		} );
+
 		// malformed parameters
 		for ( final String value : new String[] { "NaN", "Infinity", "-Infinity", "1e999", "abc", "" } )
 		{
@@ -534,7 +743,9 @@ class HostileInputTest
 		return c;
 	}
 
-	private static final String EXAMPLES = Path.of( System.getProperty( "nis.project.dir", "." ) ).resolve( "examples" ).toString();
+	private static final Path EXAMPLES_DIR = Path.of( System.getProperty( "nis.project.dir", "." ) ).resolve( "examples" );
+
+	private static final String EXAMPLES = EXAMPLES_DIR.toString();
 
 	private static String[] concat( final String[] a, final String... b )
 	{

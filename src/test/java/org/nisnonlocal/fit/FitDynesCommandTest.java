@@ -53,7 +53,10 @@ class FitDynesCommandTest
 		final Path out = tmp.resolve( "fwd.csv" );
 		assertEquals( 0, run( "fit-dynes", "--in", DynesFitRealDataTest.grRe().toString(), "--out", out.toString() ), err );
 		final Map< String, double[] > f = readRows( out );
-		assertEquals( 6, f.size() );
+		// the six rows of the contract, then residual_variance, sigma, sigma_estimated, chi2_per_dof, warnings
+		assertEquals( 11, f.size() );
+		assertEquals( f.get( "chi2_reduced" )[ 0 ], f.get( "residual_variance" )[ 0 ], 0 ); // no σ given: the same number, honestly named
+		assertEquals( 1, f.get( "sigma_estimated" )[ 0 ], 0 );
 		assertEquals( 1.553, f.get( "G_N" )[ 0 ], 0.05 * 1.553 );
 		assertEquals( 0.3366e-3, f.get( "Delta" )[ 0 ], 0.05 * 0.3366e-3 );
 		assertEquals( 0.214, f.get( "T_e" )[ 0 ], 0.05 * 0.214 );

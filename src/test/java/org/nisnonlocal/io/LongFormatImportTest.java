@@ -193,7 +193,7 @@ class LongFormatImportTest
 	{
 		final Path file = irregularFile();
 		final BadInputException e = assertThrows( BadInputException.class, () -> TextMapImporter.read( file, null ) );
-		assertEquals( file + ": irregular grid in column 'x': steps vary from 1 to 3; ask for resampling", e.getMessage() );
+		assertEquals( file + ":3: irregular grid in column 'x': steps vary from 1 to 3 (first 3 from 2 to 5); ask for resampling", e.getMessage() );
 	}
 
 	@Test

@@ -97,7 +97,7 @@ class MatrixFormatImportTest
 	{
 		final Path file = TestFiles.write( dir, "irr.csv", ",0,1,4", "0,0,1,4", "1,2,3,6" );
 		final BadInputException e = assertThrows( BadInputException.class, () -> TextMapImporter.read( file, null ) );
-		assertEquals( file + ": irregular grid in column x (first row): steps vary from 1 to 3; ask for resampling", e.getMessage() );
+		assertEquals( file + ":1: irregular grid in column x (first row): steps vary from 1 to 3 (first 3 from 1 to 4); ask for resampling", e.getMessage() );
 		final ConductanceMap m = TextMapImporter.read( file, new MapImportOptions().resample( true ) ).map();
 		assertEquals( 2, m.xAxis().step(), 0 );
 		// g = x + 2y is linear: interpolation reproduces it

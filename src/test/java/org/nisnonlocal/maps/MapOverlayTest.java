@@ -112,9 +112,11 @@ class MapOverlayTest
 		final MapOverlay.Parameters p = new MapOverlay.Parameters();
 		p.rXiOhm = 120;
 		assertEquals( 60f, MapOverlay.of( meas, sim, p ).simulated().get( 3, 4 ), 0f );
-		// and back: Ω simulated against a "1" measurement divides
+		// not back: no model command writes Ω (g/(G_inj·G_det) is a normalized measurement); a "simulation" in Ω is
+		// a swapped or mislabelled map, and would be scaled by R_ξ silently
 		final ConductanceMap simOhm = ConductanceMap.fromFunction( X, Y, "g", "kΩ", null, ( i, j ) -> 0.06 );
-		assertEquals( 0.5f, MapOverlay.of( wavy( X, Y, "1" ), simOhm, p ).simulated().get( 3, 4 ), 1e-7f );
+		final BadInputException e = assertThrows( BadInputException.class, () -> MapOverlay.of( wavy( X, Y, "1" ), simOhm, p ) );
+		assertTrue( e.getMessage().contains( "the simulated values are in kΩ (g/(G_inj·G_det), a normalized measurement)" ), e.getMessage() );
 	}
 
 	@Test

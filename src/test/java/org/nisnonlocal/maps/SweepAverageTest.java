@@ -86,6 +86,8 @@ class SweepAverageTest
 		final ConductanceMap b = a.relabel( "g_nl", "µS", a.metadata() );
 		final BadInputException e = assertThrows( BadInputException.class, () -> SweepAverage.average( Arrays.asList( a, b ) ) );
 		assertEquals( "average: map 2 is in µS, map 1 in nS", e.getMessage() );
+		final BadInputException named = assertThrows( BadInputException.class, () -> SweepAverage.average( Arrays.asList( a, b ), Arrays.asList( "up.csv", "down.csv" ), false ) );
+		assertEquals( "average: down.csv is in µS, up.csv in nS", named.getMessage() );
 		final ConductanceMap c = a.withAxes( X.inUnit( "V" ), Y );
 		assertThrows( BadInputException.class, () -> SweepAverage.average( Arrays.asList( a, c ) ) );
 		assertThrows( BadInputException.class, () -> SweepAverage.sweepShift( a, b, 5 ) );
@@ -97,20 +99,20 @@ class SweepAverageTest
 		// Noise-free: the only error is the cubic interpolation's, largest for these sharp (3-step) peaks; measured
 		// 0.0034 step, asserted below 0.01 step.
 		final double s = 0.37 * X.step();
-		final SweepAverage.Shift shift = SweepAverage.sweepShift( noisy( 0, 1, 0 ), noisy( 0, 1, s ), 5 );
-		assertEquals( 0.37, shift.shiftSteps(), 0.01 );
-		assertEquals( s, shift.shift(), 0.01 * X.step() );
-		assertEquals( "mV", shift.unit() );
+		final SweepShift shift = SweepAverage.sweepShift( noisy( 0, 1, 0 ), noisy( 0, 1, s ), 5 );
+		assertEquals( 0.37, shift.xSteps(), 0.01 );
+		assertEquals( s, shift.x(), 0.01 * X.step() );
+		assertEquals( "mV", shift.xAxis().unit() );
 		assertEquals( 50 * 64, shift.points() ); // x indices 7 … 56 stay inside for every shift within ±(5 + 1)
 		// Beyond a whole step, negative.
-		assertEquals( -2.37, SweepAverage.sweepShift( noisy( 0, 1, 0 ), noisy( 0, 1, -2.37 * X.step() ), 5 ).shiftSteps(), 0.01 );
+		assertEquals( -2.37, SweepAverage.sweepShift( noisy( 0, 1, 0 ), noisy( 0, 1, -2.37 * X.step() ), 5 ).xSteps(), 0.01 );
 	}
 
 	@Test
 	void alignedDownSweepLiesOnTheUpSweep()
 	{
 		final ConductanceMap up = noisy( 0, 1, 0 ), down = noisy( 0, 1, 0.37 * X.step() );
-		final SweepAverage.Shift shift = SweepAverage.sweepShift( up, down, 5 );
+		final SweepShift shift = SweepAverage.sweepShift( up, down, 5 );
 		final ConductanceMap a = SweepAverage.aligned( down, shift );
 		double worst = 0;
 		for ( int j = 0; j < Y.size(); j++ )
@@ -123,7 +125,7 @@ class SweepAverageTest
 		// Keys interpolation of peaks 3 steps wide and 1.5 high: measured 0.004. Shifting the wrong way would leave
 		// 0.74 step × the peak slope (≈ 0.4 per step) ≈ 0.3.
 		assertTrue( worst < 0.01, "worst " + worst );
-		assertTrue( a.metadata().history().get( 1 ).startsWith( "align-sweep shift=0.0074" ), a.metadata().history().get( 1 ) );
+		assertTrue( a.metadata().history().get( 1 ).startsWith( "align-sweep shift_x=0.0074" ), a.metadata().history().get( 1 ) );
 	}
 
 	@Test
@@ -142,9 +144,9 @@ class SweepAverageTest
 		assertTrue( sd < 0.005, "sd " + sd ); // the test is meaningful: a few thousandths of a step
 		for ( int seed = 0; seed < 3; seed++ )
 		{
-			final SweepAverage.Shift shift = SweepAverage.sweepShift( noisy( sigma, 10 + seed, 0 ), noisy( sigma, 20 + seed, 0.37 * X.step() ), 5 );
+			final SweepShift shift = SweepAverage.sweepShift( noisy( sigma, 10 + seed, 0 ), noisy( sigma, 20 + seed, 0.37 * X.step() ), 5 );
 			// interpolation bias (≤ 0.01, see above) + 4 sd
-			assertEquals( 0.37, shift.shiftSteps(), 0.01 + 4 * sd, shift.toString() );
+			assertEquals( 0.37, shift.xSteps(), 0.01 + 4 * sd, shift.toString() );
 			// the residual is the noise of both sweeps: rms ≈ σ·√(1 + gain²) with gain² = Σw² = 0.69 for the Keys weights at t = 0.63
 			assertEquals( sigma * Math.sqrt( 1.69 ), shift.rmsResidual(), 0.05 * sigma );
 		}
