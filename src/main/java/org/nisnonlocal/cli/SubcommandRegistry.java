@@ -10,6 +10,7 @@ final class SubcommandRegistry
 		return new Subcommand[] {
 				new ReproduceCommand(),
 				new ConvertCommand(),
+				new InspectCommand(),
 				new DecomposeCommand(),
 				new ExampleMapCommand(),
 				new NormalizeCommand(),
