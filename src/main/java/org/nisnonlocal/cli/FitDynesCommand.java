@@ -30,7 +30,7 @@ final class FitDynesCommand implements Subcommand
 	@Override
 	public String usage()
 	{
-		return "--in SPECTRUM --out FILE.csv [--column NAME] [--sweep forward|backward] [--vac-rms V] [--fix-gamma EV] [--fix-delta EV] [--no-offset | --offset V] [--vmin A --vmax B]"
+		return "--in SPECTRUM --out FILE.csv [--column NAME] [--sweep forward|backward] [--run ID (QCoDeS database)] [--vac-rms V] [--fix-gamma EV] [--fix-delta EV] [--no-offset | --offset V] [--vmin A --vmax B]"
 				+ "   (SPECTRUM: a Nanonis bias-spectroscopy .dat when it has a [DATA] line, else a text table; --vmin/--vmax in the spectrum's bias unit)";
 	}
 
@@ -41,6 +41,7 @@ final class FitDynesCommand implements Subcommand
 		final Path out = args.path( "out" );
 		final String column = args.string( "column", null );
 		final String sweep = args.string( "sweep", "forward" );
+		final String run = args.string( "run", null );
 		final DynesFitOptions o = new DynesFitOptions();
 		o.vacRms( args.number( "vac-rms", 0 ) );
 		if ( args.has( "fix-gamma" ) )
@@ -58,7 +59,7 @@ final class FitDynesCommand implements Subcommand
 			o.range( args.number( "vmin", Double.NEGATIVE_INFINITY ), args.number( "vmax", Double.POSITIVE_INFINITY ) );
 		args.rejectUnknown();
 		AtomicFiles.checkNotSame( in, out );
-		final Spectrum s = SpectrumFiles.read( in, column, sweep );
+		final Spectrum s = SpectrumFiles.read( in, column, sweep, run );
 		final DynesFitResult r = DynesFit.fit( s, o );
 		final double toS = "conductance".equals( Units.kind( s.valueUnit() ) ) ? Units.conversionFactor( s.valueUnit(), "S" ) : 1;
 		AtomicFiles.write( out, os -> {

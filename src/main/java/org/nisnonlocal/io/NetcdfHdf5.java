@@ -101,9 +101,16 @@ final class NetcdfHdf5
 			throw new BadInputException( file + ": variable '" + v.name + "' has shape " + Hdf5Import.shapeText( v.dims ) + ": not a map" );
 		final List< Var > coords = coordinates( h );
 		final Var[] out = new Var[ 2 ];
+		// netCDF-4 lists a variable's dimension ids; a coordinate carries its own
+		final double[] ids = Hdf5Import.numbers( v.d, "_Netcdf4Coordinates" );
+		if ( ids != null && ids.length == 2 )
+			for ( int a = 0; a < 2; a++ )
+				for ( final Var c : coords )
+					if ( c.dimId == ( int ) ids[ a ] && c.dims.length == 1 && c.dims[ 0 ] == v.dims[ a ] )
+						out[ a ] = c;
 		for ( int a = 0; a < 2; a++ )
 			for ( final Var c : coords )
-				if ( out[ a ] == null && c.dims.length == 1 && c.dims[ 0 ] == v.dims[ a ] && ( a == 0 || c != out[ 0 ] ) )
+				if ( out[ a ] == null && c.dims.length == 1 && c != out[ 1 - a ] && c.dims[ 0 ] == v.dims[ a ] && ( a == 0 || c != out[ 0 ] ) )
 					out[ a ] = c;
 		if ( out[ 0 ] == null || out[ 1 ] == null )
 			throw new BadInputException( file + ": variable '" + v.name + "' (" + Hdf5Import.shapeText( v.dims ) + ") has no coordinate of length " + v.dims[ out[ 0 ] == null ? 0 : 1 ] );

@@ -150,7 +150,20 @@ public final class QcodesImport
 			final Param sp = setpoint( file, run, value.dependsOn.get( 0 ) );
 			final QcodesDatabase.Columns c = db.read( run, Arrays.asList( sp, sp, value ) );
 			final double[][] pts = points( c );
-			final int n = pts[ 0 ].length;
+			// a sweep that goes back (bidirectional): the first direction only, as a Nanonis forward sweep
+			int n = pts[ 0 ].length, dir = 0;
+			for ( int k = 1; k < pts[ 0 ].length; k++ )
+			{
+				final int d = ( int ) Math.signum( pts[ 0 ][ k ] - pts[ 0 ][ k - 1 ] );
+				if ( dir != 0 && d != 0 && d != dir )
+				{
+					n = k;
+					break;
+				}
+				if ( d != 0 )
+					dir = d;
+			}
+			final int kept = n, all = pts[ 0 ].length;
 			final Integer[] order = new Integer[ n ];
 			for ( int k = 0; k < n; k++ )
 				order[ k ] = k;
@@ -163,7 +176,10 @@ public final class QcodesImport
 				if ( k > 0 && !( bias[ k ] > bias[ k - 1 ] ) )
 					throw new BadInputException( file + ": run " + run.id + ": " + sp.name + " repeats the value " + Numbers.format( bias[ k ] ) + " (a retrace or a repeated sweep: not one spectrum)" );
 			}
-			return new Spectrum( bias, v, sp.name, unitOrOne( sp.unit ), value.name, unitOrOne( value.unit ), metadata( db, run ).with( MapMetadata.SOURCE, file.toString() ) );
+			MapMetadata meta = metadata( db, run ).with( MapMetadata.SOURCE, file.toString() );
+			if ( kept < all )
+				meta = meta.with( "qcodes_sweep", "first direction: " + kept + " of " + all + " points (the sweep reverses after point " + kept + ")" );
+			return new Spectrum( bias, v, sp.name, unitOrOne( sp.unit ), value.name, unitOrOne( value.unit ), meta );
 		}
 	}
 

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.maps.Spectrum;
 
-/** One local spectrum from a file: a Nanonis bias-spectroscopy .dat (it has a [DATA] line) or a text table. */
+/** One local spectrum from a file: a Nanonis bias-spectroscopy .dat (it has a [DATA] line), a 1D run of a QCoDeS database, or a text table. */
 public final class SpectrumFiles
 {
 	private SpectrumFiles() {}
@@ -20,8 +20,16 @@ public final class SpectrumFiles
 	 */
 	public static Spectrum read( final Path file, final String column, final String sweep ) throws IOException
 	{
+		return read( file, column, sweep, null );
+	}
+
+	/** As {@link #read(Path, String, String)}; {@code run} picks a QCoDeS run (null = the first 1D one). */
+	public static Spectrum read( final Path file, final String column, final String sweep, final String run ) throws IOException
+	{
 		if ( !Files.isRegularFile( file ) )
 			throw new BadInputException( file + ": no such file" );
+		if ( MeasurementFiles.kind( file ) == MeasurementFiles.Kind.QCODES_DB )
+			return QcodesImport.spectrum( file, run, column );
 		final String col = column == null || column.trim().isEmpty() ? null : column.trim();
 		final NanonisSpectrumReader.Sweep s = NanonisSpectrumReader.Sweep.parse( sweep == null ? "forward" : sweep );
 		if ( NanonisSpectrumReader.isNanonis( file ) )
