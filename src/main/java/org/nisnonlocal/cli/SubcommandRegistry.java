@@ -40,6 +40,7 @@ final class SubcommandRegistry
 				new FitMapCommand(),
 				new BenchCommand(),
 				new FitBenchCommand(),
+				new ImportBenchCommand(),
 		};
 	}
 }
