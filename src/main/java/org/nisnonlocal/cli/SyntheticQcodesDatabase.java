@@ -3,7 +3,6 @@ package org.nisnonlocal.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -32,7 +31,7 @@ public final class SyntheticQcodesDatabase
 		final String snapshot = "{\"station\": {\"instruments\": {\"lockin_det\": {\"__class__\": \"qcodes.instrument_drivers.stanford_research.SR830.SR830\", "
 				+ "\"parameters\": {\"amplitude\": {\"value\": 1e-05, \"unit\": \"V\"}, \"frequency\": {\"value\": 17.77, \"unit\": \"Hz\"}}}, "
 				+ "\"fridge\": {\"parameters\": {\"T_mc\": {\"value\": 0.05, \"unit\": \"K\"}}}}}}";
-		try (Connection c = DriverManager.getConnection( "jdbc:sqlite:" + file ))
+		try (Connection c = new org.sqlite.JDBC().connect( "jdbc:sqlite:" + file, new java.util.Properties() ))
 		{
 			c.setAutoCommit( false );
 			try (Statement s = c.createStatement())

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -178,7 +177,11 @@ public final class QcodesDatabase implements AutoCloseable
 		Connection c = null;
 		try
 		{
-			c = DriverManager.getConnection( "jdbc:sqlite:" + uri( file ), p );
+			// the driver directly, not through DriverManager: in ImageJ the plugin class loader is not the one
+			// DriverManager looks in, and it would answer "No suitable driver"
+			c = new org.sqlite.JDBC().connect( "jdbc:sqlite:" + uri( file ), p );
+			if ( c == null )
+				throw new SQLException( "the SQLite driver refused the file name" );
 			return new QcodesDatabase( file, c );
 		}
 		catch ( final SQLException e )
