@@ -77,6 +77,8 @@ public final class GridStacks
 					t.addValue( g.parameters().get( p ), g.parameter( p, i, line ) );
 			}
 		t.setPrecision( -6 );
+		t.setDecimalPlaces( t.getColumnIndex( "x_index" ), 0 );
+		t.setDecimalPlaces( t.getColumnIndex( "y_index" ), 0 );
 		return t;
 	}
 
@@ -90,5 +92,6 @@ public final class GridStacks
 		return a;
 	}
 
-	private static double round( final double v ) { return Math.round( v * 1e6 ) / 1e6; }
+	/** Slice labels to 5 significant digits ("48.819 mV", not "48.818898 mV"). */
+	private static double round( final double v ) { return Double.parseDouble( String.format( Locale.ROOT, "%.5g", v ) ); }
 }
