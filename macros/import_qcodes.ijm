@@ -1,7 +1,8 @@
 // Imports one run of a QCoDeS database (the measured dependent against its two setpoints, outer loop as y) and, when
 // the x axis spans both signs of the bias, decomposes it into its even and odd parts in V_inj (g_ss, g_sa).
 // Saves the imported map and the parts as TIFF. The database is only read (opened immutable: no -wal/-shm files).
-// Usage: java -jar ij.jar -ijpath APP -batch import_qcodes.ijm "in=FILE.db run=ID out=FOLDER"   (run= may be empty)
+// Usage: timeout 300 java -jar ij.jar -ijpath APP -batch import_qcodes.ijm "in=FILE.db run=ID out=FOLDER"   (run= may be empty)
+// (-batch hangs on a macro error behind a modal dialog: hence the timeout; see the README)
 //        or run it from Plugins > Macros > Run… and choose the file.
 args = getArgument();
 in = ""; runId = ""; out = "";
