@@ -34,8 +34,8 @@ final class FitDynesCommand implements Subcommand
 	@Override
 	public String usage()
 	{
-		return "--in SPECTRUM --out FILE.csv [--column NAME|N] [--bias-column NAME|N] [--bias-unit U] [--value-unit U] [--where COLUMN=VALUE] [--sweep forward|backward] [--vac-rms V] [--fix-gamma EV] [--fix-delta EV] [--no-offset | --offset V] [--vmin A --vmax B] [--sigma S]"
-				+ "   (SPECTRUM: a Nanonis bias-spectroscopy .dat when it has a [DATA] line, else a text table; for a table --bias-column and --column choose the columns, the units apply where its header has none,"
+		return "--in SPECTRUM --out FILE.csv [--column NAME|N] [--bias-column NAME|N] [--bias-unit U] [--value-unit U] [--where COLUMN=VALUE] [--sweep forward|backward] [--run ID] [--vac-rms V] [--fix-gamma EV] [--fix-delta EV] [--no-offset | --offset V] [--vmin A --vmax B] [--sigma S]"
+				+ "   (SPECTRUM: a Nanonis bias-spectroscopy .dat when it has a [DATA] line, a QCoDeS database (--run ID picks the run, else the first 1D one), else a text table; for a table --bias-column and --column choose the columns, the units apply where its header has none,"
 				+ " --where keeps one curve of several, e.g. a cuts CSV: --bias-column Vinj --column g --bias-unit mV --where Vdet=0.1; --vmin/--vmax in the spectrum's bias unit;"
 				+ " --sigma: the noise of one point in the value unit, else estimated from the point-to-point scatter for chi2_per_dof)";
 	}
@@ -51,6 +51,7 @@ final class FitDynesCommand implements Subcommand
 		final double sigma = args.number( "sigma", Double.NaN );
 		if ( args.has( "sigma" ) && !( sigma > 0 && Double.isFinite( sigma ) ) )
 			throw new BadInputException( "--sigma must be a finite number > 0 (the noise of one point, value unit), got " + args.string( "sigma", "" ) );
+		final String run = args.string( "run", null );
 		final DynesFitOptions o = new DynesFitOptions();
 		o.vacRms( args.number( "vac-rms", 0 ) );
 		if ( args.has( "fix-gamma" ) )
@@ -67,7 +68,7 @@ final class FitDynesCommand implements Subcommand
 		if ( args.has( "vmin" ) || args.has( "vmax" ) )
 			o.range( args.number( "vmin", Double.NEGATIVE_INFINITY ), args.number( "vmax", Double.POSITIVE_INFINITY ) );
 		args.rejectUnknown();
-		final Spectrum s = SpectrumFiles.read( in, sweep, selection );
+		final Spectrum s = SpectrumFiles.read( in, sweep, selection, run );
 		if ( !Double.isNaN( sigma ) )
 		{
 			final double[] each = new double[ s.size() ];

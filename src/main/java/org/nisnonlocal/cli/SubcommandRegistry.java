@@ -10,6 +10,7 @@ final class SubcommandRegistry
 		return new Subcommand[] {
 				new ReproduceCommand(),
 				new ConvertCommand(),
+				new InspectCommand(),
 				new DecomposeCommand(),
 				new ExampleMapCommand(),
 				new NormalizeCommand(),
@@ -39,6 +40,7 @@ final class SubcommandRegistry
 				new FitMapCommand(),
 				new BenchCommand(),
 				new FitBenchCommand(),
+				new ImportBenchCommand(),
 		};
 	}
 }

@@ -14,7 +14,7 @@ import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
-/** A local spectrum (Nanonis .dat or text) as a Plot and a table, forward and (when present) backward sweep. */
+/** A local spectrum (Nanonis .dat, a 1D run of a QCoDeS database, or text) as a Plot and a table, forward and (when present) backward sweep. */
 @Plugin( type = Command.class, menuPath = "Plugins>NIS Nonlocal>Import Spectrum...", visible = false )
 public class ImportSpectrumCommand extends ContextCommand
 {
@@ -23,6 +23,9 @@ public class ImportSpectrumCommand extends ContextCommand
 
 	@Parameter( label = "column", required = false, description = "signal column; empty = lock-in X" )
 	private String column = "";
+
+	@Parameter( label = "run", required = false, description = "QCoDeS database: run id; empty = the first 1D run" )
+	private String run = "";
 
 	@Parameter( type = ItemIO.OUTPUT )
 	private ImagePlus plot;
@@ -33,7 +36,7 @@ public class ImportSpectrumCommand extends ContextCommand
 	@Override
 	public void run()
 	{
-		final Spectrum fwd = InputFiles.read( file, "file", f -> SpectrumFiles.read( f, column, "forward" ) );
+		final Spectrum fwd = InputFiles.read( file, "file", f -> SpectrumFiles.read( f, column, "forward", run ) );
 		final Spectrum bwd = InputFiles.read( file, "file", f -> SpectrumFiles.hasBackward( f ) ? SpectrumFiles.read( f, column, "backward" ) : null );
 		final Plot p = new Plot( file.getName(), fwd.biasName() + " (" + fwd.biasUnit() + ")", fwd.quantity() + " (" + fwd.valueUnit() + ")" );
 		p.setColor( "blue" );

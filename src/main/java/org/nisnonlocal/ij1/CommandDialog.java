@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 import ij.ImagePlus;
+import ij.Macro;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
 
 import org.nisnonlocal.BadInputException;
+import org.nisnonlocal.commands.FileChoices;
 import org.scijava.ItemVisibility;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
@@ -28,6 +30,8 @@ final class CommandDialog
 	/** Shows the dialog (or reads macro options); returns the inputs, or null when the user cancelled. */
 	static Map< String, Object > ask( final String title, final Module module )
 	{
+		if ( module.getDelegateObject() instanceof FileChoices )
+			return askFileFirst( title, module, ( FileChoices ) module.getDelegateObject() );
 		final GenericDialog gd = new GenericDialog( title );
 		final List< ModuleItem< ? > > items = new ArrayList<>();
 		for ( final ModuleItem< ? > item : module.getInfo().inputs() )
@@ -43,6 +47,54 @@ final class CommandDialog
 		final Map< String, Object > values = new LinkedHashMap<>();
 		for ( final ModuleItem< ? > item : items )
 			values.put( item.getName(), read( gd, item ) );
+		return values;
+	}
+
+	/**
+	 * Two dialogs: the file, then the other inputs with choices read from that file (the runs and parameters of a
+	 * measurement file). ImageJ records both into one macro line; in a macro the choices are read as text, so a
+	 * recorded choice replays and a typed name or run id works too.
+	 */
+	private static Map< String, Object > askFileFirst( final String title, final Module module, final FileChoices chooser )
+	{
+		final List< ModuleItem< ? > > fileItems = new ArrayList<>(), rest = new ArrayList<>();
+		for ( final ModuleItem< ? > item : module.getInfo().inputs() )
+			if ( isUserInput( item ) )
+				( item.getType() == File.class ? fileItems : rest ).add( item );
+		final GenericDialog first = new GenericDialog( title );
+		for ( final ModuleItem< ? > item : fileItems )
+			add( first, item, module.getInput( item.getName() ) );
+		first.showDialog();
+		if ( first.wasCanceled() )
+			return null;
+		final Map< String, Object > values = new LinkedHashMap<>();
+		File file = null;
+		for ( final ModuleItem< ? > item : fileItems )
+		{
+			final Object v = read( first, item );
+			values.put( item.getName(), v );
+			if ( file == null && v instanceof File )
+				file = ( File ) v;
+		}
+		final boolean macro = Macro.getOptions() != null;
+		final Map< String, List< String > > choices = macro ? java.util.Collections.emptyMap() : chooser.choicesFor( file );
+		final GenericDialog second = new GenericDialog( title + ( file == null ? "" : ": " + file.getName() ) );
+		for ( final ModuleItem< ? > item : rest )
+		{
+			final List< String > c = choices.get( item.getName() );
+			if ( c != null && !c.isEmpty() && item.getType() == String.class )
+				second.addChoice( item.getName(), c.toArray( new String[ 0 ] ), c.get( 0 ) );
+			else
+				add( second, item, module.getInput( item.getName() ) );
+		}
+		second.showDialog();
+		if ( second.wasCanceled() )
+			return null;
+		for ( final ModuleItem< ? > item : rest )
+		{
+			final List< String > c = choices.get( item.getName() );
+			values.put( item.getName(), c != null && !c.isEmpty() && item.getType() == String.class ? second.getNextChoice() : read( second, item ) );
+		}
 		return values;
 	}
 

@@ -38,6 +38,15 @@ final class HeaderName
 		key = normalize( name );
 	}
 
+	/** A name and unit known separately (a parameter of a measurement file); unit may be null. */
+	HeaderName( final String name, final String unit )
+	{
+		this.raw = name;
+		this.name = name;
+		this.unit = unit == null || unit.trim().isEmpty() ? null : unit.trim();
+		this.key = normalize( name );
+	}
+
 	static String normalize( final String s )
 	{
 		return s.toLowerCase( Locale.ROOT ).replaceAll( "[^a-z0-9]", "" );

@@ -94,13 +94,24 @@ final class LongTableReader
 		}
 		report.add( n + " data rows" + ( nanRows > 0 ? ", " + nanRows + " of them with a NaN value (missing point)" : "" ) );
 
-		p.gx = ParsedTable.grid( xs, lines, p.x, t.file, o.resample(), true );
-		p.gy = ParsedTable.grid( ys, lines, p.y, t.file, o.resample(), true );
+		return onGrid( p, xs, ys, vs, lines, o, t.file, report );
+	}
+
+	/**
+	 * Puts points (x, y, value; {@code lines} numbers them in messages) on the grid of their distinct axis values:
+	 * sweeps and retraces detected, repeated points combined, missing ones NaN. Fills {@code p}'s grids and values;
+	 * its columns must be set. Also the way measurement files (QCoDeS, HDF5) become maps.
+	 */
+	static ParsedTable onGrid( final ParsedTable p, final double[] xs, final double[] ys, final double[] vs, final int[] lines, final MapImportOptions o, final String file, final List< String > report )
+	{
+		final int n = xs.length;
+		p.gx = ParsedTable.grid( xs, lines, p.x, file, o.resample(), true );
+		p.gy = ParsedTable.grid( ys, lines, p.y, file, o.resample(), true );
 		final int nx = p.nx();
 		final int ny = p.ny();
 		// scattered points (no common grid) would make a huge, nearly empty map
 		if ( ( long ) nx * ny > Math.max( 20L * n, 10_000 ) || ( long ) nx * ny > MAX_POINTS )
-			throw BadInputException.at( t.file, 0, String.format( Locale.ROOT, "the points do not lie on a grid: %d rows give %d distinct %s values × %d distinct %s values", n, nx, p.x.label(), ny,
+			throw BadInputException.at( file, 0, String.format( Locale.ROOT, "the points do not lie on a grid: %d rows give %d distinct %s values × %d distinct %s values", n, nx, p.x.label(), ny,
 					p.y.label() ) );
 		final int[] ix = new int[ n ], iy = new int[ n ];
 		for ( int r = 0; r < n; r++ )
@@ -108,7 +119,7 @@ final class LongTableReader
 			ix[ r ] = p.gx.gridIndex[ p.gx.clusterOf[ r ] ];
 			iy[ r ] = p.gy.gridIndex[ p.gy.clusterOf[ r ] ];
 		}
-		detectSweeps( p, ix, iy, lines, o.retrace(), t.file, report );
+		detectSweeps( p, ix, iy, lines, o.retrace(), file, report );
 		p.values = combine( ix, iy, vs, nx, ny, o.retrace(), report );
 		return p;
 	}

@@ -1,7 +1,6 @@
 package org.nisnonlocal.io;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -12,8 +11,9 @@ import org.nisnonlocal.maps.ConductanceMap;
 
 /**
  * Reads and writes maps by file type: {@code .tif/.tiff} (ImageJ TIFF with the plugin's description), {@code .png}
- * (heatmap, write only), anything else text ({@link TextMapImporter}; written as long-format CSV, or matrix CSV when
- * the name ends in {@code .matrix.csv}). Outputs never replace an input file.
+ * (heatmap, write only), the files instruments save ({@link MeasurementFiles}: QCoDeS, HDF5, GNUPlot, Nanonis; read
+ * only), anything else text ({@link TextMapImporter}; written as long-format CSV, or matrix CSV when the name ends in
+ * {@code .matrix.csv}). Outputs never replace an input file.
  */
 public final class MapFiles
 {
@@ -24,6 +24,8 @@ public final class MapFiles
 		FileProblems.checkReadable( file );
 		if ( isTiff( file ) )
 			return new ImportedMap( TiffMapIO.read( file ), java.util.Collections.singletonList( "read ImageJ TIFF " + file.getFileName() ) );
+		if ( MeasurementFiles.isMeasurementFile( file ) )
+			return MeasurementFiles.readMap( file, options == null ? new MapImportOptions() : options );
 		return TextMapImporter.read( file, options );
 	}
 

@@ -87,6 +87,7 @@ public final class MapImportOptions
 	private double valueScale = 1;
 	private String scaledValueUnit;
 	private String convertValuesTo;
+	private String run;
 
 	public MapImportOptions format( final Format f ) { format = f == null ? Format.AUTO : f; return this; }
 
@@ -137,6 +138,14 @@ public final class MapImportOptions
 
 	/** Convert the values from their unit (option, sidecar or header) to this one, e.g. "S" or "µS" from "G0". */
 	public MapImportOptions convertValuesTo( final String unit ) { convertValuesTo = blankToNull( unit ); return this; }
+
+	/**
+	 * Which measurement of a file that holds several: a QCoDeS run id ("8", or a dialog choice "8: results (…)");
+	 * empty = the first that makes a map. Ignored by text and TIFF.
+	 */
+	public MapImportOptions run( final String r ) { run = blankToNull( r ); return this; }
+
+	public String run() { return run; }
 
 	public Format format() { return format; }
 

@@ -26,12 +26,20 @@ final class ParsedTable
 		final HeaderName header;
 		final String label;
 		final String historyName;
+		/** Where the header's unit came from, for the report: "header" in text, e.g. "file" or "label" elsewhere. */
+		final String unitSource;
 
 		Column( final HeaderName header, final String label, final String historyName )
+		{
+			this( header, label, historyName, "header" );
+		}
+
+		Column( final HeaderName header, final String label, final String historyName, final String unitSource )
 		{
 			this.header = header;
 			this.label = label;
 			this.historyName = historyName;
+			this.unitSource = unitSource;
 		}
 
 		/** A long-format column: "'v_bias'" with a header, "column 2" without. */

@@ -64,7 +64,7 @@ public final class TextMapImporter
 		else
 			report.add( "format: " + format.name().toLowerCase( Locale.ROOT ) + " (as asked)" );
 		final ParsedTable p = format == Format.MATRIX ? MatrixTableReader.read( table, o, report ) : LongTableReader.read( table, o, report );
-		return assemble( file, p, o, side, report );
+		return assemble( file, p, o, side, MapMetadata.empty(), null, report );
 	}
 
 	/** Matrix when the first row is x values after an empty or text corner (or has one cell fewer than the rows). */
@@ -83,7 +83,12 @@ public final class TextMapImporter
 		return dataRow && TextTable.allNumeric( first, 1, t.delimiter ) ? Format.MATRIX : Format.LONG;
 	}
 
-	private static ImportedMap assemble( final Path file, final ParsedTable p, final MapImportOptions o, final MapSidecar side, final List< String > report )
+	/**
+	 * The map from a parsed grid. {@code fileMetadata} (what a measurement file recorded) comes before the sidecar's;
+	 * {@code defaultQuantity} (null = "G") names the values unless an option or the sidecar does.
+	 */
+	static ImportedMap assemble( final Path file, final ParsedTable p, final MapImportOptions o, final MapSidecar side, final MapMetadata fileMetadata, final String defaultQuantity,
+			final List< String > report )
 	{
 		double[] values = p.values;
 		final int nx = p.nx();
@@ -117,7 +122,7 @@ public final class TextMapImporter
 		if ( unit == null && p.value.header != null && p.value.header.unit != null )
 		{
 			unit = p.value.header.unit;
-			unitFrom = "header";
+			unitFrom = p.value.unitSource;
 		}
 		if ( unit == null )
 		{
@@ -151,12 +156,12 @@ public final class TextMapImporter
 				unitAssumed = null;
 			unit = after;
 		}
-		final String quantity = o.quantity() != null ? o.quantity() : side != null && side.quantity() != null ? side.quantity() : DEFAULT_QUANTITY;
+		final String quantity = o.quantity() != null ? o.quantity() : side != null && side.quantity() != null ? side.quantity() : defaultQuantity != null ? defaultQuantity : DEFAULT_QUANTITY;
 
 		final String history = "import format=" + p.format + " x=" + p.x.historyName() + " y=" + p.y.historyName() + " value=" + p.value.historyName()
 				+ ( p.gx.uniform && p.gy.uniform ? "" : " resample=true" ) + ( factor != 1 ? " scale=" + Numbers.format( factor ) : "" );
-		final MapMetadata meta = ( side != null ? side.metadata() : MapMetadata.empty() ).with( MapMetadata.SOURCE, file.toString() ).with( MapMetadata.VALUE_UNIT_ASSUMED, unitAssumed )
-				.withHistory( history );
+		final MapMetadata meta = ( side != null ? fileMetadata.merge( side.metadata() ) : fileMetadata ).with( MapMetadata.SOURCE, file.toString() )
+				.with( MapMetadata.VALUE_UNIT_ASSUMED, unitAssumed ).withHistory( history );
 		final ConductanceMap map = ConductanceMap.empty( xAxis, yAxis, quantity, unit, meta );
 		for ( int j = 0; j < ny; j++ )
 			for ( int i = 0; i < nx; i++ )
@@ -255,7 +260,7 @@ public final class TextMapImporter
 		else if ( h != null && h.unit != null )
 		{
 			unit = h.unit;
-			unitFrom = "header";
+			unitFrom = c.unitSource;
 		}
 		else if ( h != null && h.isField() )
 		{

@@ -10,7 +10,8 @@ import org.nisnonlocal.BadInputException;
  * <p>
  * Bias: V, mV, µV, and the normalized "eV/Δ0". Field: T, mT. Current: A, mA, µA, nA. Conductance: S, mS, µS, nS, G0
  * (the conductance quantum 2e²/h, which some setups record), e²/h. Normalized conductance: "Ω" (g / (G_inj·G_det)) and
- * "1" (g / (G_inj·G_det·R_ξ)); "px" for the axes of an uncalibrated image. Unknown units are kept verbatim; they
+ * "1" (g / (G_inj·G_det·R_ξ)); "px" for the axes of an uncalibrated image. Frequency, time, length and angle as
+ * measurement files record them (a drive frequency, a time trace, a tip position, a lock-in phase). Unknown units are kept verbatim; they
  * convert only to themselves, and {@link #requireKnown} refuses them where a map comes in.
  */
 public final class Units
@@ -52,10 +53,31 @@ public final class Units
 		unit( "K", "temperature", 1 );
 		unit( "mK", "temperature", 1e-3 );
 		unit( PIXEL, "pixel", 1 );
+		// what measurement files (QCoDeS, Labber, Nanonis grids) put on their axes besides bias and field
+		unit( "Hz", "frequency", 1 );
+		unit( "kHz", "frequency", 1e3 );
+		unit( "MHz", "frequency", 1e6 );
+		unit( "GHz", "frequency", 1e9 );
+		unit( "s", "time", 1 );
+		unit( "ms", "time", 1e-3 );
+		unit( "µs", "time", 1e-6 );
+		unit( "ns", "time", 1e-9 );
+		unit( "m", "length", 1 );
+		unit( "mm", "length", 1e-3 );
+		unit( "µm", "length", 1e-6 );
+		unit( "nm", "length", 1e-9 );
+		unit( "pm", "length", 1e-12 );
+		unit( "deg", "angle", Math.PI / 180 );
+		unit( "rad", "angle", 1 );
 		alias( "uV", "µV" );
 		alias( "\u03BCV", "\u00B5V" ); // Greek mu → micro sign
 		alias( "uA", "µA" );
 		alias( "\u03BCA", "\u00B5A" );
+		alias( "us", "µs" );
+		alias( "\u03BCs", "\u00B5s" );
+		alias( "um", "µm" );
+		alias( "\u03BCm", "\u00B5m" );
+		alias( "°", "deg" );
 		alias( "uS", "µS" );
 		alias( "\u03BCS", "\u00B5S" );
 		alias( "ohm", OHM );
@@ -119,7 +141,8 @@ public final class Units
 	}
 
 	/** The spellings for messages. */
-	private static final String KNOWN = "bias V, mV, µV, nV, eV/Δ0; field T, mT; current A, mA, µA, nA; conductance S, mS, µS, nS, G0, e²/h; Ω, kΩ; 1; K, mK; px; and quotients such as nS/mV";
+	private static final String KNOWN = "bias V, mV, µV, nV, eV/Δ0; field T, mT; current A, mA, µA, nA; conductance S, mS, µS, nS, G0, e²/h; Ω, kΩ; 1; K, mK; px; "
+			+ "Hz…GHz; s, ms, µs, ns; m…pm; deg, rad; and quotients such as nS/mV";
 
 	/** "voltage", "field", "current", "conductance", … or null for an unknown unit. */
 	public static String kind( final String unit ) { return KIND.get( canonical( unit ) ); }

@@ -2,7 +2,6 @@ package org.nisnonlocal.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,6 +27,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.nisnonlocal.FolderSnapshot;
+import org.nisnonlocal.SharedData;
 import org.nisnonlocal.io.OutputSet;
 import org.nisnonlocal.io.TiffMapIO;
 import org.nisnonlocal.maps.Axis;
@@ -114,18 +113,87 @@ class HostileInputTest
 			return text( name, mapRows( "\n" ) );
 		}
 
-		/** The map of {@link #map} as the plugin's TIFF, edited as a map and then as bytes. */
-		String tiff( final String name, final Consumer< ConductanceMap > editMap, final UnaryOperator< byte[] > editBytes ) throws IOException
+		/** The map of {@link #map} as a map. */
+		static ConductanceMap smallMap()
 		{
 			final Axis x = Axis.between( "Vinj", "mV", -1, 1, 21 ), y = Axis.between( "Vdet", "mV", -0.1, 0.1, 3 );
-			final ConductanceMap m = ConductanceMap.fromFunction( x, y, "g_nl", "nS", MapMetadata.empty(), ( i, j ) -> {
+			return ConductanceMap.fromFunction( x, y, "g_nl", "nS", MapMetadata.empty(), ( i, j ) -> {
 				final double v = x.value( i ), d = y.value( j );
 				return 0.01 * v - 0.02 * d + 0.05 * v * d + 0.03 * v * v;
 			} );
+		}
+
+		/** The map of {@link #map} as the plugin's TIFF, edited as a map and then as bytes. */
+		String tiff( final String name, final Consumer< ConductanceMap > editMap, final UnaryOperator< byte[] > editBytes ) throws IOException
+		{
+			final ConductanceMap m = smallMap();
 			editMap.accept( m );
 			final Path p = dir.resolve( name );
 			TiffMapIO.write( m, p );
 			return bytes( name, editBytes.apply( Files.readAllBytes( p ) ) );
+		}
+
+		/** The map of {@link #map} as a QCoDeS database (one 2D run, as a do2d writes it), its bytes then edited. */
+		String qcodes( final String name, final UnaryOperator< byte[] > editBytes ) throws IOException
+		{
+			final Path p = dir.resolve( name );
+			try
+			{
+				SyntheticQcodesDatabase.write( smallMap(), p );
+			}
+			catch ( final java.sql.SQLException e )
+			{
+				throw new IOException( e );
+			}
+			return bytes( name, editBytes.apply( Files.readAllBytes( p ) ) );
+		}
+
+		/** An SQLite database with one table, not QCoDeS's schema. */
+		String otherDatabase( final String name ) throws IOException
+		{
+			final Path p = dir.resolve( name );
+			try (java.sql.Connection c = new org.sqlite.JDBC().connect( "jdbc:sqlite:" + p, new java.util.Properties() ); java.sql.Statement st = c.createStatement())
+			{
+				st.execute( "CREATE TABLE t (x REAL)" );
+			}
+			catch ( final java.sql.SQLException e )
+			{
+				throw new IOException( e );
+			}
+			return p.toString();
+		}
+
+		/** The repository's netCDF4 test map (HDF5 inside; src/test/resources), its bytes edited. */
+		String hdf5( final String name, final UnaryOperator< byte[] > editBytes ) throws IOException
+		{
+			try (java.io.InputStream in = HostileInputTest.class.getResourceAsStream( "/org/nisnonlocal/io/xarray_map.nc" ))
+			{
+				return bytes( name, editBytes.apply( in.readAllBytes() ) );
+			}
+		}
+
+		/**
+		 * A Nanonis grid .3ds of {@code nx} × 1 pixels (a line), 1 channel of 8 bias points and 4 parameters per pixel,
+		 * with {@code extra} bytes more (fewer when negative) after its header than the header accounts for.
+		 */
+		String grid3ds( final String name, final int nx, final int extra ) throws IOException
+		{
+			final int points = 8, params = 4;
+			final String header = "Grid dim=\"" + nx + " x 1\"\r\nGrid settings=0;0;1E-8;1E-9;0\r\nSweep Signal=\"Bias (V)\"\r\nFixed parameters=\"Sweep Start;Sweep End\"\r\n"
+					+ "Experiment parameters=\"X (m);Y (m)\"\r\n# Parameters (4 byte)=" + params + "\r\nExperiment size (bytes)=" + 4 * points + "\r\nPoints=" + points
+					+ "\r\nChannels=\"LI Demod 1 X (A)\"\r\n:HEADER_END:\r\n";
+			final int data = nx * ( params + points ) * 4;
+			final ByteBuffer b = ByteBuffer.allocate( Math.max( 0, data + extra ) ).order( ByteOrder.BIG_ENDIAN );
+			for ( int i = 0; i < nx && b.remaining() >= ( params + points ) * 4; i++ )
+			{
+				b.putFloat( -0.1f ).putFloat( 0.1f ).putFloat( 1e-9f * i ).putFloat( 0 );
+				for ( int k = 0; k < points; k++ )
+					b.putFloat( 1e-12f * ( i + k ) );
+			}
+			final byte[] h = header.getBytes( StandardCharsets.ISO_8859_1 );
+			final byte[] all = Arrays.copyOf( h, h.length + b.capacity() );
+			System.arraycopy( b.array(), 0, all, h.length, b.capacity() );
+			return bytes( name, all );
 		}
 
 		/** A copy of one of the repository's example maps (with its sidecar) in the case's folder. */
@@ -427,6 +495,18 @@ class HostileInputTest
 					final String in = f.bytes( "bad.csv", bad.getValue().content );
 					return f.run( mapVerb( verb, in, f.path( "out.csv" ) ) ).naming( in ).naming( bad.getValue().problem );
 				} );
+			fails( c, verb + ": input a QCoDeS database cut in half", f -> {
+				final String in = f.qcodes( "bad.db", b -> Arrays.copyOf( b, b.length / 2 ) );
+				return f.run( mapVerb( verb, in, f.path( "out.csv" ) ) ).naming( in );
+			} );
+			fails( c, verb + ": input an HDF5 file cut to a third", f -> {
+				final String in = f.hdf5( "bad.nc", b -> Arrays.copyOf( b, b.length / 3 ) );
+				return f.run( mapVerb( verb, in, f.path( "out.csv" ) ) ).naming( in, "truncated or damaged HDF5" );
+			} );
+			fails( c, verb + ": input a .3ds 10 bytes shorter than its header says", f -> {
+				final String in = f.grid3ds( "bad.3ds", 21, -10 );
+				return f.run( mapVerb( verb, in, f.path( "out.csv" ) ) ).naming( in, "header does not match the file size", "truncated" );
+			} );
 			for ( final Map.Entry< String, Object[] > bad : hostileTiffs().entrySet() )
 				fails( c, verb + ": TIFF with " + bad.getKey(), f -> {
 					@SuppressWarnings( "unchecked" )
@@ -705,6 +785,82 @@ class HostileInputTest
 			return f.run( "fit-dynes", "--in", in, "--bias-unit", "furlong", "--out", f.path( "o.csv" ) ).naming( "furlong" );
 		} );
 		fails( c, "fit-dynes: --sigma 0", f -> f.run( "fit-dynes", "--in", f.spectrum( "s.csv" ), "--sigma", "0", "--out", f.path( "o.csv" ) ).naming( "--sigma", "> 0" ) );
+		// measurement files (issue 16): the readers must refuse what they cannot read, and never write beside the file
+		for ( final String verb : new String[] { "convert", "inspect" } )
+		{
+			final java.util.function.BiFunction< Fixture, String, Run > run = ( f, in ) -> verb.equals( "inspect" ) ? f.run( verb, "--in", in )
+					: f.run( verb, "--in", in, "--out", f.path( "out.csv" ) );
+			fails( c, verb + ": an SQLite header and nothing after", f -> {
+				final String in = f.text( "junk.db", "SQLite format 3\0 but nothing after" );
+				return run.apply( f, in ).naming( in, "not a" );
+			} );
+			fails( c, verb + ": an SQLite database that is not QCoDeS's", f -> {
+				final String in = f.otherDatabase( "other.db" );
+				return run.apply( f, in ).naming( in, "not a QCoDeS one" );
+			} );
+			fails( c, verb + ": a QCoDeS database cut after its first page", f -> {
+				final String in = f.qcodes( "cut.db", b -> Arrays.copyOf( b, 4096 ) );
+				return run.apply( f, in ).naming( in );
+			} );
+			// (inspect reads only the header: a file cut inside its data is listed; the map verbs refuse it, above)
+			fails( c, verb + ": an HDF5 file cut inside its header", f -> {
+				final String in = f.hdf5( "cut.h5", b -> Arrays.copyOf( b, 2000 ) );
+				return run.apply( f, in ).naming( in, "truncated or damaged HDF5" );
+			} );
+			fails( c, verb + ": the HDF5 signature and nothing else", f -> {
+				final String in = f.hdf5( "magic.h5", b -> Arrays.copyOf( b, 8 ) );
+				return run.apply( f, in ).naming( in );
+			} );
+			fails( c, verb + ": a .3ds shorter than its header says", f -> {
+				final String in = f.grid3ds( "line.3ds", 21, -( 12 * 4 ) );
+				return run.apply( f, in ).naming( in, "header does not match the file size", "truncated" );
+			} );
+			fails( c, verb + ": a .3ds longer than its header says", f -> {
+				final String in = f.grid3ds( "line.3ds", 21, 4 );
+				return run.apply( f, in ).naming( in, "header does not match the file size", "extra bytes" );
+			} );
+			fails( c, verb + ": a .3ds without :HEADER_END:", f -> {
+				final String in = f.text( "noend.3ds", "Grid dim=\"2 x 1\"\r\nPoints=8\r\n" );
+				return run.apply( f, in ).naming( in, ":HEADER_END:" );
+			} );
+			fails( c, verb + ": the shared grid spectroscopy .3ds cut by one pixel", f -> {
+				final byte[] grid = Files.readAllBytes( SharedData.formats( "alexriss_SpmGrids.jl/Grid Spectroscopy002.3ds" ) );
+				final String in = f.bytes( "cut.3ds", Arrays.copyOf( grid, grid.length - 5192 ) );
+				return run.apply( f, in ).naming( in, "header does not match the file size" );
+			} );
+		}
+		fails( c, "convert: --run 42, not in the database", f -> {
+			final String in = f.qcodes( "m.db", UnaryOperator.identity() );
+			return f.run( "convert", "--in", in, "--run", "42", "--out", f.path( "o.csv" ) ).naming( in, "unknown run 42" );
+		} );
+		fails( c, "convert: --run abc", f -> {
+			final String in = f.qcodes( "m.db", UnaryOperator.identity() );
+			return f.run( "convert", "--in", in, "--run", "abc", "--out", f.path( "o.csv" ) ).naming( "abc" );
+		} );
+		fails( c, "convert: --value naming no parameter of the run", f -> {
+			final String in = f.qcodes( "m.db", UnaryOperator.identity() );
+			return f.run( "convert", "--in", in, "--value", "nope", "--out", f.path( "o.csv" ) ).naming( in, "nope" );
+		} );
+		fails( c, "convert: --run 5 of the shared tutorial database has no 2D dependent", f -> {
+			final String in = f.bytes( "t.db", Files.readAllBytes( SharedData.formats( "microsoft_Qcodes/tutorial_doND.db" ) ) );
+			return f.run( "convert", "--in", in, "--run", "5", "--out", f.path( "o.tif" ) ).naming( in, "run 5 has no 2D dependent" );
+		} );
+		fails( c, "fit-dynes: a QCoDeS database with no 1D run", f -> {
+			final String in = f.qcodes( "m.db", UnaryOperator.identity() );
+			return f.run( "fit-dynes", "--in", in, "--out", f.path( "o.csv" ) ).naming( in, "1D" );
+		} );
+		fails( c, "fit-dynes: --bias-column on a QCoDeS database", f -> {
+			final String in = f.qcodes( "m.db", UnaryOperator.identity() );
+			return f.run( "fit-dynes", "--in", in, "--bias-column", "v_inj", "--out", f.path( "o.csv" ) ).naming( in, "names its setpoint and units itself" );
+		} );
+		fails( c, "inspect: a text map is no measurement file", f -> {
+			final String in = f.map( "m.csv" );
+			return f.run( "inspect", "--in", in ).naming( in, "inspect lists measurement files" );
+		} );
+		fails( c, "inspect: input is a folder", f -> {
+			final String in = f.folder( "d.db" );
+			return f.run( "inspect", "--in", in ).naming( in, "is a folder" );
+		} );
 		fails( c, "convert: --resample of a map with one V_inj of 1e300", f -> {
 			final String in = f.text( "m.csv", Fixture.mapRows( "\n" ).replaceFirst( "\n-0\\.5,-0\\.1,", "\n1e300,-0.1," ) );
 			return f.run( "convert", "--in", in, "--resample", "--out", f.path( "o.csv" ) ).naming( in + ":7:", "far off the grid" );
@@ -806,7 +962,7 @@ class HostileInputTest
 		assertEquals( 0, ok.code, ok.err );
 		final long written = bytes( dir );
 		final long tif = Files.size( dir.resolve( "em/g_sa.tif" ) );
-		assertEquals( 5, snapshot( dir.resolve( "em" ) ).size() - 1, "delta.csv, fL.csv, g_sa.csv (+ .meta), g_sa.tif" );
+		assertEquals( 5, FolderSnapshot.of( dir.resolve( "em" ) ).size() - 1, "delta.csv, fL.csv, g_sa.csv (+ .meta), g_sa.tif" );
 		final Path full = Files.createDirectories( root.resolve( "energy-mode-full-disk" ) );
 		argv[ argv.length - 1 ] = full.resolve( "em" ).toString();
 		final Result r;
@@ -819,7 +975,7 @@ class HostileInputTest
 		assertEquals( "nis-nonlocal energy-mode: " + full.resolve( "em/g_sa.tif" ) + ": cannot write: no space left on device", lines[ lines.length - 1 ] );
 		for ( int k = 0; k < lines.length - 1; k++ )
 			assertTrue( lines[ k ].startsWith( "bias point " ), "only progress before the error: " + lines[ k ] );
-		assertEquals( 1, snapshot( full ).size(), "nothing left, not even the folder em: " + snapshot( full ) );
+		assertEquals( 1, FolderSnapshot.of( full ).size(), "nothing left, not even the folder em: " + FolderSnapshot.of( full ) );
 	}
 
 	private static void check( final String name, final Setup setup, final Double fullDiskFraction ) throws Exception
@@ -834,14 +990,14 @@ class HostileInputTest
 				// the same run on a roomy disk, in a folder of its own, says how much it writes
 				final Fixture roomy = new Fixture( Files.createDirectories( root.resolve( "room" + counter ) ) );
 				final Run ok = setup.make( roomy );
-				final Map< String, String > before = snapshot( roomy.dir );
+				final Map< String, String > before = FolderSnapshot.of( roomy.dir );
 				final Result done = run( ok.argv );
 				assertEquals( 0, done.code, name + ": on a roomy disk: " + done.err );
 				final long written = bytes( roomy.dir ) - sizes( roomy.dir, before );
 				limit = fullDiskFraction < 0 ? written - 1 : ( long ) ( fullDiskFraction * written );
 				r.naming( f.dir.toString(), "no space left on device" );
 			}
-			final Map< String, String > before = snapshot( f.dir );
+			final Map< String, String > before = FolderSnapshot.of( f.dir );
 			final Result res;
 			try (OutputSet.Simulation disk = OutputSet.simulateFullDisk( limit ))
 			{
@@ -856,7 +1012,7 @@ class HostileInputTest
 			for ( final String fragment : r.fragments )
 				assertTrue( line.contains( fragment ), name + ": the error line does not name '" + fragment + "': " + line );
 			f.unlock();
-			final Map< String, String > after = snapshot( f.dir );
+			final Map< String, String > after = FolderSnapshot.of( f.dir );
 			assertEquals( before, after, name + ": the case's folder changed (an input modified, or an output or temporary left behind); stderr: " + line );
 		}
 		finally
@@ -901,26 +1057,6 @@ class HostileInputTest
 		return new Result( code, new String( err.toByteArray(), StandardCharsets.UTF_8 ) );
 	}
 
-	/** Every entry under {@code dir}: relative path → type and content hash (link target for symbolic links). */
-	private static Map< String, String > snapshot( final Path dir ) throws IOException
-	{
-		final Map< String, String > m = new TreeMap<>();
-		try (Stream< Path > s = Files.walk( dir ))
-		{
-			for ( final Path p : ( Iterable< Path > ) s::iterator )
-			{
-				final String key = dir.relativize( p ).toString();
-				if ( Files.isSymbolicLink( p ) )
-					m.put( key, "link → " + Files.readSymbolicLink( p ) );
-				else if ( Files.isDirectory( p, LinkOption.NOFOLLOW_LINKS ) )
-					m.put( key, "folder" );
-				else
-					m.put( key, "file " + sha256( Files.readAllBytes( p ) ) );
-			}
-		}
-		return m;
-	}
-
 	private static long bytes( final Path dir ) throws IOException
 	{
 		try (Stream< Path > s = Files.walk( dir ))
@@ -937,21 +1073,5 @@ class HostileInputTest
 			if ( e.getValue().startsWith( "file " ) )
 				n += Files.size( dir.resolve( e.getKey() ) );
 		return n;
-	}
-
-	private static String sha256( final byte[] b )
-	{
-		try
-		{
-			final StringBuilder sb = new StringBuilder();
-			for ( final byte x : MessageDigest.getInstance( "SHA-256" ).digest( b ) )
-				sb.append( String.format( "%02x", x ) );
-			return sb.toString();
-		}
-		catch ( final NoSuchAlgorithmException e )
-		{
-			fail( e );
-			return null;
-		}
 	}
 }

@@ -114,6 +114,56 @@ class MacrosInRealImageJIT
 	}
 
 	@Test
+	void qcodesRunIsImportedAndDecomposed() throws Exception
+	{
+		// a QCoDeS database of the example map (outer loop V_det swept downward, as a do2d would), written here
+		final Path dir = out.resolve( "qcodes" );
+		Files.createDirectories( dir );
+		final Path db = dir.resolve( "nonlocal.db" );
+		Files.deleteIfExists( db );
+		final ConductanceMap example = org.nisnonlocal.io.MapFiles.read( ij.project.resolve( "examples/example_Is+10uA.csv" ) );
+		org.nisnonlocal.cli.SyntheticQcodesDatabase.write( example, db );
+		final java.util.Set< String > before = new java.util.TreeSet<>( org.nisnonlocal.FolderSnapshot.of( dir ).keySet() );
+		final String log = ij.runMacro( ij.project.resolve( "macros/import_qcodes.ijm" ), "in=" + db + " run=1 out=" + dir, 120 );
+		assertTrue( log.contains( "MACRO DONE" ), log );
+		assertTrue( log.contains( "imported qcodes_run_id=1: 61x41 unit=mV pw=0.02 ph=0.02" ), log );
+		final ConductanceMap imported = TiffMapIO.read( dir.resolve( "qcodes_map.tif" ) );
+		final ConductanceMap gsa = TiffMapIO.read( dir.resolve( "qcodes_g_sa.tif" ) );
+		assertEquals( example.xAxis().min(), imported.xAxis().min(), 1e-9 );
+		assertEquals( "Vinj", imported.xAxis().name() );
+		assertEquals( "nS", imported.valueUnit() );
+		assertEquals( "1.0E-5 V", imported.metadata().get( "lockin_amplitude" ) );
+		assertEquals( 0.05, imported.metadata().number( "temperature_K" ), 0 );
+		for ( int j = 0; j < 41; j++ )
+			for ( int i = 0; i < 61; i++ )
+			{
+				assertEquals( example.get( i, j ), imported.get( i, j ), 0f );
+				assertEquals( 0.5 * ( example.get( i, j ) - example.get( 60 - i, j ) ), gsa.get( i, j ), 1e-6 );
+			}
+		// nothing written next to the database but what the macro saved
+		final java.util.List< String > saved = java.util.Arrays.asList( "qcodes_map.tif", "qcodes_g_ss.tif", "qcodes_g_sa.tif" );
+		final java.util.Set< String > after = new java.util.TreeSet<>( org.nisnonlocal.FolderSnapshot.of( dir ).keySet() );
+		after.removeAll( saved );
+		before.removeAll( saved ); // left by an earlier run
+		assertEquals( before, after );
+
+		// the public tutorial database (shared data; skipped with a notice when absent): ragged run 8, not decomposable
+		final Path tutorial = ij.project.resolve( "../shared/data/formats/microsoft_Qcodes/tutorial_doND.db" ).normalize();
+		if ( !Files.isRegularFile( tutorial ) )
+		{
+			System.err.println( "SKIPPED (import_qcodes.ijm on tutorial_doND.db): shared format test data absent: " + tutorial );
+			return;
+		}
+		final Path tdir = out.resolve( "qcodes_tutorial" );
+		Files.createDirectories( tdir );
+		final String tlog = ij.runMacro( ij.project.resolve( "macros/import_qcodes.ijm" ), "in=" + tutorial + " run=8 out=" + tdir, 120 );
+		assertTrue( tlog.contains( "MACRO DONE" ) && tlog.contains( "imported qcodes_run_id=8: 1200x6 unit=s pw=0.001" ) && tlog.contains( "not decomposed" ), tlog );
+		final ConductanceMap run8 = TiffMapIO.read( tdir.resolve( "qcodes_map.tif" ) );
+		assertEquals( 4200, run8.validCount() );
+		assertEquals( 0.11750919442124211, run8.get( 0, 0 ), 1e-7 ); // sqlite3: first row of results-1-8
+	}
+
+	@Test
 	void mapIsOffsetCorrectedNormalizedAndSaved() throws Exception
 	{
 		final Path example = ij.project.resolve( "examples/example_Is+10uA.csv" );
