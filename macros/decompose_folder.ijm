@@ -1,7 +1,8 @@
 // Imports every map in a folder (text .csv/.txt/.dat or the plugin's .tif; the folder should hold maps only, sidecars
 // .meta and .params.txt are skipped) and decomposes each into its even and odd parts in V_inj (g_ss, g_sa), saving
 // both as TIFF and CSV next to each other in an output folder.
-// Usage: java -jar ij.jar -ijpath APP -batch decompose_folder.ijm "in=FOLDER out=FOLDER"
+// Usage: timeout 300 java -jar ij.jar -ijpath APP -batch decompose_folder.ijm "in=FOLDER out=FOLDER"
+// (-batch hangs on a macro error behind a modal dialog: hence the timeout; see the README)
 //        or run it from Plugins > Macros > Run… and choose the folders.
 args = getArgument();
 in = ""; out = "";

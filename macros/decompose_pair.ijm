@@ -1,6 +1,7 @@
 // Decomposes a pair of maps measured at +I_s and -I_s into g_s, g_a and then g_ss, g_sa (paper Eqs. 16-19),
 // here on the synthetic example maps, and saves every part as TIFF (calibrated, with metadata) and PNG.
-// Usage: java -jar ij.jar -ijpath APP -batch decompose_pair.ijm OUTDIR   (or Plugins > Macros > Run…)
+// Usage: timeout 300 java -jar ij.jar -ijpath APP -batch decompose_pair.ijm OUTDIR   (or Plugins > Macros > Run…)
+// (-batch hangs on a macro error behind a modal dialog: hence the timeout; see the README)
 out = getArgument();
 if (out == "") out = getDirectory("Choose an output folder");
 setBatchMode(true);

@@ -1,5 +1,6 @@
 // Makes the synthetic example map at +10 µA, checks its calibration and saves it as TIFF and PNG.
-// Usage: run from Plugins > Macros > Run…, or headless: java -jar ij.jar -ijpath APP -batch example_map.ijm OUTDIR
+// Usage: run from Plugins > Macros > Run…, or headless: timeout 300 java -jar ij.jar -ijpath APP -batch example_map.ijm OUTDIR
+// (-batch hangs on a macro error behind a modal dialog: hence the timeout; see the README)
 out = getArgument();
 if (out == "") out = getDirectory("Choose an output folder");
 run("Example Map...", "supercurrent_ua=10 noise_ns=0.01 seed=1");

@@ -1,7 +1,8 @@
 // The paper's Fig. 10 fit chain from the menu: a charge-imbalance curve (here made by the model itself at
 // Γ = 1.53e-3, saved as text like a measured g_ss) is fitted for Γ over eV_inj < 1.5 Δ0; then I0 is fitted to
 // (I_s, ∂xφ ± σ) pairs. Saves plots and parameter tables.
-// Usage: java -jar ij.jar -ijpath APP -batch fig10_fits.ijm "out=FOLDER pairs=PAIRS.csv"
+// Usage: timeout 300 java -jar ij.jar -ijpath APP -batch fig10_fits.ijm "out=FOLDER pairs=PAIRS.csv"
+// (-batch hangs on a macro error behind a modal dialog: hence the timeout; see the README)
 args = getArgument();
 out = substring(args, indexOf(args, "out=") + 4, indexOf(args, " pairs="));
 pairs = substring(args, indexOf(args, "pairs=") + 6);

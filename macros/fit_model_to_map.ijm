@@ -4,7 +4,8 @@
 // 3. the offset removed from the map; the energy-mode model simulated with those parameters;
 // 4. simulation overlaid on the measurement (contours, residual, cuts);
 // 5. γ_ee fitted (χ² profile, profile-likelihood interval); everything saved to the output folder.
-// Usage: java -jar ij.jar -ijpath APP -batch fit_model_to_map.ijm "in=EXAMPLES_FOLDER out=FOLDER"
+// Usage: timeout 900 java -jar ij.jar -ijpath APP -batch fit_model_to_map.ijm "in=EXAMPLES_FOLDER out=FOLDER"
+// (-batch hangs on a macro error behind a modal dialog: hence the timeout; see the README)
 args = getArgument();
 in = ""; out = "";
 if (args != "") {

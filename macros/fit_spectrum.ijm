@@ -1,6 +1,7 @@
 // Imports a local NIS spectrum (Nanonis .dat or text), plots both sweeps, fits the forward sweep to the Dynes DOS
 // with temperature and a bias offset, and saves the fit plot and the parameter table.
-// Usage: java -jar ij.jar -ijpath APP -batch fit_spectrum.ijm "in=FILE out=FOLDER"
+// Usage: timeout 300 java -jar ij.jar -ijpath APP -batch fit_spectrum.ijm "in=FILE out=FOLDER"
+// (-batch hangs on a macro error behind a modal dialog: hence the timeout; see the README)
 args = getArgument();
 in = ""; out = "";
 if (args != "") {

@@ -1,7 +1,8 @@
 // Tour of Plugins > NIS Nonlocal > Map Tools on the example maps: crop to a bias window, derivative along V_inj,
 // background removal, a line-cut family stacked like the paper's Fig. 12a, sweep averaging with an error map, and
 // the symmetric diverging display. Every result is saved (TIFF keeps calibration and the operation history).
-// Usage: java -jar ij.jar -ijpath APP -batch map_tools.ijm "in=EXAMPLES_FOLDER out=FOLDER"
+// Usage: timeout 300 java -jar ij.jar -ijpath APP -batch map_tools.ijm "in=EXAMPLES_FOLDER out=FOLDER"
+// (-batch hangs on a macro error behind a modal dialog: hence the timeout; see the README)
 args = getArgument();
 in = ""; out = "";
 if (args != "") {
@@ -36,4 +37,6 @@ selectImage(plus);
 run("Symmetric Display...", "map=[" + plus + "] lut=diverging percentile=99 calibration_bar");
 getMinAndMax(lo, hi);
 print("display range " + lo + " " + hi);
+selectImage(plus + " with bar"); // the map with bias axes and its colour bar beside it
+saveAs("PNG", out + File.separator + "tools_display.png");
 print("MACRO DONE map_tools");

@@ -1,7 +1,8 @@
 // The quasiclassical model from the menu: device numbers of the paper's Table 1, the density of states with and
 // without depairing, the equilibrium gap Δ(t), and the charge-imbalance signal g_nl(V_inj) with the Fig. 10
 // parameters, and g_a under supercurrent (Fig. 13); plots saved as PNG, tables as CSV.
-// Usage: java -jar ij.jar -ijpath APP -batch model_curves.ijm OUTDIR
+// Usage: timeout 300 java -jar ij.jar -ijpath APP -batch model_curves.ijm OUTDIR
+// (-batch hangs on a macro error behind a modal dialog: hence the timeout; see the README)
 out = getArgument();
 if (out == "") out = getDirectory("Output folder");
 run("Device Numbers...", "resistance=1450 length=1.1e-5 diffusion=0.00169 delta0=2.65e-4 temperature=0.024 gamma_ee=2e-4 ginj=2.46e-5");

@@ -2,7 +2,8 @@
 // part, e.g. a local spectrum, use method=estimate-even instead),
 // normalizes it (g / (G_inj*G_det) in Ohm, bias in units of Delta0, both taken from the map's metadata here;
 // give g_inj=… g_det=… delta0_ev=… for maps without them) and saves it as TIFF, CSV and PNG.
-// Usage: java -jar ij.jar -ijpath APP -batch normalize_and_save.ijm "in=FILE out=FOLDER"
+// Usage: timeout 300 java -jar ij.jar -ijpath APP -batch normalize_and_save.ijm "in=FILE out=FOLDER"
+// (-batch hangs on a macro error behind a modal dialog: hence the timeout; see the README)
 args = getArgument();
 in = ""; out = "";
 if (args != "") {

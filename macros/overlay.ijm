@@ -1,7 +1,8 @@
 // Overlays a simulated map on a measured one: here the noiseless example map stands in for the simulation of the
 // noisy example "measurement". Saves the measured heatmap with the simulation's iso-lines (flattened), the
 // residual, and the line cuts.
-// Usage: java -jar ij.jar -ijpath APP -batch overlay.ijm "in=EXAMPLES_FOLDER out=FOLDER"
+// Usage: timeout 300 java -jar ij.jar -ijpath APP -batch overlay.ijm "in=EXAMPLES_FOLDER out=FOLDER"
+// (-batch hangs on a macro error behind a modal dialog: hence the timeout; see the README)
 args = getArgument();
 in = ""; out = "";
 if (args != "") {

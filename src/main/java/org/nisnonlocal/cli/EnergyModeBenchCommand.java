@@ -14,7 +14,7 @@ import org.nisnonlocal.physics.SpectralFunctions;
 import org.nisnonlocal.physics.SpectralGrid;
 
 /**
- * {@code bench-energy}: wall-clock medians for the energy-mode kinetics (MODEL.md §6): the collision integral vs the
+ * {@code bench-energy}: wall-clock medians for the energy-mode kinetics (docs/physics.md §11): the collision integral vs the
  * number of energies, one self-consistent inelastic bias point, and the full S Fig. 11-12 sweep. Separate from
  * {@code bench} because one sweep takes seconds.
  */

@@ -17,7 +17,7 @@ import org.nisnonlocal.physics.SelfConsistentGap;
 
 /**
  * {@code energy-mode}: self-consistent Δ(V_inj) with the energy-mode kinetics (elastic or with e-e scattering),
- * f_L(ε, 0) and the g_sa map of S Figs. 11-12 (MODEL.md §6). Defaults are the paper's (S App. B, Table 1).
+ * f_L(ε, 0) and the g_sa map of S Figs. 11-12 (docs/physics.md §11-13). Defaults are the paper's (S App. B, Table 1).
  */
 final class EnergyModeCommand implements Subcommand
 {

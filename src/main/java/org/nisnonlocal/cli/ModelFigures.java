@@ -14,13 +14,16 @@ import org.nisnonlocal.maps.MapMetadata;
 import org.nisnonlocal.maps.SupercurrentDecomposition;
 import org.nisnonlocal.maps.Units;
 import org.nisnonlocal.physics.ChargeImbalanceModel;
+import org.nisnonlocal.physics.EnergyModeResult;
+import org.nisnonlocal.physics.SelfConsistentGap;
 import org.nisnonlocal.physics.GapEquation;
 import org.nisnonlocal.physics.SpectralFunctions;
 import org.nisnonlocal.physics.SupercurrentModel;
 
 /**
  * The model figure sets {@code reproduce} writes: the DOS and equilibrium gap, the Fig. 10 charge-imbalance model
- * curves (Γ = 1.53·10⁻³), and Fig. 13 (g_a at three supercurrents, no free parameter), each as CSV and PNG.
+ * curves (Γ = 1.53·10⁻³), Figs. 11-12 (energy mode) and Fig. 13 (g_a at three supercurrents, no free parameter),
+ * each as CSV and PNG.
  * Parameters are the paper's Table 1 device and Fig. 10 fit; the three supercurrents of Fig. 13 are not stated in
  * the paper's text, so 5, 10 and 15 µA (I0 = 29.8 µA) stand in for them.
  */
@@ -130,17 +133,126 @@ final class ModelFigures
 		return ConductanceMap.fromFunction( x, y, "g_nl", Units.NORMALIZED, md, ( i, j ) -> g[ i ] );
 	}
 
-	private static double[] occupation( final double[] fL, final int first, final int last )
+	/** The biases (eV_inj/Δ0) whose f_L the Fig. 11b plots show, and those the CSV keeps. */
+	static final double[] FIG11B_PLOTTED = { 2, 3, 4, 5 }, FIG11B_CSV = { 1, 2, 3, 4, 5 };
+
+	/** Lowest energy shown: sub-gap energies (N ≈ 0 below the suppressed gap, Δ ≥ 0.85) carry no quasiparticles. */
+	static final double FIG11B_EPS_MIN = 0.8, FIG11B_EPS_MAX = 6;
+
+	/** The f_L plot's y window: the steep rise at the gap edge enters from below the frame. */
+	static final double FIG11B_FL_MIN = 0.9, FIG11B_FL_MAX = 1.005;
+
+	private static String fig11bHeader()
 	{
-		final double[] f = new double[ last - first + 1 ];
-		for ( int i = first; i <= last; i++ )
-			f[ i - first ] = 0.5 * ( 1 - fL[ i ] );
+		final StringBuilder head = new StringBuilder( "eps" );
+		for ( final double b : FIG11B_CSV )
+			head.append( ",fL_inelastic_" ).append( b ).append( ",fL_elastic_" ).append( b );
+		return head.toString();
+	}
+
+	private static double[][] fig11bColumns( final EnergyModeResult elastic, final EnergyModeResult inelastic )
+	{
+		final double[][] cols = new double[ 1 + 2 * FIG11B_CSV.length ][];
+		cols[ 0 ] = inelastic.energies();
+		for ( int k = 0; k < FIG11B_CSV.length; k++ )
+		{
+			cols[ 1 + 2 * k ] = inelastic.fL( biasIndex( inelastic, FIG11B_CSV[ k ] ) );
+			cols[ 2 + 2 * k ] = elastic.fL( biasIndex( elastic, FIG11B_CSV[ k ] ) );
+		}
+		return cols;
+	}
+
+	/** The index of bias eV (a grid point of the result's biases). */
+	static int biasIndex( final EnergyModeResult r, final double eV )
+	{
+		final double[] b = r.biases();
+		for ( int k = 0; k < b.length; k++ )
+			if ( Math.abs( b[ k ] - eV ) < 1e-9 )
+				return k;
+		throw new IllegalArgumentException( "bias " + eV + " not among the solved biases" );
+	}
+
+	/**
+	 * S Fig. 11b as the paper labels it: the distribution function f_L(ε, x = 0) at several injector biases, with e-e
+	 * scattering solid and without it dashed (one colour per bias), arrows at ε = 3Δ for the self-consistent Δ of each
+	 * bias point (where 3Δ lies below eV_inj). Curves k = 2b (inelastic) and 2b + 1 (elastic) belong to
+	 * {@link #FIG11B_PLOTTED}[b].
+	 */
+	static CurvesPng fig11b( final EnergyModeResult elastic, final EnergyModeResult inelastic )
+	{
+		// f_L ≈ 1 above the gap: its structure (the plateau up to eV_inj, the drop near 3Δ) lies within 1-2 % of 1
+		return distributionPlot( elastic, inelastic, "Fig. 11b: f_L(ε, x = 0); solid γ_ee = 2e-4, dashed elastic; arrows: 3Δ", "f_L", false )
+				.yLimits( FIG11B_FL_MIN, FIG11B_FL_MAX );
+	}
+
+	/**
+	 * The same runs as the quasiparticle occupation f = (1 − f_L)/2 (not a figure of the paper): the paper's text
+	 * describes Fig. 11b by this shape ("largest just above Δ", "drops quickly to zero at ε = eV_inj"), which f_L itself,
+	 * ≈ 1 above the gap, shows only as a dip of about 1 %.
+	 */
+	static CurvesPng occupation( final EnergyModeResult elastic, final EnergyModeResult inelastic )
+	{
+		return distributionPlot( elastic, inelastic, "Occupation (1 − f_L)/2 at x = 0 (not in the paper); dashed elastic", "(1 − f_L)/2", true )
+				.yLimits( ( 1 - FIG11B_FL_MAX ) / 2, ( 1 - FIG11B_FL_MIN ) / 2 ); // the window of the f_L plot, mirrored
+	}
+
+	private static CurvesPng distributionPlot( final EnergyModeResult elastic, final EnergyModeResult inelastic, final String title, final String yLabel, final boolean asOccupation )
+	{
+		final double[] eps = inelastic.energies();
+		int first = 0;
+		while ( eps[ first ] < FIG11B_EPS_MIN )
+			first++;
+		int last = first;
+		while ( last < eps.length - 1 && eps[ last + 1 ] <= FIG11B_EPS_MAX )
+			last++;
+		final double[] shown = java.util.Arrays.copyOfRange( eps, first, last + 1 );
+		final CurvesPng png = new CurvesPng( title, "ε/Δ0", yLabel );
+		for ( int k = 0; k < FIG11B_PLOTTED.length; k++ )
+		{
+			final double eV = FIG11B_PLOTTED[ k ];
+			final int bi = biasIndex( inelastic, eV ), be = biasIndex( elastic, eV );
+			final double threeDelta = 3 * inelastic.delta()[ bi ];
+			png.add( String.format( java.util.Locale.ROOT, "eV = %.0f, γ_ee (3Δ=%.2f)", eV, threeDelta ), shown,
+					distribution( inelastic.fL( bi ), first, last, asOccupation ), k, false );
+			png.add( String.format( java.util.Locale.ROOT, "eV = %.0f, elastic", eV ), shown, distribution( elastic.fL( be ), first, last, asOccupation ), k, true );
+			if ( threeDelta < eV )
+				png.arrow( 2 * k, threeDelta );
+		}
+		return png;
+	}
+
+	private static double[] distribution( final double[] fL, final int first, final int last, final boolean asOccupation )
+	{
+		final double[] f = java.util.Arrays.copyOfRange( fL, first, last + 1 );
+		if ( asOccupation )
+			for ( int i = 0; i < f.length; i++ )
+				f[ i ] = 0.5 * ( 1 - f[ i ] );
 		return f;
 	}
 
 	/**
-	 * Figs. 11-12 with the paper's parameters (S App. B): Δ(V_inj) elastic and inelastic (γ_ee = 2·10⁻⁴), f_L(ε, 0)
-	 * at eV_inj = 1 … 5 in both cases, and the inelastic g_sa map with cuts at a few V_det stacked like Fig. 12a.
+	 * Progress lines every 10 bias points and at the last: "Figs. 11-12, elastic (γ_ee = 0): bias point 20/51".
+	 */
+	static SelfConsistentGap.Progress progress( final java.io.PrintStream out, final String run )
+	{
+		return new SelfConsistentGap.Progress()
+		{
+			@Override
+			public synchronized void done( final int k, final int n )
+			{
+				if ( k == n || k % 10 == 0 )
+					out.println( "  Figs. 11-12, " + run + ": bias point " + k + "/" + n );
+			}
+
+			@Override
+			public boolean cancelled() { return false; }
+		};
+	}
+
+	/**
+	 * Figs. 11-12 with the paper's parameters (S App. B): Δ(V_inj) elastic and inelastic (γ_ee = 2·10⁻⁴); f_L(ε, 0)
+	 * at eV_inj = 1 … 5 in both cases (CSV), plotted as the paper's Fig. 11b and, separately, as the occupation
+	 * (1 − f_L)/2; the inelastic g_sa map (Fig. 12b) as TIFF, CSV and PNG. Progress goes to {@code progress}.
 	 */
 	static void fig11and12( final Path dir, final java.io.PrintStream progress ) throws IOException
 	{
@@ -149,50 +261,14 @@ final class ModelFigures
 		final org.nisnonlocal.physics.EnergyModeRun inelastic = new org.nisnonlocal.physics.EnergyModeRun();
 		final org.nisnonlocal.physics.EnergyModeRun elastic = new org.nisnonlocal.physics.EnergyModeRun();
 		elastic.gammaEe = 0;
-		final org.nisnonlocal.physics.SelfConsistentGap.Progress quiet = new org.nisnonlocal.physics.SelfConsistentGap.Progress()
-		{
-			@Override
-			public synchronized void done( final int k, final int n )
-			{
-				if ( k == n || k % 10 == 0 )
-					progress.println( "  Figs. 11-12: bias point " + k + " of " + n );
-			}
-
-			@Override
-			public boolean cancelled() { return false; }
-		};
-		final org.nisnonlocal.physics.EnergyModeResult re = elastic.run( v, quiet ), ri = inelastic.runWithMargin( v, quiet );
+		final EnergyModeResult re = elastic.run( v, progress( progress, "elastic (γ_ee = 0)" ) );
+		final EnergyModeResult ri = inelastic.runWithMargin( v, progress( progress, "γ_ee = 2e-4 (51 biases + 1 as the g_sa derivative's margin)" ) );
 		PhysicsCsv.write( dir.resolve( "fig11a_delta.csv" ), "eV_inj,delta_elastic,delta_inelastic", v, re.delta(), ri.delta() );
-		new CurvesPng( "Fig. 11a: self-consistent Δ(V_inj)", "eV_inj/Δ0", "Δ/Δ0" ).add( "elastic", v, re.delta() ).add( "γ_ee = 2e-4", v, ri.delta() )
+		new CurvesPng( "Fig. 11a: self-consistent Δ(V_inj)", "eV_inj/Δ0", "Δ/Δ0" ).add( "elastic", v, re.delta(), 0, true ).add( "γ_ee = 2e-4", v, ri.delta(), 1, false )
 				.write( dir.resolve( "fig11a_delta.png" ) );
-		// The CSV keeps f_L itself; the plot shows what the paper discusses, the quasiparticle occupation
-		// f = (1 − f_L)/2 above the gap, which drops at ε = eV_inj without scattering and near 3Δ with it.
-		final CurvesPng fl = new CurvesPng( "Fig. 11b: occupation (1 − f_L)/2 at x = 0", "ε/Δ0", "(1 − f_L)/2" );
-		final StringBuilder head = new StringBuilder( "eps" );
-		final double[][] cols = new double[ 11 ][];
-		final double[] eps = ri.energies();
-		cols[ 0 ] = eps;
-		int first = 0;
-		while ( eps[ first ] < 1.0 ) // sub-gap energies (N ≈ 0) carry no quasiparticles worth showing
-			first++;
-		int last = first;
-		while ( last < eps.length - 1 && eps[ last + 1 ] <= 6 )
-			last++;
-		final double[] shown = java.util.Arrays.copyOfRange( eps, first, last + 1 );
-		int c = 1;
-		for ( int b = 10; b <= 50; b += 20 )
-		{
-			fl.add( "γ_ee eV=" + v[ b ] + " (3Δ=" + String.format( java.util.Locale.ROOT, "%.2f", 3 * ri.delta()[ b ] ) + ")", shown, occupation( ri.fL( b ), first, last ) );
-			fl.add( "elastic eV=" + v[ b ], shown, occupation( re.fL( b ), first, last ) );
-		}
-		for ( int b = 10; b <= 50; b += 10 )
-		{
-			head.append( ",fL_inelastic_" ).append( v[ b ] ).append( ",fL_elastic_" ).append( v[ b ] );
-			cols[ c++ ] = ri.fL( b );
-			cols[ c++ ] = re.fL( b );
-		}
-		PhysicsCsv.write( dir.resolve( "fig11b_fL.csv" ), head.toString(), cols );
-		fl.write( dir.resolve( "fig11b_fL.png" ) );
+		PhysicsCsv.write( dir.resolve( "fig11b_fL.csv" ), fig11bHeader(), fig11bColumns( re, ri ) );
+		fig11b( re, ri ).write( dir.resolve( "fig11b_fL.png" ) );
+		occupation( re, ri ).write( dir.resolve( "fig11b_occupation.png" ) );
 		final ConductanceMap gsa = inelastic.detector().gsaMap( ri, Numbers.inclusiveGrid( -2, 2, 0.05 ), 0.1, inelastic.kappa )
 				.withMetadata( MapMetadata.empty().with( MapMetadata.SOURCE, "model: energy mode, paper parameters, gamma_ee = 2e-4" ) );
 		MapFiles.write( gsa, dir.resolve( "fig12b_g_sa.tif" ) );

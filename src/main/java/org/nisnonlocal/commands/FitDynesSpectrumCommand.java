@@ -10,6 +10,7 @@ import org.nisnonlocal.fit.DynesFit;
 import org.nisnonlocal.fit.DynesFitOptions;
 import org.nisnonlocal.fit.DynesFitResult;
 import org.nisnonlocal.io.SpectrumFiles;
+import org.nisnonlocal.maps.FitPlotLayout;
 import org.nisnonlocal.maps.Spectrum;
 import org.nisnonlocal.maps.Units;
 import org.scijava.ItemIO;
@@ -20,7 +21,8 @@ import org.scijava.plugin.Plugin;
 
 /**
  * Fits a local NIS spectrum to the Dynes DOS with temperature (G_N, Γ, Δ, T_e and the bias offset), with covariance
- * errors; shows data, fit and residual in one Plot and the parameters in a table (the paper's Table 1 kind).
+ * errors; shows data and fit in one Plot with the residual in a band of its own below them (own zero line, magnified
+ * by the factor the legend states; {@link FitPlotLayout}), and the parameters in a table (the paper's Table 1 kind).
  */
 @Plugin( type = Command.class, menuPath = "Plugins>NIS Nonlocal>Fit Dynes Spectrum...", visible = false )
 public class FitDynesSpectrumCommand extends ContextCommand
@@ -70,15 +72,20 @@ public class FitDynesSpectrumCommand extends ContextCommand
 		final double[] residual = s.values();
 		for ( int i = 0; i < residual.length; i++ )
 			residual[ i ] -= model[ i ];
+		final FitPlotLayout layout = FitPlotLayout.of( s.bias(), s.values(), model, residual );
 		final Plot p = new Plot( "Dynes fit: " + file.getName(), s.biasName() + " (" + s.biasUnit() + ")", s.quantity() + " (" + s.valueUnit() + ")" );
 		p.setColor( "black" );
 		p.addPoints( s.bias(), s.values(), Plot.CIRCLE );
 		p.setColor( "red" );
 		p.addPoints( s.bias(), model, Plot.LINE );
+		// the residual in its own band under the data, around its own zero line, magnified to be seen
 		p.setColor( "blue" );
-		p.addPoints( s.bias(), residual, Plot.LINE );
-		p.setLegend( "data\tfit\tresidual", Plot.AUTO_POSITION );
-		p.setLimitsToFit( false ); // all curves, not just the first
+		p.addPoints( s.bias(), layout.residualOnPlot( residual ), Plot.LINE );
+		p.setColor( "gray" );
+		p.drawLine( layout.xMin(), layout.residualZero(), layout.xMax(), layout.residualZero() );
+		p.setColor( "black" );
+		p.setLegend( "data\tfit\t" + layout.residualLabel() + " (0: grey line)", Plot.AUTO_POSITION );
+		p.setLimits( layout.xMin(), layout.xMax(), layout.yMin(), layout.yMax() );
 		plot = p.getImagePlus();
 		parameters = new ResultsTable();
 		final String[] units = { s.valueUnit(), "eV", "eV", "K", "V" };

@@ -94,7 +94,7 @@ public class OverlayCommand extends ContextCommand
 		final List< Contours.Line > lines = new ArrayList<>();
 		for ( final Contours.Line l : Contours.of( o.simulatedConverted(), Contours.symmetricLevels( range.max(), levels ) ) )
 			lines.add( l.onGrid( m.xAxis(), m.yAxis() ) );
-		with_contours.setOverlay( ContourOverlay.of( lines, Color.BLACK ) );
+		ContourOverlay.addTo( with_contours, lines, Color.BLACK );
 
 		simulated_on_grid = ImagePlusBridge.toImagePlus( o.simulated(), base + "_simulated" );
 		ImagePlusBridge.applyDisplay( simulated_on_grid, range );

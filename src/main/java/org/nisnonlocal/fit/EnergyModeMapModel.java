@@ -14,7 +14,7 @@ import org.nisnonlocal.physics.SelfConsistentGap;
 import org.nisnonlocal.physics.WarmStart;
 
 /**
- * The energy-mode g_sa model (MODEL.md §6, {@link org.nisnonlocal.physics.DetectorSignal#gsaMap}) as a function of
+ * The energy-mode g_sa model (docs/physics.md §18.1, {@link org.nisnonlocal.physics.DetectorSignal#gsaMap}) as a function of
  * (γ_ee, Γ, κ_I, s) at fixed points (V_inj, V_det), in units of G_inj G_det R_ξ. The cost structure decides the cache
  * levels:
  * <ul>

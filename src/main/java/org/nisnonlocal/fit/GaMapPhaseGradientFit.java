@@ -28,7 +28,7 @@ import org.nisnonlocal.physics.SupercurrentModel;
  * {@link org.nisnonlocal.maps.ModelUnits}).
  * <p>
  * <b>What the model fixes.</b> g_a depends on V_inj only: with Δ independent of the biases the detector's
- * f_T^N(V_det) term of S Eq. 14 drops out of ∂I_det/∂V_inj, so the model is the same in every V_det row (MODEL.md §7),
+ * f_T^N(V_det) term of S Eq. 14 drops out of ∂I_det/∂V_inj, so the model is the same in every V_det row (docs/physics.md §14.3),
  * and the fit over a map is a fit of every row to one curve; restrict V_det to where that holds (small |eV_det|).
  * g_a is odd in ∂xφ and in V_inj, so the map gives ∂xφ with its sign (the direction of I_s for a detector on the +x
  * side of the injector). It is not linear in ∂xφ: depairing (ζ = (∂xφ)²/2) moves the gap edge and the coupling, so

@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.util.List;
 import java.util.Locale;
 
+import ij.ImagePlus;
 import ij.gui.Overlay;
 import ij.gui.PolygonRoi;
 import ij.gui.Roi;
@@ -29,6 +30,15 @@ public final class ContourOverlay
 		for ( final Contours.Line l : lines )
 			overlay.add( roi( l, colour ) );
 		return overlay;
+	}
+
+	/** The lines added on top of the image's overlay (which may hold the grey mask of missing points). */
+	public static void addTo( final ImagePlus imp, final List< Contours.Line > lines, final Color colour )
+	{
+		final Overlay overlay = imp.getOverlay() == null ? new Overlay() : imp.getOverlay();
+		for ( final Roi r : of( lines, colour ) )
+			overlay.add( r );
+		imp.setOverlay( overlay );
 	}
 
 	static Roi roi( final Contours.Line l, final Color colour )

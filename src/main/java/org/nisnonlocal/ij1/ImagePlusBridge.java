@@ -1,8 +1,12 @@
 package org.nisnonlocal.ij1;
 
 import ij.ImagePlus;
+import ij.gui.ImageRoi;
+import ij.gui.Overlay;
+import ij.gui.Roi;
 import ij.io.FileInfo;
 import ij.measure.Calibration;
+import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
 import ij.process.LUT;
@@ -26,6 +30,9 @@ import org.nisnonlocal.maps.Units;
  */
 public final class ImagePlusBridge
 {
+	/** Name of the overlay element that paints missing points grey (ImageJ draws NaN in the LUT's first colour). */
+	public static final String MISSING_POINTS_OVERLAY = "grey: " + ColorMaps.NAN_LEGEND;
+
 	/** ImageJ's invertY formula switches to another form when yOrigin is exactly 0; this keeps the first one. */
 	private static final double Y_ORIGIN_NOT_ZERO = 1e-9;
 
@@ -57,7 +64,10 @@ public final class ImagePlusBridge
 		return cal;
 	}
 
-	/** Diverging LUT with a zero-centred range for signed maps, sequential otherwise. */
+	/**
+	 * Diverging LUT with a zero-centred range for signed maps, sequential otherwise; missing points (NaN) painted
+	 * grey by an overlay, since a LUT would show them in its first colour, as strong negative signal.
+	 */
 	public static void applyDisplay( final ImagePlus imp, final DisplayRange range )
 	{
 		final ColorMaps c = range.colorMap();
@@ -66,7 +76,48 @@ public final class ImagePlusBridge
 		lut.max = range.max();
 		imp.getProcessor().setLut( lut );
 		imp.setDisplayRange( range.min(), range.max() );
+		showMissingPoints( imp );
 		imp.updateAndDraw();
+	}
+
+	/**
+	 * Puts (or refreshes) the grey mask of the NaN pixels under any other overlay element (iso-lines stay on top);
+	 * removes it when the image has none. It is part of what Flatten and "Save As PNG" of a flattened image show.
+	 */
+	static void showMissingPoints( final ImagePlus imp )
+	{
+		final Overlay old = imp.getOverlay();
+		final Overlay overlay = new Overlay();
+		final Roi mask = missingPointsMask( imp.getProcessor() );
+		if ( mask != null )
+			overlay.add( mask );
+		if ( old != null )
+			for ( final Roi r : old )
+				if ( !MISSING_POINTS_OVERLAY.equals( r.getName() ) )
+					overlay.add( r );
+		imp.setOverlay( overlay.size() > 0 ? overlay : null );
+	}
+
+	/** NaN pixels in {@link ColorMaps#NAN_RGB}, all others transparent; null when there are none. */
+	static Roi missingPointsMask( final ImageProcessor ip )
+	{
+		if ( !( ip instanceof FloatProcessor ) )
+			return null;
+		final float[] px = ( float[] ) ip.getPixels();
+		int[] rgb = null;
+		for ( int k = 0; k < px.length; k++ )
+			if ( Float.isNaN( px[ k ] ) )
+			{
+				if ( rgb == null )
+					rgb = new int[ px.length ];
+				rgb[ k ] = ColorMaps.NAN_RGB;
+			}
+		if ( rgb == null )
+			return null;
+		final ImageRoi roi = new ImageRoi( 0, 0, new ColorProcessor( ip.getWidth(), ip.getHeight(), rgb ) );
+		roi.setZeroTransparent( true );
+		roi.setName( MISSING_POINTS_OVERLAY );
+		return roi;
 	}
 
 	/**

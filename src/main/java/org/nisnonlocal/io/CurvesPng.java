@@ -19,7 +19,9 @@ import javax.imageio.ImageIO;
 
 /**
  * A line plot of several curves as PNG, for headless runs (cut families, fits): shared axes with round ticks, one
- * colour per curve, a legend. NaN points break a curve. Pure AWT; works with {@code java.awt.headless=true}.
+ * colour per curve (or a chosen palette colour, solid or dashed, so that two variants of one case share a colour),
+ * optional arrows marking points on curves, a legend. NaN points break a curve. Pure AWT; works with
+ * {@code java.awt.headless=true}.
  */
 public final class CurvesPng
 {
@@ -31,6 +33,10 @@ public final class CurvesPng
 	private final String title, xLabel, yLabel;
 	private final List< double[] > xs = new ArrayList<>(), ys = new ArrayList<>();
 	private final List< String > names = new ArrayList<>();
+	private final List< Integer > colours = new ArrayList<>();
+	private final List< Boolean > dashed = new ArrayList<>();
+	private final List< double[] > arrows = new ArrayList<>(); // { curve, x }
+	private double[] yLimits;
 
 	public CurvesPng( final String title, final String xLabel, final String yLabel )
 	{
@@ -39,14 +45,59 @@ public final class CurvesPng
 		this.yLabel = yLabel;
 	}
 
+	/** A solid curve in the next palette colour. */
 	public CurvesPng add( final String name, final double[] x, final double[] y )
+	{
+		return add( name, x, y, names.size(), false );
+	}
+
+	/** A curve in palette colour {@code colour} (0 … 9, then repeating), solid or dashed. */
+	public CurvesPng add( final String name, final double[] x, final double[] y, final int colour, final boolean dash )
 	{
 		if ( x.length != y.length )
 			throw new IllegalArgumentException( "curve " + name + ": " + x.length + " x values, " + y.length + " y values" );
 		names.add( name );
 		xs.add( x.clone() );
 		ys.add( y.clone() );
+		colours.add( colour );
+		dashed.add( dash );
 		return this;
+	}
+
+	/** An arrow onto curve {@code curve} (0 = the first added) at x, in the curve's colour, from inside the frame. */
+	public CurvesPng arrow( final int curve, final double x )
+	{
+		if ( curve < 0 || curve >= names.size() )
+			throw new IllegalArgumentException( "arrow on curve " + curve + " of " + names.size() );
+		arrows.add( new double[] { curve, x } );
+		return this;
+	}
+
+	/** Fixed y limits instead of the data's range (curves are clipped to the frame). */
+	public CurvesPng yLimits( final double lo, final double hi )
+	{
+		if ( !( hi > lo ) )
+			throw new IllegalArgumentException( "y limits " + lo + " … " + hi );
+		yLimits = new double[] { lo, hi };
+		return this;
+	}
+
+	public int curves() { return names.size(); }
+
+	public String name( final int curve ) { return names.get( curve ); }
+
+	public double[] x( final int curve ) { return xs.get( curve ).clone(); }
+
+	public double[] y( final int curve ) { return ys.get( curve ).clone(); }
+
+	/** The curve's value at x, linearly interpolated between its points (NaN outside them). */
+	public double valueAt( final int curve, final double x )
+	{
+		final double[] cx = xs.get( curve ), cy = ys.get( curve );
+		for ( int i = 0; i + 1 < cx.length; i++ )
+			if ( ( cx[ i ] - x ) * ( cx[ i + 1 ] - x ) <= 0 && cx[ i + 1 ] != cx[ i ] )
+				return cy[ i ] + ( x - cx[ i ] ) / ( cx[ i + 1 ] - cx[ i ] ) * ( cy[ i + 1 ] - cy[ i ] );
+		return Double.NaN;
 	}
 
 	public void write( final Path file ) throws IOException
@@ -83,6 +134,11 @@ public final class CurvesPng
 		final double pad = 0.05 * ( y1 - y0 );
 		y0 -= pad;
 		y1 += pad;
+		if ( yLimits != null )
+		{
+			y0 = yLimits[ 0 ];
+			y1 = yLimits[ 1 ];
+		}
 		final BufferedImage img = new BufferedImage( W, H, BufferedImage.TYPE_INT_RGB );
 		final Graphics2D g = img.createGraphics();
 		g.setRenderingHint( RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON );
@@ -113,10 +169,12 @@ public final class CurvesPng
 		g.rotate( -Math.PI / 2 );
 		g.drawString( yLabel, -( TOP + ph / 2 ) - fm.stringWidth( yLabel ) / 2, 18 );
 		g.setTransform( saved );
-		g.setStroke( new BasicStroke( 1.5f ) );
+		final BasicStroke solid = new BasicStroke( 1.5f ), dash = new BasicStroke( 1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] { 6f, 4f }, 0f );
 		for ( int c = 0; c < xs.size(); c++ )
 		{
-			g.setColor( PALETTE[ c % PALETTE.length ] );
+			g.setColor( PALETTE[ colours.get( c ) % PALETTE.length ] );
+			g.setStroke( dashed.get( c ) ? dash : solid );
+			g.setClip( LEFT, TOP, pw + 1, ph + 1 );
 			final Path2D.Double path = new Path2D.Double();
 			boolean pen = false;
 			for ( int i = 0; i < xs.get( c ).length; i++ )
@@ -135,9 +193,23 @@ public final class CurvesPng
 				pen = true;
 			}
 			g.draw( path );
+			g.setClip( null );
 			g.drawLine( LEFT + pw + 12, TOP + 10 + 16 * c, LEFT + pw + 32, TOP + 10 + 16 * c );
 			g.setColor( Color.BLACK );
 			g.drawString( names.get( c ), LEFT + pw + 38, TOP + 14 + 16 * c );
+		}
+		g.setStroke( solid );
+		for ( final double[] a : arrows )
+		{
+			final int c = ( int ) a[ 0 ];
+			final double y = valueAt( c, a[ 1 ] );
+			if ( !Double.isFinite( y ) || a[ 1 ] < x0 || a[ 1 ] > x1 || y < y0 || y > y1 )
+				continue;
+			final int px = LEFT + ( int ) Math.round( ( a[ 1 ] - x0 ) / ( x1 - x0 ) * pw ), py = TOP + ph - ( int ) Math.round( ( y - y0 ) / ( y1 - y0 ) * ph );
+			final int d = py < TOP + ph / 2 ? -1 : 1; // from below onto points in the upper half, else from above, inside the frame
+			g.setColor( PALETTE[ colours.get( c ) % PALETTE.length ] );
+			g.drawLine( px, py - d * 26, px, py - d * 4 );
+			g.fillPolygon( new int[] { px - 4, px + 4, px }, new int[] { py - d * 10, py - d * 10, py - d * 3 }, 3 );
 		}
 		g.setFont( new Font( Font.SANS_SERIF, Font.BOLD, 13 ) );
 		g.setColor( Color.BLACK );

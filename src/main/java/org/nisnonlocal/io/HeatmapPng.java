@@ -17,18 +17,20 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 
 import org.nisnonlocal.maps.Axis;
+import org.nisnonlocal.maps.ColorMaps;
 import org.nisnonlocal.maps.ConductanceMap;
 import org.nisnonlocal.maps.Contours;
 import org.nisnonlocal.maps.DisplayRange;
 
 /**
  * A heatmap of a map as PNG, for headless runs: x to the right, y upward, axis ticks in the axis units, and a colour
- * bar with the value unit. Signed maps get the diverging table with a zero-centred range. Missing points are grey.
- * Pure AWT; works with {@code java.awt.headless=true}.
+ * bar with the value unit. Signed maps get the diverging table with a zero-centred range. Missing points (NaN) are
+ * {@link ColorMaps#NAN_RGB} grey, which the legend under the colour bar says when the map has any. Pure AWT; works with
+ * {@code java.awt.headless=true}.
  */
 public final class HeatmapPng
 {
-	private static final int LEFT = 80, RIGHT = 130, TOP = 36, BOTTOM = 56;
+	static final int LEFT = 80, RIGHT = 130, TOP = 36, BOTTOM = 56;
 
 	private HeatmapPng() {}
 
@@ -58,11 +60,13 @@ public final class HeatmapPng
 		g.setColor( Color.WHITE );
 		g.fillRect( 0, 0, img.getWidth(), img.getHeight() );
 		final float[] d = map.data(); // display order: row 0 is the top (largest y)
+		int missing = 0;
 		for ( int r = 0; r < h; r++ )
 			for ( int i = 0; i < w; i++ )
 			{
 				final int k = range.lutIndex( d[ r * w + i ] );
-				g.setColor( k < 0 ? Color.GRAY : new Color( range.colorMap().rgb( k ) ) );
+				missing += k < 0 ? 1 : 0;
+				g.setColor( new Color( k < 0 ? ColorMaps.NAN_RGB : range.colorMap().rgb( k ) ) );
 				g.fillRect( LEFT + i * sx, TOP + r * sy, sx, sy );
 			}
 		g.setColor( Color.BLACK );
@@ -95,15 +99,28 @@ public final class HeatmapPng
 		g.setFont( new Font( Font.SANS_SERIF, Font.BOLD, 13 ) );
 		g.drawString( title, LEFT, 22 );
 		colourBar( g, range, LEFT + pw + 20, TOP, ph, map.quantity() + " (" + map.valueUnit() + ")" );
+		if ( missing > 0 )
+			missingLegend( g, LEFT + pw + 20, TOP + ph + 12 );
 		g.dispose();
 		return img;
 	}
 
 	/** Screen pixels per map column. */
-	private static int scaleX( final int width ) { return Math.max( 1, 480 / width ); }
+	static int scaleX( final int width ) { return Math.max( 1, 480 / width ); }
 
 	/** Screen pixels per map row. */
-	private static int scaleY( final int height ) { return Math.max( 1, 400 / height ); }
+	static int scaleY( final int height ) { return Math.max( 1, 400 / height ); }
+
+	/** A grey swatch under the colour bar: "no value (NaN)" (not measured, or outside a fit window or an overlap). */
+	private static void missingLegend( final Graphics2D g, final int x0, final int y0 )
+	{
+		g.setColor( new Color( ColorMaps.NAN_RGB ) );
+		g.fillRect( x0, y0, 16, 12 );
+		g.setColor( Color.BLACK );
+		g.drawRect( x0, y0, 16, 12 );
+		g.setFont( new Font( Font.SANS_SERIF, Font.PLAIN, 11 ) );
+		g.drawString( ColorMaps.NAN_LEGEND, x0 + 20, y0 + 11 );
+	}
 
 	/**
 	 * The heatmap with iso-lines drawn over it: solid black for levels ≥ 0, dashed for negative ones (the usual

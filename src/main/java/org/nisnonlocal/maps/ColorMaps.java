@@ -7,6 +7,8 @@ package org.nisnonlocal.maps;
  * zero-centred range. Stock ImageJ has no LUT that is light at zero.</li>
  * <li>{@link #SEQUENTIAL}: black → purple → orange → pale yellow, for one-signed maps.</li>
  * </ul>
+ * Missing points (NaN) are drawn in {@link #NAN_RGB}, a neutral mid grey that is in neither table: not the light centre
+ * of the diverging one, not the dark ends of either, so it cannot be read as zero or as strong signal.
  */
 public final class ColorMaps
 {
@@ -14,6 +16,12 @@ public final class ColorMaps
 	public static final String DIVERGING_NAME = "NIS diverging";
 
 	public static final String SEQUENTIAL_NAME = "NIS sequential";
+
+	/** 0xRRGGBB of missing points (NaN). */
+	public static final int NAN_RGB = 0x808080;
+
+	/** What the legend says next to the {@link #NAN_RGB} swatch. */
+	public static final String NAN_LEGEND = "no value (NaN)";
 
 	public static final ColorMaps DIVERGING = interpolate( DIVERGING_NAME, new int[][] {
 			{ 5, 48, 97 }, { 33, 102, 172 }, { 67, 147, 195 }, { 146, 197, 222 }, { 209, 229, 240 }, { 247, 247, 247 },

@@ -3,7 +3,7 @@ package org.nisnonlocal.maps;
 import org.nisnonlocal.BadInputException;
 
 /**
- * Normalizations used to compare junction pairs and to compare with the model (S Sec. IV.1, MODEL §0):
+ * Normalizations used to compare junction pairs and to compare with the model (S Sec. IV.1, docs/physics.md §3):
  * <ul>
  * <li>g / (G_inj·G_det): removes the junction areas; the value unit becomes {@link Units#OHM} (a resistance).</li>
  * <li>g / (G_inj·G_det·R_ξ): dimensionless, the model's unit ({@link Units#NORMALIZED}).</li>

@@ -6,10 +6,10 @@ import java.util.Locale;
 import org.nisnonlocal.BadInputException;
 
 /**
- * The display choice for the map tools' "Display" option: {@link Mode#AUTO} is {@link DisplayRange#auto} (diverging
- * table and ±max for a map with both signs, sequential [min, max] for a one-signed map); the user may force either
- * table. The percentile p (50 &lt; p ≤ 100) clips outliers: the range is set by the (100 − p)-th and p-th
- * percentiles of the non-NaN values, and a diverging range is ±max(|low|, |high|) of those, so zero stays at the
+ * The display choice for the map tools' "Display" option: {@link Mode#AUTO} gives the diverging table and ±max to a
+ * map that carries signal of both signs ({@link #isSigned}) and the sequential [min, max] to any other; the user may
+ * force either table. The percentile p (50 &lt; p ≤ 100) clips outliers: the range is set by the (100 − p)-th and
+ * p-th percentiles of the non-NaN values, and a diverging range is ±max(|low|, |high|) of those, so zero stays at the
  * centre of the table. {@link #shared} pools several maps so that panels shown side by side share one scale.
  */
 public final class SymmetricDisplay
@@ -29,7 +29,29 @@ public final class SymmetricDisplay
 		}
 	}
 
+	/** Tails that decide the sign: a few stray pixels (up to 1 % of the map) cannot flip the table. */
+	static final double TAIL = 0.01;
+
+	/** The weaker side must reach this share of the stronger one to count as signal, not noise around zero. */
+	static final double MINOR_SIDE_SHARE = 0.10;
+
 	private SymmetricDisplay() {}
+
+	/**
+	 * Whether sorted finite values carry signal of both signs: the 1st and 99th percentiles have opposite signs and
+	 * the smaller magnitude is at least 10 % of the larger. Noise around zero in a one-signed map (min −0.0013 against
+	 * max 0.33; the even part g_ss of the example, −0.01 against 0.72) stays sequential, while real lobes of the other
+	 * sign (g_s of the example: −0.15 against 0.72 at these tails) and odd parts get the zero-centred table.
+	 */
+	static boolean isSigned( final double[] sorted )
+	{
+		if ( sorted.length == 0 )
+			return false;
+		final double low = quantile( sorted, TAIL ), high = quantile( sorted, 1 - TAIL );
+		if ( !( low < 0 && high > 0 ) )
+			return false;
+		return Math.min( -low, high ) >= MINOR_SIDE_SHARE * Math.max( -low, high );
+	}
 
 	/** The range and table for one map. */
 	public static DisplayRange choose( final ConductanceMap map, final Mode mode, final double percentile )
@@ -46,7 +68,7 @@ public final class SymmetricDisplay
 		if ( v.length == 0 )
 			return new DisplayRange( -1, 1, true );
 		final double lo = quantile( v, ( 100 - percentile ) / 100 ), hi = quantile( v, percentile / 100 );
-		final boolean diverging = mode == Mode.DIVERGING || mode == Mode.AUTO && v[ 0 ] < 0 && v[ v.length - 1 ] > 0;
+		final boolean diverging = mode == Mode.DIVERGING || mode == Mode.AUTO && isSigned( v );
 		if ( diverging )
 		{
 			final double m = Math.max( Math.abs( lo ), Math.abs( hi ) );
@@ -71,7 +93,7 @@ public final class SymmetricDisplay
 		return out;
 	}
 
-	/** Linear interpolation between order statistics, as {@link DisplayRange} does. */
+	/** Linear interpolation between order statistics. */
 	private static double quantile( final double[] sorted, final double q )
 	{
 		final double p = q * ( sorted.length - 1 );

@@ -4,7 +4,7 @@ import org.nisnonlocal.BadInputException;
 
 /**
  * Charge-imbalance nonlocal conductance without supercurrent coupling and inelastic scattering (S Eqs. 20-21,
- * MODEL.md §5). Energies, biases eV and temperatures in Δ0; lengths in ξ.
+ * docs/physics.md §10). Energies, biases eV and temperatures in Δ0; lengths in ξ.
  * <p>
  * Half wire x ∈ [0, ℓ], injector at x = 0, equilibrium reservoir at x = ℓ = L/2 (or ℓ = ∞). Per energy
  * D_T ∂x² f_T = R_T f_T with λ_T = √(D_T/R_T) and the tunnel boundary condition D_T ∂x f_T = κ_I N (f_T − f_T^N)
@@ -23,7 +23,7 @@ import org.nisnonlocal.BadInputException;
  * the biases (this model) and the detector a weak probe (its own injection, ∝ κ_det f_T^N(V_det), does not depend on
  * V_inj), the f_T^N(V_det) term does not depend on V_inj and drops out of g_nl = dI_det/dV_inj: the
  * charge-imbalance part of the 2D map is independent of V_det (even in V_det, trivially). The V_det dependence of
- * S Fig. 4 enters only through Δ(V_inj), the energy mode (MODEL.md §6). {@link #detectorCurrent} keeps the full
+ * S Fig. 4 enters only through Δ(V_inj), the energy mode (docs/physics.md §13). {@link #detectorCurrent} keeps the full
  * Eq. 14 so that this is checked numerically.
  * </p>
  * <p>

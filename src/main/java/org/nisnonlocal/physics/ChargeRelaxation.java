@@ -2,7 +2,7 @@ package org.nisnonlocal.physics;
 
 /**
  * The spectral charge-relaxation rate R_T of S Eq. (10), kept in one place because its form with a phase gradient
- * is AMBIGUOUS (MODEL.md §2): a supercurrent might add a ζ-dependent term beyond what enters through G and F.
+ * is AMBIGUOUS (docs/physics.md §5): a supercurrent might add a ζ-dependent term beyond what enters through G and F.
  * Decision (as S's Fig. 10 fits): R_T = 2 Δ Re F, with F computed at ζ = (∂xφ)²/2; no extra term.
  */
 public final class ChargeRelaxation

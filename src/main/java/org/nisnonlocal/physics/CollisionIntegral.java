@@ -1,7 +1,7 @@
 package org.nisnonlocal.physics;
 
 /**
- * Electron-electron collision integral of the energy mode (MODEL.md §6), in occupation numbers f = (1 − f_L)/2:
+ * Electron-electron collision integral of the energy mode (docs/physics.md §11.2), in occupation numbers f = (1 − f_L)/2:
  * <pre>
  *   I(ε) = K ∫dω ∫dε' W(ε, ε−ω) W(ε'+ω, ε') { f(ε−ω) f̄(ε) f(ε'+ω) f̄(ε') − f(ε) f̄(ε−ω) f(ε') f̄(ε'+ω) },
  *   W(a, b) = N(a) N(b) − M(a) M(b),   f̄ = 1 − f,   M = Im F,
@@ -17,7 +17,7 @@ package org.nisnonlocal.physics;
  * are computed once; f̄ = 1 − f enters through linearity.
  * </p>
  * <p>
- * <b>Normalization (AMBIGUOUS, MODEL.md §6, kept here only).</b> K = 4 γ_ee / (π² t_c²), t_c = 0.5669: then the
+ * <b>Normalization (AMBIGUOUS, docs/physics.md §11.3, kept here only).</b> K = 4 γ_ee / (π² t_c²), t_c = 0.5669: then the
  * normal-state out-scattering rate at ε = 0 and temperature t_c equals γ_ee (K π² t_c²/4). The factor 2 between an
  * out-scattering rate and a relaxation rate is not included.
  * </p>

@@ -4,7 +4,7 @@ import org.nisnonlocal.BadInputException;
 
 /**
  * Exact solution, at one energy, of the coupled kinetic equations with a supercurrent (S Eqs. 9-10 without
- * inelastic scattering, MODEL.md §7) on the whole wire x ∈ [−ℓ, ℓ], ℓ = L/2, injector at x = 0. Lengths in ξ, R_T
+ * inelastic scattering, docs/physics.md §14) on the whole wire x ∈ [−ℓ, ℓ], ℓ = L/2, injector at x = 0. Lengths in ξ, R_T
  * in Δ0, the other coefficients dimensionless.
  * <pre>
  *   D_L f_L'' + c f_T' = 0,   D_T f_T'' + c f_L' = R_T f_T,   c = j_ε ∂xφ,
@@ -13,7 +13,7 @@ import org.nisnonlocal.BadInputException;
  * Boundary conditions: reservoirs at x = ±ℓ, where the deviations u = f_L − n0(t_bath) and v = f_T vanish;
  * continuity of u, v at x = 0; the tunnel source (S Eq. 11, full κ_I = G_inj R_ξ since both branches are modelled)
  * as the jump of the spectral currents, J(0⁺) − J(0⁻) = κ_I N [f(0) − f^N] for both modes (with one branch and
- * mirror symmetry this is MODEL.md §3's D ∂x f(0⁺) = (κ_I/2) N [f(0) − f^N]).
+ * mirror symmetry this is the half-wire condition of docs/physics.md §6.2, D ∂x f(0⁺) = (κ_I/2) N [f(0) − f^N]).
  * <p>
  * <b>Modes.</b> The coefficients are constant along the wire, so on each branch the solution is a combination of
  * (1, 0), the "linear" mode (R_T x, c) (k = 0 double: f_L = x drags f_T = c/R_T along), and e^{σkx} (−σc, D_L k),

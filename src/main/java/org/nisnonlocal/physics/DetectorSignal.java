@@ -9,7 +9,7 @@ import org.nisnonlocal.maps.Units;
 import org.nisnonlocal.BadInputException;
 
 /**
- * Detector current through Δ(V_inj) alone (MODEL.md §6, S Fig. 12; f_T^S = 0, Δ independent of V_det):
+ * Detector current through Δ(V_inj) alone (docs/physics.md §13, S Fig. 12; f_T^S = 0, Δ independent of V_det):
  * <pre>
  *   I_det = (G_det/2e) ∫_{−ω_D}^{ω_D} N(ε; Δ) f_T^N(ε; V_det) dε = (G_det Δ0/e) ∫_0^{ω_D} N f_T^N dε,
  *   f_T^N = ½[n0(ε + eV_det) − n0(ε − eV_det)]   (detector electrode at t_det),

@@ -3,7 +3,7 @@ package org.nisnonlocal.physics;
 import org.nisnonlocal.BadInputException;
 
 /**
- * Device scales of the model (MODEL.md §0, S Eqs. 2, 6, 11, Sec. V), all in SI units (m, Ω, A, s, J, K):
+ * Device scales of the model (docs/physics.md §1-2, S Eqs. 2, 6, 11, Sec. V), all in SI units (m, Ω, A, s, J, K):
  * <pre>
  *   ξ = √(ħD/Δ0),  R_ξ = R ξ / l,  I0 = Δ0/(e R_ξ),  L_T = √(ħD/(k_B T)),  t = k_B T/Δ0,
  *   κ_I = G_inj R_ξ / 2 (half-wire model, S App. B),  τ_ee = ħ/(Δ0 γ_ee),  γ_ee = ħ/(Δ0 τ_ee).

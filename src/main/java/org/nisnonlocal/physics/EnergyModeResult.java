@@ -1,7 +1,7 @@
 package org.nisnonlocal.physics;
 
 /**
- * Δ(V_inj) and f_L(ε, x = 0) over a bias sweep (MODEL.md §6; S Fig. 11). Biases eV_inj and energies in Δ0.
+ * Δ(V_inj) and f_L(ε, x = 0) over a bias sweep (docs/physics.md §12; S Fig. 11). Biases eV_inj and energies in Δ0.
  */
 public final class EnergyModeResult
 {

@@ -3,9 +3,9 @@ package org.nisnonlocal.physics;
 import org.nisnonlocal.BadInputException;
 
 /**
- * Stationary energy mode on the half wire x ∈ [0, ℓ], ℓ = L/2 in ξ (MODEL.md §3, §6, S Eq. 22):
+ * Stationary energy mode on the half wire x ∈ [0, ℓ], ℓ = L/2 in ξ (docs/physics.md §6, §11, S Eq. 22):
  * <pre>
- *   ∂x (D_L(ε) ∂x f_L) = c · I_coll[f_L](ε, x),   c = {@value #COLLISION_FACTOR} (MODEL.md §6, AMBIGUOUS, here only),
+ *   ∂x (D_L(ε) ∂x f_L) = c · I_coll[f_L](ε, x),   c = {@value #COLLISION_FACTOR} (docs/physics.md §11.3, AMBIGUOUS, here only),
  *   D_L ∂x f_L(0⁺) = κ_I N(ε) [f_L(0) − f_L^N(ε; V)],   f_L(ℓ) = n0(ε; t_bath),
  * </pre>
  * with f_L^N = ½[n0(ε + eV) + n0(ε − eV)] at the injector temperature (S Eq. 12) and κ_I the half-wire value. Energies

@@ -11,7 +11,7 @@ import org.nisnonlocal.BadInputException;
  * </pre>
  * (Im F and tanh are both odd). Energies and t = k_B T/Δ0 in Δ0; ω_D = 10 by default (S App. B).
  * <p>
- * <b>Coupling constant (MODEL.md §4 decision).</b> S sets λ = 1/arcsinh(ω_D), which gives Δ(0) = 1 in the
+ * <b>Coupling constant (docs/physics.md §8.1 decision).</b> S sets λ = 1/arcsinh(ω_D), which gives Δ(0) = 1 in the
  * Matsubara convention; on the real axis with Γ → 0 the same λ gives arccosh(ω_D/Δ) = 1/λ, i.e. Δ(0) = 0.995.
  * Here λ is calibrated on the same quadrature and Γ so that Δ(t = 0, ζ = 0) = 1 exactly:
  * λ = 1 / ∫_0^{ω_D} Im F(ε; 1, Γ, 0) dε ≈ 1/arccosh(ω_D) (0.33409 for ω_D = 10 versus 1/arcsinh(10) = 0.33353).

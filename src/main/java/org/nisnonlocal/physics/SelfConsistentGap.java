@@ -8,7 +8,7 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactor
 import org.nisnonlocal.BadInputException;
 
 /**
- * Self-consistent pair potential under injection (S Eq. 8, MODEL.md §4), Δ uniform along the wire and f_L taken at
+ * Self-consistent pair potential under injection (S Eq. 8, docs/physics.md §12), Δ uniform along the wire and f_L taken at
  * the injector (x = 0) as in S Sec. V:
  * <pre>
  *   Δ = (λ/2) ∫_{−ω_D}^{ω_D} Im F(ε; Δ) f_L(ε, 0) dε = λ ∫_0^{ω_D} Im F(ε; Δ) f_L(ε, 0) dε

@@ -6,7 +6,7 @@ import org.nisnonlocal.BadInputException;
 
 /**
  * Retarded normal and anomalous Green's functions G, F of the Usadel equation with Dynes broadening Γ and depairing
- * ζ (S Eq. 1, MODEL.md §1):
+ * ζ (S Eq. 1, docs/physics.md §4):
  * <pre>
  *   Δ G + i (ε + iΓ) F − ζ F G = 0,   G² + F² = 1.
  * </pre>

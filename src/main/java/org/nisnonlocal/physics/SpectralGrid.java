@@ -2,7 +2,7 @@ package org.nisnonlocal.physics;
 
 /**
  * Retarded G and F of the Usadel equation on a set of energies, with the spectral kinetic coefficients derived from
- * them (MODEL.md §2, S App. B). Energies in Δ0; all coefficients dimensionless except R_T (units of Δ0).
+ * them (docs/physics.md §5, S App. B). Energies in Δ0; all coefficients dimensionless except R_T (units of Δ0).
  */
 public final class SpectralGrid
 {

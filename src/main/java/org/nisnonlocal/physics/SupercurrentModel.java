@@ -11,7 +11,7 @@ import org.nisnonlocal.BadInputException;
 
 /**
  * Nonlocal conductance under a supercurrent with the charge and energy modes coupled (S Eqs. 9-10, 14-17, Fig. 13;
- * MODEL.md §7). Energies, biases eV and temperatures in Δ0; lengths in ξ; phase gradients ∂xφ in 1/ξ; currents in
+ * docs/physics.md §14). Energies, biases eV and temperatures in Δ0; lengths in ξ; phase gradients ∂xφ in 1/ξ; currents in
  * I0 = Δ0/(e R_ξ).
  * <p>
  * Whole wire of length L between equilibrium reservoirs (f_L = n0(t_bath), f_T = 0), injector at x = 0 with the full
@@ -43,7 +43,7 @@ import org.nisnonlocal.BadInputException;
  * that is ≈ 400 nodes per Δ0, finer than S's δε = 1/50).
  * </p>
  * <p>
- * <b>Decisions</b> (MODEL.md §2, §7): R_T = 2Δ Re F at ζ = (∂xφ)²/2 with no extra phase-gradient term (the
+ * <b>Decisions</b> (docs/physics.md §5, §14.4): R_T = 2Δ Re F at ζ = (∂xφ)²/2 with no extra phase-gradient term (the
  * AMBIGUOUS point, kept in {@link ChargeRelaxation}); Δ = 1 unless asked (S does not say Δ is recomputed with
  * depairing); the injector feeds both modes with the coefficient κ_I N of S Eq. 11 (no supercurrent-dependent
  * tunnel coefficients); Δ does not depend on x or on the biases (no V_det dependence of g).

@@ -152,7 +152,7 @@ class RunnerTest
 			for ( int c = 1; c < 4; c++ )
 				assertEquals( Double.parseDouble( direct.get( row ).split( "," )[ c ] ), Double.parseDouble( viaMaps.get( row ).split( "," )[ c ] ), 1e-6 * max );
 		for ( final String f : new String[] { "dos_gap/dos.png", "dos_gap/gap.csv", "fig10/g_ss_model.csv", "fig10/g_ss_model.png", "fig13/g_a.png",
-				"fig11_12/fig11a_delta.png", "fig11_12/fig11b_fL.csv", "fig11_12/fig12b_g_sa.png" } )
+				"fig11_12/fig11a_delta.png", "fig11_12/fig11b_fL.csv", "fig11_12/fig11b_fL.png", "fig11_12/fig11b_occupation.png", "fig11_12/fig12b_g_sa.png" } )
 			assertTrue( Files.size( dir.resolve( f ) ) > 500, f );
 		// Figs. 11-12, the paper's expectations: elastic Δ drops past eV ≈ Δ0 then stays nearly flat and never rises;
 		// with scattering Δ follows it to ≈ 3Δ0, then falls well below it; g_sa is odd in V_det

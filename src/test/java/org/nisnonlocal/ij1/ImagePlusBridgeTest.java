@@ -10,6 +10,7 @@ import ij.process.FloatProcessor;
 
 import org.junit.jupiter.api.Test;
 import org.nisnonlocal.maps.Axis;
+import org.nisnonlocal.maps.ColorMaps;
 import org.nisnonlocal.maps.ConductanceMap;
 import org.nisnonlocal.maps.MapMetadata;
 
@@ -84,5 +85,36 @@ class ImagePlusBridgeTest
 		assertEquals( 21f, m.get( 1, 2 ), 0 );
 		assertTrue( fp.getPixels() != m.data(), "the flip is a copy; the user's image is untouched" );
 		assertEquals( 0f, fp.getf( 0, 0 ), 0 );
+	}
+
+	/**
+	 * ImageJ draws NaN in the LUT's first colour (the darkest blue of the diverging table, strong negative signal):
+	 * an overlay paints exactly the missing points grey, under any iso-lines, and follows the data when redisplayed.
+	 */
+	@Test
+	void missingPointsArePaintedGreyByAnOverlay()
+	{
+		final ConductanceMap m = ConductanceMap.fromFunction( new Axis( "Vinj", "mV", -0.5, 0.1, 11 ), new Axis( "Vdet", "mV", -0.2, 0.05, 7 ), "g_sa", "nS",
+				null, ( i, j ) -> i == 2 && j == 3 || i == 7 && j == 0 ? Double.NaN : i - 5 );
+		final ImagePlus imp = ImagePlusBridge.toImagePlus( m, "holes" );
+		assertEquals( 1, imp.getOverlay().size() );
+		assertEquals( ImagePlusBridge.MISSING_POINTS_OVERLAY, imp.getOverlay().get( 0 ).getName() );
+		final int[] flat = ( int[] ) imp.flatten().getProcessor().getPixels();
+		final org.nisnonlocal.maps.DisplayRange range = org.nisnonlocal.maps.DisplayRange.auto( m );
+		for ( int r = 0; r < 7; r++ )
+			for ( int i = 0; i < 11; i++ )
+			{
+				final float v = imp.getProcessor().getf( i, r );
+				final int expected = Float.isNaN( v ) ? ColorMaps.NAN_RGB : range.colorMap().rgb( range.lutIndex( v ) );
+				assertEquals( expected, flat[ r * 11 + i ] & 0xffffff, "pixel " + i + ", " + r );
+			}
+		// iso-lines added later stay on top of the mask; redisplaying after the data changed refreshes only the mask
+		ContourOverlay.addTo( imp, java.util.Collections.emptyList(), java.awt.Color.BLACK );
+		imp.getOverlay().add( new ij.gui.Line( 0, 0, 5, 5 ) );
+		imp.getProcessor().setf( 2, 3, 1f ); // display row 3 is j = 3 of 7: the hole at (2, 3) filled
+		imp.getProcessor().setf( 7, 6, 1f );
+		ImagePlusBridge.applyDisplay( imp, range );
+		assertEquals( 1, imp.getOverlay().size(), "no NaN left: no mask, the line kept" );
+		assertEquals( ij.gui.Roi.LINE, imp.getOverlay().get( 0 ).getType() );
 	}
 }

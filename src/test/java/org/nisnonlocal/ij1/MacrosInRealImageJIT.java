@@ -195,6 +195,11 @@ class MacrosInRealImageJIT
 		assertEquals( 0.0, Double.parseDouble( row[ 0 ] ), 0 );
 		assertEquals( plus.get( 7, 20 ), Double.parseDouble( row[ 2 ] ), 1e-6 );
 		assertTrue( log.contains( "display range -" ), log );
+		// Symmetric Display's figure: the 61 × 41 map at 7 × 9 screen pixels per point with the colour bar beside it
+		// (HeatmapPng's layout: 80 + 61·7 + 130 by 36 + 41·9 + 56), not ImageJ's bar drawn over the data
+		final java.awt.image.BufferedImage display = javax.imageio.ImageIO.read( toolsOut.resolve( "tools_display.png" ).toFile() );
+		assertEquals( 637, display.getWidth() );
+		assertEquals( 461, display.getHeight() );
 	}
 
 	private static java.util.Map< String, double[] > columns( final Path csv ) throws java.io.IOException

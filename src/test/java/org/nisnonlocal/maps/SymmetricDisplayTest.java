@@ -75,4 +75,53 @@ class SymmetricDisplayTest
 		assertEquals( 11, both.max(), 0 );
 		assertThrows( BadInputException.class, () -> SymmetricDisplay.choose( signed(), SymmetricDisplay.Mode.AUTO, 40 ) );
 	}
+
+	private static final Axis VINJ = new Axis( "Vinj", "mV", -0.6, 0.02, 61 );
+	private static final Axis VDET = new Axis( "Vdet", "mV", -0.4, 0.02, 41 );
+
+	/** Coherence-peak ridges at |V_inj| = 0.28 mV (on the grid), values 0 … 0.33. */
+	private static double positiveSignal( final int i, final int j )
+	{
+		final double v = VINJ.value( i );
+		return 0.33 * Math.exp( -Math.pow( ( Math.abs( v ) - 0.28 ) / 0.06, 2 ) );
+	}
+
+	/**
+	 * Issue 13's case: a positive map (max 0.33) whose zero-bias noise dips to −0.0013 must stay on the sequential
+	 * table over its own range; the zero-centred one would leave half of the table unused.
+	 */
+	@Test
+	void faintNegativeNoiseDoesNotMakeAPositiveMapDiverging()
+	{
+		final ConductanceMap m = ConductanceMap.fromFunction( VINJ, VDET, "g", "nS", null,
+				( i, j ) -> positiveSignal( i, j ) + ( ( i * 7 + j * 13 ) % 5 == 0 ? -0.0013 * ( ( i + j ) % 3 ) / 2.0 : 0 ) );
+		assertEquals( -0.0013, m.range()[ 0 ], 1e-7 );
+		assertEquals( 0.33, m.range()[ 1 ], 0.002 );
+		for ( final DisplayRange r : new DisplayRange[] { DisplayRange.auto( m ), SymmetricDisplay.choose( m, SymmetricDisplay.Mode.AUTO, 100 ) } )
+		{
+			assertFalse( r.isDiverging() );
+			assertEquals( -0.0013, r.min(), 1e-7 );
+			assertEquals( m.range()[ 1 ], r.max(), 1e-7 );
+		}
+		// one stray pixel of the other sign, however strong, does not flip it either (1 of 2501 points)
+		final ConductanceMap spike = ConductanceMap.fromFunction( VINJ, VDET, "g", "nS", null, ( i, j ) -> i == 30 && j == 20 ? -0.3 : positiveSignal( i, j ) );
+		assertFalse( DisplayRange.auto( spike ).isDiverging() );
+	}
+
+	/** Genuine signal of both signs: an odd part, and a positive map with real negative lobes (2.7 % of the points). */
+	@Test
+	void realSignalOfBothSignsIsDiverging()
+	{
+		final ConductanceMap odd = ConductanceMap.fromFunction( VINJ, VDET, "g_sa", "nS", null, ( i, j ) -> Math.signum( VINJ.value( i ) ) * positiveSignal( i, j ) );
+		final DisplayRange r = DisplayRange.auto( odd );
+		assertTrue( r.isDiverging() );
+		assertEquals( -r.max(), r.min(), 0 );
+		// lobes of −0.2 in 2 × 34 (|V_det| ≥ 0.08 mV) = 68 points of the V_inj = ±0.02 mV columns: a sign reversal, not noise
+		final ConductanceMap lobes = ConductanceMap.fromFunction( VINJ, VDET, "g_s", "nS", null,
+				( i, j ) -> Math.abs( VINJ.value( i ) ) > 0.01 && Math.abs( VINJ.value( i ) ) < 0.03 && Math.abs( VDET.value( j ) ) > 0.07 ? -0.2 : positiveSignal( i, j ) );
+		assertTrue( DisplayRange.auto( lobes ).isDiverging() );
+		assertTrue( SymmetricDisplay.isSigned( new double[] { -0.2, -0.1, 0.1, 0.3 } ) );
+		assertFalse( SymmetricDisplay.isSigned( new double[] { -0.02, 0, 0.1, 0.5 } ), "4 % of the larger side is noise" );
+		assertFalse( SymmetricDisplay.isSigned( new double[ 0 ] ) );
+	}
 }

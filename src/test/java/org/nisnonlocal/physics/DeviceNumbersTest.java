@@ -18,7 +18,7 @@ public class DeviceNumbersTest
 		// with the exact ξ = 64.79 nm: R_ξ = 8.54 Ω, I0 = 31.0 µA, κ = 1.050e-4
 		assertEquals( 8.541, TABLE1.rXi(), 0.001 );
 		assertEquals( 31.03e-6, TABLE1.i0(), 0.01e-6 );
-		// S and MODEL.md round ξ to 65 nm there: R_ξ = 8.57 Ω, I0 = 30.9 µA, κ_I = 1.054e-4
+		// S (and docs/physics.md §2's rounded column) round ξ to 65 nm there: R_ξ = 8.57 Ω, I0 = 30.9 µA, κ_I = 1.054e-4
 		final double rXi65 = TABLE1.rXi( 65e-9 );
 		assertEquals( 8.57, rXi65, 0.005 );
 		assertEquals( 30.9e-6, 265e-6 / rXi65, 0.05e-6 );
@@ -33,9 +33,9 @@ public class DeviceNumbersTest
 		assertEquals( 12.4e-9, TABLE1.tauEe( 2e-4 ), 0.05e-9 );
 		assertEquals( 2e-4, TABLE1.gammaEe( TABLE1.tauEe( 2e-4 ) ), 1e-16 );
 		assertEquals( 0.0198, new DeviceNumbers( 1450, 11e-6, 16.9e-4, 265e-6, 0.061 ).t(), 0.00005 );
-		assertEquals( 4.630, TABLE1.inXi( 300e-9 ), 0.001 ); // MODEL.md: 300/65 = 4.62
+		assertEquals( 4.630, TABLE1.inXi( 300e-9 ), 0.001 ); // docs/physics.md §2: 300/65 = 4.62
 		assertEquals( 4.62, 300.0 / 65, 0.005 );
-		assertEquals( 84.89, TABLE1.inXi( 5.5e-6 ), 0.01 ); // MODEL.md: 84.6 with ξ = 65 nm
+		assertEquals( 84.89, TABLE1.inXi( 5.5e-6 ), 0.01 ); // docs/physics.md §2: 84.6 with ξ = 65 nm
 	}
 
 	@Test

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.nisnonlocal.BadInputException;
 
-/** g_nl with coupled modes under supercurrent (MODEL.md §7): limits, symmetries, convergence, current inversion. */
+/** g_nl with coupled modes under supercurrent (docs/physics.md §14): limits, symmetries, convergence, current inversion. */
 public class SupercurrentModelTest
 {
 	/** S Fig. 13 device: Γ from Fig. 10, full κ_I, detector 4.62 ξ, L = 169 ξ, t = 0.0198. */
@@ -37,7 +37,7 @@ public class SupercurrentModelTest
 			assertEquals( ref[ k ], p.gs()[ k ], 1e-8 * Math.abs( ref[ k ] ), "V = " + V[ k ] );
 			assertEquals( 0, p.ga()[ k ], 0 );
 		}
-		assertTrue( ref[ 13 ] > 1 ); // the charge-imbalance signal of order 1-10 at 1.5 Δ0 (MODEL.md §5)
+		assertTrue( ref[ 13 ] > 1 ); // the charge-imbalance signal of order 1-10 at 1.5 Δ0 (docs/physics.md §10)
 	}
 
 	/**
@@ -85,7 +85,7 @@ public class SupercurrentModelTest
 	}
 
 	/**
-	 * A branch-flipped F at a single energy shows up as a narrow spurious dip in g_a near eV ≈ Δ0 (MODEL.md §1):
+	 * A branch-flipped F at a single energy shows up as a narrow spurious dip in g_a near eV ≈ Δ0 (docs/physics.md §4):
 	 * on a 0.01 Δ0 bias grid over [0, 3], g_a has exactly one extremum, a peak just above Δ0, and g_s rises
 	 * monotonically.
 	 */

@@ -38,14 +38,14 @@ public class SupercurrentRelationTest
 			assertEquals( Math.PI / 2 - 2 * zeta / 3 - gamma, s.integral( 1, zeta ), 1e-7, "zeta " + zeta );
 	}
 
-	/** Small ∂xφ: slope (π/2) Δ tanh(Δ/2t); MODEL.md's independent check gave 0.0157064 at Γ = 1e-4, ∂xφ = t = 0.01. */
+	/** Small ∂xφ: slope (π/2) Δ tanh(Δ/2t); the independent check recorded in docs/physics.md §9 gave 0.0157064 at Γ = 1e-4, ∂xφ = t = 0.01. */
 	@Test
 	public void smallGradientSlope()
 	{
 		final SupercurrentRelation s = new SupercurrentRelation( 1e-4, 0.01 );
 		final double i = s.current( 0.01 );
 		assertEquals( 0.01 * Math.PI / 2 * Math.tanh( 1 / 0.02 ), i, 1e-3 * i );
-		// ζ = 5e-5: ∂xφ (π/2 − Γ − 2ζ/3) = 0.01570663; MODEL.md's equidistant δε = Γ check gave 0.0157064
+		// ζ = 5e-5: ∂xφ (π/2 − Γ − 2ζ/3) = 0.01570663; the equidistant δε = Γ check of docs/physics.md §9 gave 0.0157064
 		// (up to the thermally populated Dynes tail inside the gap, ~ ∂xφ Γ t² = 1e-10)
 		assertEquals( 0.01 * ( Math.PI / 2 - 1e-4 - 2 * 5e-5 / 3 ), i, 1e-9 );
 		assertEquals( 0.0157064, i, 3e-7 );
@@ -56,7 +56,7 @@ public class SupercurrentRelationTest
 
 	/**
 	 * The depairing maximum. At fixed Δ = 1 the sum rule gives I_s/I0 = ∂xφ (π/2 − Γ − (∂xφ)²/3), maximal at
-	 * ∂xφ = √(π/2 − Γ) = 1.2529 (not 0.8 as MODEL.md says); with self-consistent Δ(ζ) the maximum moves to ≈ 0.69.
+	 * ∂xφ = √(π/2 − Γ) = 1.2529 (not ≈ 0.8 as the original specification said; docs/physics.md §9); with self-consistent Δ(ζ) the maximum moves to ≈ 0.69.
 	 */
 	@Test
 	public void hasDepairingMaximum()
