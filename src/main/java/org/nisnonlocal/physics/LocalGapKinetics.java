@@ -3,7 +3,7 @@ package org.nisnonlocal.physics;
 import org.nisnonlocal.BadInputException;
 
 /**
- * The stationary energy mode with position-dependent spectral coefficients (issue 17, MODEL.md §6 with Δ = Δ(x)):
+ * The stationary energy mode with position-dependent spectral coefficients (issue 17, docs/physics.md §11 with Δ = Δ(x)):
  * <pre>
  *   ∂x (D_L(ε, x) ∂x f_L) = c · I_coll[f_L; N(·, x), M(·, x)](ε, x),
  *   D_L(ε, 0) ∂x f_L(0⁺) = κ_I N(ε, 0) [f_L(0) − f_L^N(ε; V)],   f_L(ℓ) = n0(ε; t_bath),

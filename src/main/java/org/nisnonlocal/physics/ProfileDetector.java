@@ -3,7 +3,7 @@ package org.nisnonlocal.physics;
 import org.nisnonlocal.BadInputException;
 
 /**
- * The detector current of S Eq. 14 (f_T^S = 0, MODEL.md §6) with the density of states at the detector's own position
+ * The detector current of S Eq. 14 (f_T^S = 0, docs/physics.md §13) with the density of states at the detector's own position
  * x_det on a wire with a pair-potential profile:
  * <pre>
  *   I_det(V_det) = (G_det Δ0/e) ∫_0^{ω_D} N(ε, x_det) f_T^N(ε; V_det) dε,   f_T^N = ½[n0(ε + eV_det) − n0(ε − eV_det)],
