@@ -520,6 +520,15 @@ public final class CollisionIntegral
 			ab[ 1 ] = 0.5 * ( a - b );
 		}
 
+		/**
+		 * The four convolutions at grid energy i, K δε² (Nf ⊛ C), (Mf ⊛ C), (N f̄ ⊛ C'), (M f̄ ⊛ C') — A_i = N_i out[0] − M_i
+		 * out[1], B_i = N_i out[2] − M_i out[3] — for callers that interpolate them their own way (the local-gap rebuild).
+		 */
+		void convolutionsAt( final int i, final double[] out )
+		{
+			System.arraycopy( table, 4 * i, out, 0, 4 );
+		}
+
 		/** Linear interpolation in the interleaved table from entry j (one energy) to j + 4 (the next). */
 		private double lerp( final int j, final double w )
 		{
