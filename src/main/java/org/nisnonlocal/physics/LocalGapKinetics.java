@@ -29,6 +29,9 @@ public final class LocalGapKinetics
 {
 	private static final int MAX_NEWTON = 30;
 
+	/** A stalled Newton iteration is converged within this many rounding levels (as in {@link EnergyModeSolver}). */
+	private static final double ROUNDING_MARGIN = 16;
+
 	private static final int RESTART = 40;
 
 	private static final int MAX_KRYLOV = 400;
@@ -468,6 +471,7 @@ public final class LocalGapKinetics
 			final double[] oddIn = ArrayPool.take( size );
 			double[][] trial = ArrayPool.take( p, n );
 			double[][] rt = ArrayPool.take( p, n );
+			boolean roundingLimited = false;
 			while ( norm[ 0 ] > tolerance )
 			{
 				if ( newton >= maxSteps && maxSteps < MAX_NEWTON )
@@ -516,7 +520,18 @@ public final class LocalGapKinetics
 					halvings++;
 				}
 				if ( halvings >= 10 && nt[ 1 ] > norm[ 1 ] )
-					throw new BadInputException( "local-gap kinetic solver stalled at " + where + ": scaled residual " + norm[ 0 ] + " (line search failed)" );
+				{
+					// as in EnergyModeSolver: no step along Newton's direction lowers the residual; near the tolerance
+					// that is rounding, accepted when within ROUNDING_MARGIN × what moving f by 4 ulps changes it by
+					final double floor = roundingFloor( f, r, trial, rt );
+					if ( norm[ 0 ] <= ROUNDING_MARGIN * floor )
+					{
+						roundingLimited = true;
+						break;
+					}
+					throw new BadInputException( "local-gap kinetic solver stalled at " + where + ": no step along the Newton direction lowers the scaled residual " + norm[ 0 ] + " (tolerance "
+							+ tolerance + ", rounding level " + floor + ") after " + newton + " Newton steps" );
+				}
 				final double[][] fOld = f, rOld = r;
 				f = trial;
 				r = rt;
@@ -536,7 +551,26 @@ public final class LocalGapKinetics
 				if ( lin[ k ] != null )
 					lin[ k ].releaseSpectra();
 			}
-			return new EnergyModeSolver.Solution( f, lin, newton, krylov, norm[ 0 ] );
+			return new EnergyModeSolver.Solution( f, lin, newton, krylov, norm[ 0 ], roundingLimited );
+		}
+
+		/**
+		 * The scaled residual's rounding level at f (as in {@link EnergyModeSolver}): the max-norm change of T⁻¹R when
+		 * every f entry moves by 4 ulps (alternating sign). Leaves {@code lin} linearized at f again ({@code work} ends
+		 * equal to {@code r}).
+		 */
+		private double roundingFloor( final double[][] f, final double[][] r, final double[][] trial, final double[][] work )
+		{
+			for ( int k = 0; k < p; k++ )
+				for ( int i = 0; i < n; i++ )
+					trial[ k ][ i ] = f[ k ][ i ] + ( ( k + i ) % 2 == 0 ? 4 : -4 ) * Math.ulp( f[ k ][ i ] );
+			residual( trial, work );
+			for ( int k = 0; k < p; k++ )
+				for ( int i = 0; i < n; i++ )
+					work[ k ][ i ] -= r[ k ][ i ];
+			final double floor = norms( work )[ 0 ];
+			residual( f, work );
+			return floor;
 		}
 	}
 }

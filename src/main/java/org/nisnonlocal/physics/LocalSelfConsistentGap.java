@@ -213,7 +213,7 @@ public final class LocalSelfConsistentGap
 
 		final double max, norm;
 
-		/** Kinetic solution converged to {@link EnergyModeSolver#TOLERANCE}. */
+		/** Kinetic solution converged to {@link EnergyModeSolver#TOLERANCE}, or to its rounding level just above. */
 		final boolean exact;
 
 		Evaluation( final double[] d, final double v, final double[][] warm, final double tolerance, final int steps, final Cache cache, final String where )
@@ -221,7 +221,7 @@ public final class LocalSelfConsistentGap
 			this.d = d;
 			final boolean elastic = kinetics.gammaEe() == 0;
 			solution = kinetics.solve( cache.at( d ), v, tInj, tBath, elastic ? null : warm, tolerance, steps, where + ", Delta(0) = " + d[ 0 ] );
-			exact = elastic || solution.residual() <= EnergyModeSolver.TOLERANCE;
+			exact = elastic || solution.atFullAccuracy();
 			final double[] rhs = equation.rhs( d, v, solution );
 			phi = new double[ d.length ];
 			double mx = 0, sq = 0;

@@ -45,6 +45,29 @@ public class LocalGapKineticsTest
 	}
 
 	@Test
+	public void aUniformProfileStopsAtTheRoundingLevelLikeTheUniformModel()
+	{
+		// RoundingLimitedNewtonTest's parameters (L = 399 ξ, κ_I = 1.18e-6): no Newton step gets the scaled residual
+		// below ~1e-9 > TOLERANCE; EnergyModeSolver accepts that as converged to rounding, and so must the copy of its
+		// Newton iteration here (it used to throw "stalled"), with the same iterate
+		final double[] eps = EnergyModeSolver.energyGrid( 10, 0.025 );
+		final SpectralGrid g = new SpectralFunctions( 1, 0.000709, 0 ).onGrid( eps );
+		final EnergyModeSolver uniform = new EnergyModeSolver( eps, 1.18e-6, 399 / 2.0, 21, 0.00681 );
+		final LocalGapKinetics local = new LocalGapKinetics( eps, 1.18e-6, 399 / 2.0, 21, 0.00681 );
+		final SpectralGrid[] all = new SpectralGrid[ 21 ];
+		java.util.Arrays.fill( all, g );
+		final double[][] start = uniform.elastic( g, 0.5, 0.0594, 0.0165 );
+		final EnergyModeSolver.Solution a = uniform.solve( g, 0.5, 0.0594, 0.0165, start, "test" ), b = local.solve( all, 0.5, 0.0594, 0.0165, start, "test" );
+		assertTrue( a.residual() > EnergyModeSolver.TOLERANCE && a.atFullAccuracy(), "the case stops at its rounding level: " + a.residual() );
+		assertTrue( b.atFullAccuracy() );
+		assertEquals( a.residual(), b.residual(), 0 );
+		assertEquals( a.newtonIterations(), b.newtonIterations() );
+		for ( int k = 0; k < a.fL().length; k++ )
+			for ( int i = 0; i < eps.length; i++ )
+				assertEquals( a.fL()[ k ][ i ], b.fL()[ k ][ i ], 0, "node " + k + ", eps " + eps[ i ] );
+	}
+
+	@Test
 	public void equilibriumIsAnExactSolutionForAnyProfile()
 	{
 		// detailed balance: with f_L = n0 at the injector, in the wire and at the reservoir (one temperature, V = 0),
