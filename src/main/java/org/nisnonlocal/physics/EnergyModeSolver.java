@@ -45,7 +45,33 @@ public final class EnergyModeSolver
 	private static final int MAX_NEWTON = 30;
 
 	/** A stalled Newton iteration is converged when its residual is within this many rounding levels (see roundingFloor). */
-	private static final double ROUNDING_MARGIN = 16;
+	static final double ROUNDING_MARGIN = 16;
+
+	/** A Newton iteration's residual R(f) into r, its collision integrals linearized at f. */
+	interface Residual
+	{
+		void at( double[][] f, double[][] r );
+	}
+
+	/**
+	 * The scaled residual's rounding level at f: the max-norm change of T⁻¹R ({@code norms}) when every f entry moves
+	 * by 4 ulps (alternating sign); {@code trial} and {@code work} are the iteration's p × N scratch. Evaluates the residual at f last, so that the linearization is f's again
+	 * ({@code work} ends equal to {@code r}). Shared with {@link LocalGapKinetics}, whose Newton iteration is this one's.
+	 */
+	static double roundingFloor( final double[][] f, final double[][] r, final double[][] trial, final double[][] work, final Residual residual,
+			final java.util.function.Function< double[][], double[] > norms )
+	{
+		for ( int k = 0; k < trial.length; k++ )
+			for ( int i = 0; i < trial[ k ].length; i++ )
+				trial[ k ][ i ] = f[ k ][ i ] + ( ( k + i ) % 2 == 0 ? 4 : -4 ) * Math.ulp( f[ k ][ i ] );
+		residual.at( trial, work );
+		for ( int k = 0; k < work.length; k++ )
+			for ( int i = 0; i < work[ k ].length; i++ )
+				work[ k ][ i ] -= r[ k ][ i ];
+		final double floor = norms.apply( work )[ 0 ];
+		residual.at( f, work );
+		return floor;
+	}
 
 	private static final int RESTART = 40;
 
@@ -546,25 +572,6 @@ public final class EnergyModeSolver
 			}
 		}
 
-		/**
-		 * The scaled residual's rounding level at f: the max-norm change of T⁻¹R when every f entry moves by 4 ulps
-		 * (alternating sign). Leaves {@code lin} linearized at f again (the residual is re-evaluated there into
-		 * {@code work}, equal to {@code r}).
-		 */
-		private double roundingFloor( final double[][] f, final double[][] r, final double[][] trial, final double[][] work )
-		{
-			for ( int k = 0; k < p; k++ )
-				for ( int i = 0; i < n; i++ )
-					trial[ k ][ i ] = f[ k ][ i ] + ( ( k + i ) % 2 == 0 ? 4 : -4 ) * Math.ulp( f[ k ][ i ] );
-			residual( trial, work );
-			for ( int k = 0; k < p; k++ )
-				for ( int i = 0; i < n; i++ )
-					work[ k ][ i ] -= r[ k ][ i ];
-			final double floor = norms( work )[ 0 ];
-			residual( f, work );
-			return floor;
-		}
-
 		Solution run( final double[][] start, final double tolerance, final int maxSteps )
 		{
 			double[][] f = start;
@@ -638,7 +645,7 @@ public final class EnergyModeSolver
 				{
 					// No step along Newton's direction lowers the residual. Near the tolerance that is rounding: accept
 					// f when its residual is within ROUNDING_MARGIN × what moving f by 4 ulps changes it by.
-					final double floor = roundingFloor( f, r, trial, rt );
+					final double floor = roundingFloor( f, r, trial, rt, this::residual, this::norms );
 					if ( norm[ 0 ] <= ROUNDING_MARGIN * floor )
 					{
 						roundingLimited = true;

@@ -29,9 +29,6 @@ public final class LocalGapKinetics
 {
 	private static final int MAX_NEWTON = 30;
 
-	/** A stalled Newton iteration is converged within this many rounding levels (as in {@link EnergyModeSolver}). */
-	private static final double ROUNDING_MARGIN = 16;
-
 	private static final int RESTART = 40;
 
 	private static final int MAX_KRYLOV = 400;
@@ -523,8 +520,8 @@ public final class LocalGapKinetics
 				{
 					// as in EnergyModeSolver: no step along Newton's direction lowers the residual; near the tolerance
 					// that is rounding, accepted when within ROUNDING_MARGIN × what moving f by 4 ulps changes it by
-					final double floor = roundingFloor( f, r, trial, rt );
-					if ( norm[ 0 ] <= ROUNDING_MARGIN * floor )
+					final double floor = EnergyModeSolver.roundingFloor( f, r, trial, rt, this::residual, this::norms );
+					if ( norm[ 0 ] <= EnergyModeSolver.ROUNDING_MARGIN * floor )
 					{
 						roundingLimited = true;
 						break;
@@ -552,25 +549,6 @@ public final class LocalGapKinetics
 					lin[ k ].releaseSpectra();
 			}
 			return new EnergyModeSolver.Solution( f, lin, newton, krylov, norm[ 0 ], roundingLimited );
-		}
-
-		/**
-		 * The scaled residual's rounding level at f (as in {@link EnergyModeSolver}): the max-norm change of T⁻¹R when
-		 * every f entry moves by 4 ulps (alternating sign). Leaves {@code lin} linearized at f again ({@code work} ends
-		 * equal to {@code r}).
-		 */
-		private double roundingFloor( final double[][] f, final double[][] r, final double[][] trial, final double[][] work )
-		{
-			for ( int k = 0; k < p; k++ )
-				for ( int i = 0; i < n; i++ )
-					trial[ k ][ i ] = f[ k ][ i ] + ( ( k + i ) % 2 == 0 ? 4 : -4 ) * Math.ulp( f[ k ][ i ] );
-			residual( trial, work );
-			for ( int k = 0; k < p; k++ )
-				for ( int i = 0; i < n; i++ )
-					work[ k ][ i ] -= r[ k ][ i ];
-			final double floor = norms( work )[ 0 ];
-			residual( f, work );
-			return floor;
 		}
 	}
 }
