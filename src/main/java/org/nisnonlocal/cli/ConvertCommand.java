@@ -17,7 +17,7 @@ final class ConvertCommand implements Subcommand
 	@Override
 	public String usage()
 	{
-		return "--in MAP --out FILE.{csv,matrix.csv,tif,png} [--run ID] [--x NAME --y NAME --value NAME] " + ImportArgs.USAGE
+		return "--in MAP --out FILE.{csv,matrix.csv,tif,png} [--x NAME --y NAME --value NAME] " + ImportArgs.USAGE
 				+ "   (--x/--y/--value name the parameters of a measurement file, like --x-column…; defaults: the first 2D dependent and its two setpoints, outer as y)";
 	}
 

@@ -29,7 +29,7 @@ final class FitDynesCommand implements Subcommand
 	public String name() { return "fit-dynes"; }
 
 	@Override
-	public String summary() { return "fit G_N, Γ, Δ, T_e and the bias offset of one NIS spectrum (Nanonis .dat or text)"; }
+	public String summary() { return "fit G_N, Γ, Δ, T_e and the bias offset of one NIS spectrum (Nanonis .dat, a 1D run of a QCoDeS database, or text)"; }
 
 	@Override
 	public String usage()

@@ -3,12 +3,8 @@ package org.nisnonlocal.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,22 +28,11 @@ class SilentResultsRunnerTest
 
 	private static final Path PLUS = RunnerTest.EXAMPLES.resolve( "example_Is+10uA.csv" ), MINUS = RunnerTest.EXAMPLES.resolve( "example_Is-10uA.csv" );
 
-	/** A simulated map in model units (eV/Δ0), written with a header of our choosing and no sidecar. */
-	private Path simulated( final String name, final String header ) throws java.io.IOException
-	{
-		final List< String > lines = new ArrayList<>();
-		lines.add( header );
-		for ( int j = 0; j <= 8; j++ )
-			for ( int i = 0; i <= 16; i++ )
-				lines.add( String.format( Locale.ROOT, "%.2f,%.2f,%.4f", -4 + 0.5 * i, -2 + 0.5 * j, Math.sin( -4 + 0.5 * i ) * ( -2 + 0.5 * j ) ) );
-		return Files.write( dir.resolve( name ), lines, StandardCharsets.UTF_8 );
-	}
-
 	@Test
 	void overlayTakesASimulationInModelUnitsStated() throws Exception
 	{
-		final Path stated = simulated( "stated.csv", "Vinj (eV/Δ0),Vdet (eV/Δ0),g (1)" );
-		assertEquals( 0, r.run( "overlay", "--measured", PLUS.toString(), "--simulated", stated.toString(), "--delta0", "2.65e-4", "--ginj", "24.6e-6", "--gdet", "20e-6", "--r-xi", "8.54", "--out",
+		final String stated = new HostileInputTest.Fixture( dir ).simulated( "stated.csv", "Vinj (eV/Δ0),Vdet (eV/Δ0),g (1)" );
+		assertEquals( 0, r.run( "overlay", "--measured", PLUS.toString(), "--simulated", stated, "--delta0", "2.65e-4", "--ginj", "24.6e-6", "--gdet", "20e-6", "--r-xi", "8.54", "--out",
 				dir.resolve( "ov" ).toString() ), r.err() );
 		assertTrue( Files.isRegularFile( dir.resolve( "ov/residual.csv" ) ) );
 	}
