@@ -147,13 +147,8 @@ class MacrosInRealImageJIT
 		before.removeAll( saved ); // left by an earlier run
 		assertEquals( before, after );
 
-		// the public tutorial database (shared data; skipped with a notice when absent): ragged run 8, not decomposable
-		final Path tutorial = ij.project.resolve( "../shared/data/formats/microsoft_Qcodes/tutorial_doND.db" ).normalize();
-		if ( !Files.isRegularFile( tutorial ) )
-		{
-			System.err.println( "SKIPPED (import_qcodes.ijm on tutorial_doND.db): shared format test data absent: " + tutorial );
-			return;
-		}
+		// the public tutorial database (shared data; the rest is skipped with a notice when absent): ragged run 8, not decomposable
+		final Path tutorial = org.nisnonlocal.SharedData.formats( "microsoft_Qcodes/tutorial_doND.db" );
 		final Path tdir = out.resolve( "qcodes_tutorial" );
 		Files.createDirectories( tdir );
 		final String tlog = ij.runMacro( ij.project.resolve( "macros/import_qcodes.ijm" ), "in=" + tutorial + " run=8 out=" + tdir, 120 );
