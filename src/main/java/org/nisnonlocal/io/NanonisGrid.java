@@ -17,6 +17,7 @@ import java.util.Map;
 import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.maps.Axis;
 import org.nisnonlocal.maps.ConductanceMap;
+import org.nisnonlocal.maps.MapChecks;
 import org.nisnonlocal.maps.MapMetadata;
 
 /**
@@ -350,6 +351,6 @@ public final class NanonisGrid
 		if ( angle != 0 )
 			report.add( "grid rotated by " + Numbers.format( angle ) + "°: position is along the rotated grid line" );
 		report.add( "map: " + map );
-		return new ImportedMap( map, report );
+		return new ImportedMap( MapChecks.usable( map, file ), report ); // as every other import: a value, a known unit
 	}
 }

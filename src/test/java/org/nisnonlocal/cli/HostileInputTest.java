@@ -176,7 +176,10 @@ class HostileInputTest
 		 * A Nanonis grid .3ds of {@code nx} × 1 pixels (a line), 1 channel of 8 bias points and 4 parameters per pixel,
 		 * with {@code extra} bytes more (fewer when negative) after its header than the header accounts for.
 		 */
-		String grid3ds( final String name, final int nx, final int extra ) throws IOException
+		String grid3ds( final String name, final int nx, final int extra ) throws IOException { return grid3ds( name, nx, extra, false ); }
+
+		/** As above; {@code nan}: every spectrum point NaN (nothing measured). */
+		String grid3ds( final String name, final int nx, final int extra, final boolean nan ) throws IOException
 		{
 			final int points = 8, params = 4;
 			final String header = "Grid dim=\"" + nx + " x 1\"\r\nGrid settings=0;0;1E-8;1E-9;0\r\nSweep Signal=\"Bias (V)\"\r\nFixed parameters=\"Sweep Start;Sweep End\"\r\n"
@@ -188,7 +191,7 @@ class HostileInputTest
 			{
 				b.putFloat( -0.1f ).putFloat( 0.1f ).putFloat( 1e-9f * i ).putFloat( 0 );
 				for ( int k = 0; k < points; k++ )
-					b.putFloat( 1e-12f * ( i + k ) );
+					b.putFloat( nan ? Float.NaN : 1e-12f * ( i + k ) );
 			}
 			final byte[] h = header.getBytes( StandardCharsets.ISO_8859_1 );
 			final byte[] all = Arrays.copyOf( h, h.length + b.capacity() );
@@ -819,6 +822,11 @@ class HostileInputTest
 				final String in = f.grid3ds( "line.3ds", 21, 4 );
 				return run.apply( f, in ).naming( in, "header does not match the file size", "extra bytes" );
 			} );
+			if ( verb.equals( "convert" ) )
+				fails( c, verb + ": a .3ds line of spectra with nothing measured (all NaN)", f -> {
+					final String in = f.grid3ds( "nan.3ds", 21, 0, true );
+					return run.apply( f, in ).naming( in, "all 168 points are NaN" );
+				} );
 			fails( c, verb + ": a .3ds without :HEADER_END:", f -> {
 				final String in = f.text( "noend.3ds", "Grid dim=\"2 x 1\"\r\nPoints=8\r\n" );
 				return run.apply( f, in ).naming( in, ":HEADER_END:" );
