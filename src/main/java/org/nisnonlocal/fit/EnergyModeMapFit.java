@@ -220,7 +220,8 @@ public final class EnergyModeMapFit
 				if ( !( s > 0 ) || !Double.isFinite( s ) )
 					throw new BadInputException( "per-point sigma must be finite and > 0, got " + s );
 		final Space space = new Space( extra, setup, delta0Scale );
-		final EnergyModeMapModel model = new EnergyModeMapModel( setup, modelStep, vInj, vDet, extra.contains( Parameter.DELTA0_SCALE ) ? SCALE_MIN : delta0Scale );
+		final EnergyModeMapModel model = new EnergyModeMapModel( setup, modelStep, vInj, vDet, extra.contains( Parameter.DELTA0_SCALE ) ? SCALE_MIN : delta0Scale,
+				!extra.contains( Parameter.DELTA0_SCALE ) );
 		final Objective objective = new Objective( model, space, g, sigma, listener );
 		final Profile chi2 = new Profile( objective, space );
 		final List< String > notes = new ArrayList<>();

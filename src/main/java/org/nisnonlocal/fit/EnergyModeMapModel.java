@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.nisnonlocal.BadInputException;
-import org.nisnonlocal.maps.MapInterpolation;
 import org.nisnonlocal.physics.DetectorSignal;
 import org.nisnonlocal.physics.EnergyModeResult;
 import org.nisnonlocal.physics.EnergyModeRun;
@@ -54,7 +53,7 @@ public final class EnergyModeMapModel
 
 	private final boolean[] pointNegative;
 
-	private final Map< Key, double[] > sweeps = new HashMap<>();
+	private final Map< Key, double[][] > sweeps = new HashMap<>();
 
 	private final Map< Key, double[] > cache = new HashMap<>();
 
@@ -83,6 +82,16 @@ public final class EnergyModeMapModel
 	 */
 	public EnergyModeMapModel( final EnergyModeRun setup, final double modelStep, final double[] vInj, final double[] vDetOfPoint, final double minScale )
 	{
+		this( setup, modelStep, vInj, vDetOfPoint, minScale, true );
+	}
+
+	/**
+	 * As above; with {@code scaleFixed} the only scale asked for is {@code minScale} itself, and the model sweep
+	 * also solves at every point's |V_inj|/s, so that g_sa there is exact (no interpolation between biases).
+	 * Without it (s free) points between the model biases are interpolated (cubic Hermite in Δ).
+	 */
+	public EnergyModeMapModel( final EnergyModeRun setup, final double modelStep, final double[] vInj, final double[] vDetOfPoint, final double minScale, final boolean scaleFixed )
+	{
 		if ( !( modelStep > 0 ) )
 			throw new BadInputException( "model V_inj step must be > 0, got " + modelStep );
 		if ( vInj.length == 0 )
@@ -105,9 +114,10 @@ public final class EnergyModeMapModel
 		// given V_inj then depends on how far the grid reaches (with s free it reaches 1/0.8 further)
 		final double reach = max / this.minScale;
 		final int n = Math.max( 3, ( int ) Math.ceil( reach / modelStep - 1e-9 ) + 2 );
-		this.biases = new double[ n ];
+		final double[] uniform = new double[ n ];
 		for ( int b = 0; b < n; b++ )
-			biases[ b ] = b * modelStep;
+			uniform[ b ] = b * modelStep;
+		this.biases = scaleFixed ? withPoints( uniform, vInj, minScale ) : uniform;
 		this.vDetAbs = Arrays.stream( vDetOfPoint ).map( Math::abs ).distinct().sorted().toArray();
 		this.pointRow = new int[ vDetOfPoint.length ];
 		this.pointNegative = new boolean[ vDetOfPoint.length ];
@@ -116,6 +126,29 @@ public final class EnergyModeMapModel
 			pointRow[ k ] = Arrays.binarySearch( vDetAbs, Math.abs( vDetOfPoint[ k ] ) );
 			pointNegative[ k ] = vDetOfPoint[ k ] < 0;
 		}
+	}
+
+	/**
+	 * The uniform biases and every |V_inj|/s of the points (computed as {@link #points} does, so that they are found
+	 * exactly), ascending; a uniform bias within rounding of a point's is replaced by it.
+	 */
+	private static double[] withPoints( final double[] uniform, final double[] vInj, final double s )
+	{
+		final double[] at = Arrays.stream( vInj ).map( v -> s == 1 ? Math.abs( v ) : Math.abs( v ) / s ).distinct().sorted().toArray();
+		final java.util.List< Double > out = new java.util.ArrayList<>();
+		int j = 0;
+		for ( final double u : uniform )
+		{
+			while ( j < at.length && at[ j ] < u - 1e-9 * Math.max( 1, u ) )
+				out.add( at[ j++ ] );
+			if ( j < at.length && Math.abs( at[ j ] - u ) <= 1e-9 * Math.max( 1, u ) )
+				out.add( at[ j++ ] );
+			else
+				out.add( u );
+		}
+		while ( j < at.length )
+			out.add( at[ j++ ] );
+		return out.stream().mapToDouble( Double::doubleValue ).toArray();
 	}
 
 	/** Progress per bias point of each sweep; cancellation is checked there and per bias row of each detector integral. */
@@ -143,7 +176,7 @@ public final class EnergyModeMapModel
 		if ( !( delta0Scale >= minScale * ( 1 - 1e-12 ) ) || !Double.isFinite( delta0Scale ) )
 			throw new BadInputException( "delta0 scale " + delta0Scale + " outside the model's bias grid (built for scales >= " + minScale + ")" );
 		final Key sweepKey = new Key( gammaEe, gamma, kappa, 1 );
-		double[] delta = sweeps.get( sweepKey );
+		double[][] delta = sweeps.get( sweepKey );
 		if ( delta == null )
 		{
 			final EnergyModeRun run = copy( setup );
@@ -155,7 +188,7 @@ public final class EnergyModeMapModel
 			// second chunk need not start from equilibrium; the result agrees with a cold sweep to the tolerances
 			final EnergyModeResult r = run.run( biases, progress, warm );
 			warm = r.warmStart();
-			delta = r.delta();
+			delta = new double[][] { r.delta(), r.deltaSlope() };
 			sweeps.put( sweepKey, delta );
 		}
 		final double[] v = points( delta, gamma, kappa, delta0Scale );
@@ -163,53 +196,88 @@ public final class EnergyModeMapModel
 		return v;
 	}
 
-	private double[] points( final double[] delta, final double gamma, final double kappa, final double s )
+	/**
+	 * g_sa at the points: Δ(V_inj/s) and dΔ/dV_inj by cubic Hermite interpolation of the sweep's Δ and exact slopes (the
+	 * nodes themselves where a point's V_inj/s is a model bias, as for every point when s is fixed), then
+	 * ∂I_det/∂Δ · dΔ/dV_inj / (2κ_I) in units of G_inj G_det R_ξ, once per distinct (|V_inj|/s, |V_det|/s).
+	 */
+	private double[] points( final double[][] sweep, final double gamma, final double kappa, final double s )
 	{
+		final double[] at = new double[ pointVinj.length ];
+		for ( int k = 0; k < at.length; k++ )
+			at[ k ] = s == 1 ? Math.abs( pointVinj[ k ] ) : Math.abs( pointVinj[ k ] ) / s;
+		final double[] distinct = Arrays.stream( at ).distinct().sorted().toArray();
+		final double last = biases[ biases.length - 1 ];
+		if ( distinct[ distinct.length - 1 ] > last * ( 1 + 1e-12 ) )
+			throw new BadInputException( "V_inj/delta0_scale = " + distinct[ distinct.length - 1 ] + " beyond the model sweep (0 .. " + last + ")" );
+		final double[] delta = new double[ distinct.length ], slope = new double[ distinct.length ];
+		for ( int c = 0; c < distinct.length; c++ )
+		{
+			final double[] h = hermite( sweep[ 0 ], sweep[ 1 ], Math.min( distinct[ c ], last ) );
+			delta[ c ] = h[ 0 ];
+			slope[ c ] = h[ 1 ];
+		}
 		final double[] vDet = new double[ vDetAbs.length ];
 		for ( int d = 0; d < vDet.length; d++ )
 			vDet[ d ] = s == 1 ? vDetAbs[ d ] : vDetAbs[ d ] / s;
-		final double[][] g = detector( delta, gamma, vDet );
-		// columns over the biases, in units of G_inj G_det R_ξ (g_sa / 2κ_I, as DetectorSignal.gsaMap)
+		final double[][] g = detector( delta, slope, gamma, vDet );
 		final double scale = 1 / ( 2 * kappa );
-		final double[][] columns = new double[ vDet.length ][ biases.length ];
-		for ( int b = 0; b < biases.length; b++ )
-			for ( int d = 0; d < vDet.length; d++ )
-				columns[ d ][ b ] = scale * g[ b ][ d ];
-		final double last = biases[ biases.length - 1 ];
 		final double[] out = new double[ pointVinj.length ];
 		for ( int k = 0; k < out.length; k++ )
 		{
-			final double at = s == 1 ? Math.abs( pointVinj[ k ] ) : Math.abs( pointVinj[ k ] ) / s;
-			if ( at > last * ( 1 + 1e-12 ) )
-				throw new BadInputException( "V_inj/delta0_scale = " + at + " beyond the model sweep (0 .. " + last + ")" );
-			final double v = Math.copySign( 1, pointVinj[ k ] ) * MapInterpolation.linear( biases, columns[ pointRow[ k ] ], Math.min( at, last ) );
+			final double v = Math.copySign( 1, pointVinj[ k ] ) * scale * g[ Arrays.binarySearch( distinct, at[ k ] ) ][ pointRow[ k ] ];
 			out[ k ] = pointNegative[ k ] ? -v : v;
 		}
 		return out;
 	}
 
 	/**
-	 * g_sa[b][d] over the (non-negative) V_det values, split into {@link EnergyModeRun#threads} contiguous chunks
-	 * computed in parallel: the detector integral is a third of an evaluation's time at δε = 1/40 and each V_det column
-	 * is independent, so the result does not depend on the number of threads. Cancellation is checked per bias row.
+	 * Δ(v) and dΔ/dv from the cubic Hermite interpolant of (biases, Δ, dΔ/dV): the node values where v is a node
+	 * (to rounding), else error O(step⁴) in Δ and O(step³) in its slope.
 	 */
-	private double[][] detector( final double[] delta, final double gamma, final double[] vDet )
+	private double[] hermite( final double[] delta, final double[] slope, final double v )
+	{
+		int b = Arrays.binarySearch( biases, v );
+		if ( b < 0 )
+		{
+			b = -b - 2;
+			final double near = Math.min( Math.abs( v - biases[ b ] ), Math.abs( biases[ b + 1 ] - v ) );
+			if ( near > 1e-12 * Math.max( 1, v ) )
+			{
+				final double h = biases[ b + 1 ] - biases[ b ], t = ( v - biases[ b ] ) / h;
+				final double t2 = t * t, t3 = t2 * t;
+				final double y0 = delta[ b ], y1 = delta[ b + 1 ], m0 = slope[ b ] * h, m1 = slope[ b + 1 ] * h;
+				final double y = ( 2 * t3 - 3 * t2 + 1 ) * y0 + ( t3 - 2 * t2 + t ) * m0 + ( -2 * t3 + 3 * t2 ) * y1 + ( t3 - t2 ) * m1;
+				final double dy = ( 6 * t2 - 6 * t ) * y0 + ( 3 * t2 - 4 * t + 1 ) * m0 + ( -6 * t2 + 6 * t ) * y1 + ( 3 * t2 - 2 * t ) * m1;
+				return new double[] { y, dy / h };
+			}
+			b = Math.abs( v - biases[ b ] ) <= Math.abs( biases[ b + 1 ] - v ) ? b : b + 1;
+		}
+		return new double[] { delta[ b ], slope[ b ] };
+	}
+
+	/**
+	 * ∂I_det/∂Δ · dΔ/dV_inj [c][d] at the distinct (Δ, slope) pairs c and the (non-negative) V_det values d, split into
+	 * {@link EnergyModeRun#threads} contiguous chunks of V_det computed in parallel: each value is independent, so the
+	 * result does not depend on the number of threads. Cancellation is checked per row.
+	 */
+	private double[][] detector( final double[] delta, final double[] slope, final double gamma, final double[] vDet )
 	{
 		detectorEvaluations++;
 		final DetectorSignal signal = new DetectorSignal( gamma, setup.tDet, setup.omegaD );
 		final int chunks = Math.max( 1, Math.min( setup.threads, vDet.length ) );
-		final double[][] current = new double[ biases.length ][ vDet.length ];
+		final double[][] g = new double[ delta.length ][ vDet.length ];
 		IntStream.range( 0, chunks ).parallel().forEach( c -> {
 			final int from = c * vDet.length / chunks, to = ( c + 1 ) * vDet.length / chunks;
-			for ( int b = 0; b < biases.length; b++ )
+			for ( int b = 0; b < delta.length; b++ )
 			{
 				if ( progress.cancelled() )
 					throw new BadInputException( "detector integral cancelled" );
 				for ( int d = from; d < to; d++ )
-					current[ b ][ d ] = signal.current( delta[ b ], vDet[ d ] );
+					g[ b ][ d ] = slope[ b ] == 0 ? 0 : signal.currentSlope( delta[ b ], vDet[ d ] ) * slope[ b ];
 			}
 		} );
-		return DetectorSignal.derivative( biases, current );
+		return g;
 	}
 
 	/** Number of self-consistent sweeps computed (the cost of a fit; one per distinct γ_ee, Γ, κ_I). */

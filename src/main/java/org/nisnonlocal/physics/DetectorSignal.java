@@ -14,7 +14,8 @@ import org.nisnonlocal.BadInputException;
  *   I_det = (G_det/2e) ∫_{−ω_D}^{ω_D} N(ε; Δ) f_T^N(ε; V_det) dε = (G_det Δ0/e) ∫_0^{ω_D} N f_T^N dε,
  *   f_T^N = ½[n0(ε + eV_det) − n0(ε − eV_det)]   (detector electrode at t_det),
  * </pre>
- * and g_sa = ∂I_det/∂V_inj by finite differences over the bias grid, in units of G_det (divide by 2κ_I for
+ * and g_sa = ∂I_det/∂V_inj = ∂I_det/∂Δ · dΔ/dV_inj (exact, {@link #gsaExact}; finite differences over the bias grid only
+ * for results without dΔ/dV_inj), in units of G_det (divide by 2κ_I for
  * G_inj G_det R_ξ). Integration: composite Gauss clustered at ε = Δ (scale Γ) and at ε = |eV_det| (scale t_det);
  * the rule depends on |V_det| only, so I_det is exactly odd in V_det.
  */
@@ -41,7 +42,7 @@ public final class DetectorSignal
 		if ( vDet == 0 )
 			return 0;
 		final double a = Math.abs( vDet );
-		final Quadrature q = Quadrature.on( 0, omegaD ).cluster( delta, gamma ).cluster( a, Math.max( tDet, gamma ) ).maxPanel( Math.max( tDet, gamma ), Math.max( 0, a - 40 * tDet ), Math.min( omegaD, a + 40 * tDet ) ).build();
+		final Quadrature q = rule( delta, a );
 		final double[] nodes = q.nodes();
 		final SpectralGrid g = new SpectralFunctions( delta, gamma, 0 ).onGrid( nodes );
 		double s = 0;
@@ -52,6 +53,50 @@ public final class DetectorSignal
 			s += q.weight( j ) * g.n( j ) * ft;
 		}
 		return Math.copySign( s, vDet );
+	}
+
+	/**
+	 * ∂I_det/∂Δ at fixed V_det (units G_det/e): {@link #current}'s integral with N replaced by its exact derivative
+	 * {@link SpectralFunctions#dosSlope}, on the same rule. With dΔ/dV_inj from {@link SelfConsistentGap#biasDerivative}
+	 * it gives g_sa = ∂I_det/∂Δ · dΔ/dV_inj without a finite difference over the bias grid.
+	 */
+	public double currentSlope( final double delta, final double vDet )
+	{
+		if ( vDet == 0 )
+			return 0;
+		final double a = Math.abs( vDet );
+		final Quadrature q = rule( delta, a );
+		final double[] nodes = q.nodes();
+		double s = 0;
+		for ( int j = 0; j < nodes.length; j++ )
+		{
+			final double e = nodes[ j ];
+			final double ft = 0.5 * ( EnergyModeSolver.n0( e + a, tDet ) - EnergyModeSolver.n0( e - a, tDet ) );
+			s += q.weight( j ) * SpectralFunctions.dosSlope( e, delta, gamma ) * ft;
+		}
+		// odd in V_det (s itself may have either sign: not copySign)
+		return vDet < 0 ? -s : s;
+	}
+
+	/** Composite Gauss clustered at ε = Δ (scale Γ) and ε = |eV_det| (scale t_det); depends on |V_det| only. */
+	private Quadrature rule( final double delta, final double a )
+	{
+		return Quadrature.on( 0, omegaD ).cluster( delta, gamma ).cluster( a, Math.max( tDet, gamma ) ).maxPanel( Math.max( tDet, gamma ), Math.max( 0, a - 40 * tDet ), Math.min( omegaD, a + 40 * tDet ) ).build();
+	}
+
+	/**
+	 * g_sa[b][d] = ∂I_det/∂V_inj (units of G_det) from Δ and its exact bias derivative dΔ/dV_inj at each bias:
+	 * ∂I_det/∂Δ · dΔ/dV_inj, no difference between bias points (docs/physics.md, exact bias derivative).
+	 */
+	public double[][] gsaExact( final double[] delta, final double[] deltaSlope, final double[] vDet )
+	{
+		if ( delta.length != deltaSlope.length )
+			throw new IllegalArgumentException( "delta and its slope differ in length" );
+		final double[][] g = new double[ delta.length ][ vDet.length ];
+		for ( int b = 0; b < delta.length; b++ )
+			for ( int d = 0; d < vDet.length; d++ )
+				g[ b ][ d ] = deltaSlope[ b ] == 0 ? 0 : currentSlope( delta[ b ], vDet[ d ] ) * deltaSlope[ b ];
+		return g;
 	}
 
 	/**
@@ -112,8 +157,9 @@ public final class DetectorSignal
 	public ConductanceMap gsaMap( final EnergyModeResult r, final double[] vDet, final double vStep, final double kappa )
 	{
 		final double[] vInj = r.biases();
-		// over the margin bias too when the run has one (central differences up to the last bias)
-		final double[][] g = gsa( r.biasesForDerivative(), r.deltaForDerivative(), vDet );
+		// exact when the sweep carries dΔ/dV_inj; else over the margin bias too (central differences up to the last bias)
+		final double[] slope = r.deltaSlope();
+		final double[][] g = slope != null ? gsaExact( r.delta(), slope, vDet ) : gsa( r.biasesForDerivative(), r.deltaForDerivative(), vDet );
 		final int n = vInj.length;
 		final boolean mirror = vInj[ 0 ] == 0;
 		final int width = mirror ? 2 * n - 1 : n;

@@ -26,6 +26,9 @@ public final class EnergyModeResult
 	 */
 	private double marginBias = Double.NaN, marginDelta = Double.NaN;
 
+	/** dΔ/dV_inj at each bias ({@link SelfConsistentGap#biasDerivative}); null when the maker did not compute it. */
+	double[] deltaSlope;
+
 	/** GMRES iterations per bias (zeros when not recorded). */
 	private final int[] krylov;
 
@@ -89,6 +92,12 @@ public final class EnergyModeResult
 		return fL[ b ].clone();
 	}
 
+	/** dΔ/dV_inj at each bias, exact to the solver's tolerance (null when not computed). */
+	public double[] deltaSlope()
+	{
+		return deltaSlope == null ? null : deltaSlope.clone();
+	}
+
 	/** This sweep as the start of the next one over the same biases (null when not made by a sweep). */
 	public WarmStart warmStart() { return warmStart; }
 
@@ -98,6 +107,7 @@ public final class EnergyModeResult
 		final int[] k = java.util.Arrays.copyOf( krylov, n );
 		final EnergyModeResult r = new EnergyModeResult( java.util.Arrays.copyOf( biases, n ), energies, java.util.Arrays.copyOf( delta, n ), java.util.Arrays.copyOf( newton, n ), k,
 				java.util.Arrays.copyOf( sc, n ), java.util.Arrays.copyOf( fL, n ) );
+		r.deltaSlope = deltaSlope == null ? null : java.util.Arrays.copyOf( deltaSlope, n );
 		r.marginBias = biases[ n ];
 		r.marginDelta = delta[ n ];
 		return r;

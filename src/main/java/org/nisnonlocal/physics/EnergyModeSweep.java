@@ -102,6 +102,7 @@ public final class EnergyModeSweep
 		final int[] sc = new int[ n ];
 		final double[][] fL = new double[ n ][];
 		final double[] slope = new double[ n ];
+		final double[] deltaSlope = new double[ n ];
 		final double[][][] full = new double[ n ][][];
 		int b = 0;
 		for ( final List< SelfConsistentGap.Point > part : parts )
@@ -113,10 +114,12 @@ public final class EnergyModeSweep
 				sc[ b ] = p.scIterations();
 				fL[ b ] = p.solution().atInjector();
 				slope[ b ] = p.slope();
+				deltaSlope[ b ] = p.biasDerivative();
 				full[ b ] = p.solution().fL();
 				b++;
 			}
 		final EnergyModeResult r = new EnergyModeResult( biases, gap.energies(), delta, newton, krylov, sc, fL );
+		r.deltaSlope = deltaSlope;
 		r.warmStart = new WarmStart( biases.clone(), delta.clone(), slope, full, gap.energies().length, gap.points() );
 		return r;
 	}

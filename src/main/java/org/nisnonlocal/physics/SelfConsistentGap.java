@@ -132,6 +132,9 @@ public final class SelfConsistentGap
 
 		private final int krylovIterations;
 
+		/** dΔ/dV_inj, set by {@link SelfConsistentGap#sweep} while the solution's rates are still held. */
+		private double biasDerivative = Double.NaN;
+
 		Point( final double v, final double delta, final EnergyModeSolver.Solution solution, final int newtonIterations, final int krylovIterations, final int scIterations, final double slope )
 		{
 			this.krylovIterations = krylovIterations;
@@ -175,6 +178,12 @@ public final class SelfConsistentGap
 		public double slope()
 		{
 			return slope;
+		}
+
+		/** dΔ/dV_inj at this bias ({@link SelfConsistentGap#biasDerivative}); NaN when not computed. */
+		public double biasDerivative()
+		{
+			return biasDerivative;
 		}
 
 		/** Kinetic solves (evaluations of the gap equation's right-hand side). */
@@ -491,6 +500,7 @@ public final class SelfConsistentGap
 				final double[][] start = prev == null ? null : shifted( prev, biases[ b ], delta );
 				pt = solve( biases[ b ], delta, prev == null ? Double.NaN : prev.slope(), start, String.format( "eV_inj = %.6g", biases[ b ] ) );
 			}
+			pt.biasDerivative = biasDerivative( pt );
 			out.add( pt );
 			if ( !keepRates && prev != null )
 				prev.solution().releaseCollisions();
@@ -501,6 +511,48 @@ public final class SelfConsistentGap
 				progress.done( b + 1, biases.length );
 		}
 		return out;
+	}
+
+	/**
+	 * Steps of the central differences in Δ and eV_inj of {@link #biasDerivative}: far below the narrowest feature
+	 * (Γ = 0.005, t_inj ≈ 0.02; truncation ~ (h/Γ)² ≈ 4e-4 at worst) and far above the kinetic tolerance
+	 * (1e-10 / 2h ≈ 5e-7 in φ's slopes).
+	 */
+	static final double DERIVATIVE_STEP = 1e-4;
+
+	/**
+	 * dΔ/dV_inj at a converged point by implicit differentiation of the self-consistency φ(Δ, V) = RHS(Δ, V) − Δ = 0:
+	 * dΔ/dV = −(∂φ/∂V)/(∂φ/∂Δ), each partial a central difference of φ over fully converged kinetic solutions at
+	 * (Δ ± h, V) and (Δ, V ± h), warm-started from the point's own f_L (one or two Newton steps each). Unlike a
+	 * difference of Δ between bias points, its error does not grow with the bias step: φ is smooth in Δ and V on
+	 * the scale h (docs/physics.md, exact bias derivative). Δ(V) is even, so the slope is 0 at V = 0.
+	 */
+	public double biasDerivative( final Point p )
+	{
+		if ( p.v() == 0 )
+			return 0;
+		final double h = DERIVATIVE_STEP, d = p.delta(), v = p.v();
+		final double[][] f = p.solution().fL();
+		final String where = String.format( "eV_inj = %.6g (bias derivative)", v );
+		final double dPhiDv = phi( d, v + h, f, where ) - phi( d, v - h, f, where );
+		final double dPhiDDelta = phi( d + h, v, f, where ) - phi( d - h, v, f, where );
+		if ( !( dPhiDDelta < 0 ) )
+			throw new BadInputException( "self-consistent gap at " + where + ": rhs - Delta does not decrease with Delta (slope " + dPhiDDelta / ( 2 * h ) + ")" );
+		return -dPhiDv / dPhiDDelta;
+	}
+
+	/** φ = RHS − Δ over a fully converged kinetic solution at (Δ, V) started from {@code warm}. */
+	private double phi( final double delta, final double v, final double[][] warm, final String where )
+	{
+		final EnergyModeSolver.Solution s = solver.solve( spectral( delta ), v, tInj, tBath, solver.gammaEe() == 0 ? null : warm, EnergyModeSolver.TOLERANCE, Integer.MAX_VALUE, where );
+		try
+		{
+			return rhs( delta, v, s ) - delta;
+		}
+		finally
+		{
+			s.releaseCollisions();
+		}
 	}
 
 	/** Nodes in x of the kinetic solver (for checking that a {@link WarmStart} fits). */

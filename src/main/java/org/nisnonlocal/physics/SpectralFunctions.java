@@ -142,6 +142,26 @@ public final class SpectralFunctions
 		imF[ i ] = fi;
 	}
 
+	/**
+	 * ∂N/∂Δ of the Dynes DOS (ζ = 0) at energy e: with E = e + iΓ and w = √(E² − Δ²), G = ±E/w and ∂G/∂Δ = ±EΔ/w³
+	 * (the sign of {@link #closedForm}, Re G ≥ 0). The exact derivative the detector current's bias derivative needs.
+	 */
+	public static double dosSlope( final double e, final double delta, final double gamma )
+	{
+		final double zr = e * e - gamma * gamma - delta * delta;
+		final double zi = 2 * e * gamma;
+		final double mod = Math.hypot( zr, zi );
+		final double wr = Math.sqrt( 0.5 * ( mod + zr ) );
+		final double wi = Math.copySign( Math.sqrt( 0.5 * ( mod - zr ) ), zi );
+		final double sign = e * wr + gamma * wi < 0 ? -1 : 1;
+		// w³ = w · w²
+		final double w2r = wr * wr - wi * wi, w2i = 2 * wr * wi;
+		final double w3r = wr * w2r - wi * w2i, w3i = wr * w2i + wi * w2r;
+		// Re[(e + iΓ) Δ / w³]
+		final double d = w3r * w3r + w3i * w3i;
+		return sign * delta * ( e * w3r + gamma * w3i ) / d;
+	}
+
 	private void continuation( final double[] eps, final double[] reG, final double[] imG, final double[] reF, final double[] imF )
 	{
 		final int n = eps.length;

@@ -33,14 +33,14 @@ class EnergyModeMapFitTest
 		assertTrue( r.converged, r.note );
 		assertTrue( r.low < TRUE_GAMMA_EE && TRUE_GAMMA_EE < r.high, r.low + " .. " + r.high );
 		assertEquals( 1, r.chi2Reduced, 1e-9 );
-		// seeded: 1.781e-4, 1σ 2.08e-5 (covariance), profile 1.60e-4 … 2.007e-4; the unmodelled offset and background
-		// pull it low by ≈ 1σ (1.855e-4, 1.88e-5 before the model grid reached one step beyond the last point: the
-		// one-sided difference there differed from the central one)
-		assertEquals( 1.781e-4, r.gammaEe, 0.01e-4 );
-		assertEquals( 2.08e-5, r.error, 0.1e-5 );
+		// no pinned numbers: the unmodelled offset and background pull γ_ee low by ≈ 1σ (seed 7: 1.8e-4 ± 2e-5), so the
+		// truth lies within 2σ, and a map this size determines γ_ee to a few % (exact bias derivative: 4.4 %; with
+		// differences over the 0.2 bias step, which smooth g_sa, it was 12 %)
+		assertTrue( Math.abs( r.gammaEe - TRUE_GAMMA_EE ) < 2 * r.error, r.gammaEe + " ± " + r.error );
+		assertTrue( r.error > 0.02 * r.gammaEe && r.error < 0.2 * r.gammaEe, "relative error " + r.error / r.gammaEe );
 		// the profile interval and the covariance error agree for this nearly parabolic χ²(log γ_ee)
 		assertEquals( r.high - r.low, 2 * r.error, 0.25 * r.error );
-		assertEquals( 98.0, r.sigma, 0.1 );
+		assertEquals( 100, r.sigma, 5, "noise of 100 estimated from the residuals" );
 		assertTrue( r.evaluations <= 18, "model evaluations: " + r.evaluations );
 		for ( int k = 1; k < r.profileGammaEe.length; k++ )
 			assertTrue( r.profileGammaEe[ k ] > r.profileGammaEe[ k - 1 ] );
