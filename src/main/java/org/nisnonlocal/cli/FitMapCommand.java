@@ -23,7 +23,8 @@ import org.nisnonlocal.physics.EnergyModeRun;
 /**
  * {@code fit-map}: γ_ee of the energy-mode model, optionally with Γ, the Δ0 scale and κ_I, fitted to a measured g_sa map
  * ({@link EnergyModeMapFit}). Writes params.csv ({@code name,value,error,low,high}: one row per free parameter, then
- * chi2_reduced and points), correlation.csv (header row of names), chi2_gamma_ee.csv (the evaluated χ² profile; the
+ * chi2_reduced and points, then chi2_expected_high, model_consistent and gamma_ee_unscaled, the statistical-only error
+ * and interval, always written), correlation.csv (header row of names), chi2_gamma_ee.csv (the evaluated χ² profile; the
  * profile likelihood with other free parameters), fit.csv and residual.csv on the measured grid (NaN outside the
  * fitted windows).
  */
@@ -45,7 +46,10 @@ final class FitMapCommand implements Subcommand
 				+ "   (fitted in model units: biases eV/Delta0, g in G_inj*G_det*R_xi, as are --vinj-min etc. and --sigma; fit.csv and residual.csv in the map's own units; --gamma, --kappa, --delta0-scale are the start values of free parameters, else fixed;"
 				+ " bounds gamma " + EnergyModeMapFit.GAMMA_MIN + " .. " + EnergyModeMapFit.GAMMA_MAX + ", delta0-scale " + EnergyModeMapFit.SCALE_MIN + " .. "
 				+ EnergyModeMapFit.SCALE_MAX + ", kappa " + EnergyModeMapFit.KAPPA_MIN + " .. " + EnergyModeMapFit.KAPPA_MAX
-				+ "; writes params.csv (low/high: profile interval, gamma_ee only), correlation.csv, chi2_gamma_ee.csv (profile likelihood: other free parameters re-optimized), fit.csv, residual.csv)";
+				+ "; with --sigma or --sigma-map, a chi2_reduced above 1 + 4*sqrt(2/(points - free parameters)) says the model does not describe the data within their errors:"
+				+ " errors and interval are then widened by sqrt(chi2_reduced) (stated in the summary line)"
+				+ "; writes params.csv (low/high: profile interval, gamma_ee only; after chi2_reduced and points the rows chi2_expected_high, model_consistent (1 or 0) and"
+				+ " gamma_ee_unscaled (statistical-only error and interval, always written)), correlation.csv, chi2_gamma_ee.csv (profile likelihood: other free parameters re-optimized), fit.csv, residual.csv)";
 	}
 
 	@Override
@@ -106,6 +110,11 @@ final class FitMapCommand implements Subcommand
 						+ "\n" );
 			w.print( "chi2_reduced," + Numbers.format( r.chi2Reduced ) + ",,,\n" );
 			w.print( "points," + r.points + ",,,\n" );
+			// added rows (issue 14), after the existing ones: the band the reduced χ² is tested against, the verdict, and
+			// the statistical-only γ_ee error and interval (equal to the gamma_ee row unless widened)
+			w.print( "chi2_expected_high," + Numbers.format( r.chi2ExpectedHigh ) + ",,,\n" );
+			w.print( "model_consistent," + ( r.inconsistent ? 0 : 1 ) + ",,,\n" );
+			w.print( "gamma_ee_unscaled," + Numbers.format( r.gammaEe ) + "," + cell( r.errorUnscaled ) + "," + cell( r.lowUnscaled ) + "," + cell( r.highUnscaled ) + "\n" );
 			w.flush();
 		} );
 		AtomicFiles.write( dir.resolve( "correlation.csv" ), os -> {
@@ -132,8 +141,11 @@ final class FitMapCommand implements Subcommand
 		final StringBuilder others = new StringBuilder();
 		for ( int k = 1; k < r.parameters.size(); k++ )
 			others.append( ", " ).append( r.parameters.get( k ).csvName ).append( " = " ).append( Numbers.format( r.values[ k ] ) ).append( " +- " ).append( cellOr( r.errors[ k ] ) );
-		System.out.printf( "fit-map: gamma_ee = %s +- %s (68%% profile %s .. %s)%s, chi2_reduced = %s, %d points, %d model evaluations (%d detector integrals) in %.1f s%s%s%n",
-				Numbers.format( r.gammaEe ), cellOr( r.error ), cellOr( r.low ), cellOr( r.high ), others, Numbers.format( r.chi2Reduced ), r.points, r.evaluations,
+		// the note holds the plain-language verdict and the widening factor when the model is inconsistent with the data
+		final String unscaled = r.inconsistent ? String.format( " (statistical only: +- %s, 68%% profile %s .. %s)", cellOr( r.errorUnscaled ), cellOr( r.lowUnscaled ), cellOr( r.highUnscaled ) )
+				: "";
+		System.out.printf( "fit-map: gamma_ee = %s +- %s (68%% profile %s .. %s)%s%s, chi2_reduced = %s, %d points, %d model evaluations (%d detector integrals) in %.1f s%s%s%n",
+				Numbers.format( r.gammaEe ), cellOr( r.error ), cellOr( r.low ), cellOr( r.high ), unscaled, others, Numbers.format( r.chi2Reduced ), r.points, r.evaluations,
 				r.detectorEvaluations, seconds, r.converged ? "" : " NOT CONVERGED", r.note.isEmpty() ? "" : "; " + r.note );
 	}
 

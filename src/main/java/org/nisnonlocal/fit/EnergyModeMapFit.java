@@ -46,7 +46,10 @@ import org.nisnonlocal.physics.SelfConsistentGap;
  * comes from the Jacobian of all free parameters at the joint optimum (central differences); the correlation matrix
  * is reported and |ρ| > {@value #DEGENERATE} is stated as a degeneracy. The profile-likelihood interval is computed
  * for γ_ee only. With no σ, σ is estimated from the residuals so that the reduced χ² is 1 at the optimum (then the
- * interval is a Δχ² = 1 interval in those units).
+ * interval is a Δχ² = 1 interval in those units). With σ given and a reduced χ² above 1 + 4·√(2/ν) (ν = points − free
+ * parameters) the model does not describe the data within their errors: this is stated, and the errors and the interval
+ * are widened the same way (χ² divided by χ²_red: errors × √χ²_red, interval at Δχ²/χ²_red = 1); the statistical-only
+ * ones stay in the result beside them.
  */
 public final class EnergyModeMapFit
 {
@@ -268,10 +271,23 @@ public final class EnergyModeMapFit
 		final double raw = chi2.at( uOpt );
 		final double[] qOpt = chi2.theta( uOpt );
 		final boolean estimated = sigma == null;
-		// χ² units: given σ, or σ² = χ²_min(σ = 1)/(N − p) so that the reduced χ² is 1 at the optimum
-		final double scale = estimated ? raw / ( n - p ) : 1;
+		final int nu = n - p;
+		final double chi2Reduced = estimated ? 1 : raw / nu;
+		// given σ and χ²_red far above what noise allows: the model does not describe the data within their errors, and
+		// the errors and the interval are widened by the same scaling as an estimated σ (Δχ²/χ²_red = 1)
+		final double widening = estimated ? 1 : widening( chi2Reduced, nu );
+		final boolean inconsistent = widening > 1;
+		// χ² units: given σ, or σ² = χ²_min(σ = 1)/(N − p) so that the reduced χ² is 1 at the optimum (estimated σ, or
+		// the given σ scaled up by √χ²_red when inconsistent)
+		final double scale = estimated ? raw / nu : widening;
 		if ( estimated )
 			notes.add( "sigma estimated from the residuals (reduced chi2 = 1 by construction): " + fmt( Math.sqrt( scale ) ) );
+		else if ( inconsistent )
+			notes.add( "the model does not describe these data within their errors (reduced chi2 = " + fmt( chi2Reduced ) + ", expected 1 +- " + fmt( chi2Band( nu ) ) + " for " + n
+					+ " points): errors and interval widened by sqrt(reduced chi2) = " + fmt( Math.sqrt( widening ) ) );
+		else if ( chi2Reduced < 1 - chi2Band( nu ) )
+			notes.add( "reduced chi2 = " + fmt( chi2Reduced ) + " is below the expected 1 +- " + fmt( chi2Band( nu ) ) + " for " + n
+					+ " points: the given sigma is larger than the scatter about the model (errors and interval not narrowed)" );
 		final double minimum = raw / scale;
 		if ( !extra.isEmpty() )
 			notes.add( "chi2 profile and interval with " + space.names() + " re-optimized at each gamma_ee" );
@@ -315,11 +331,13 @@ public final class EnergyModeMapFit
 			for ( int k = 0; k < n; k++ )
 				jac[ k ][ 1 + j ] = ( hi[ k ] - lo[ k ] ) / ( qHi[ j ] - qLo[ j ] ) / ( sigma == null ? 1 : sigma[ k ] );
 		}
-		final double[][] cov = Covariance.matrix( jac, estimated ? scale : 1, 1e-300 );
+		final double[][] cov = Covariance.matrix( jac, scale, 1e-300 );
+		// statistical only (the given σ as it is): the same as cov unless widened
+		final double[][] covUnscaled = inconsistent ? Covariance.matrix( jac, 1, 1e-300 ) : cov;
 		final List< Parameter > names = new ArrayList<>();
 		names.add( Parameter.GAMMA_EE );
 		names.addAll( space.parameters );
-		final double[] values = new double[ p ], errors = new double[ p ], lows = new double[ p ], highs = new double[ p ];
+		final double[] values = new double[ p ], errors = new double[ p ], errorsUnscaled = new double[ p ], lows = new double[ p ], highs = new double[ p ];
 		final double gOpt = Math.pow( 10, uOpt );
 		values[ 0 ] = gOpt;
 		for ( int j = 0; j < space.size(); j++ )
@@ -328,6 +346,7 @@ public final class EnergyModeMapFit
 		if ( cov == null )
 		{
 			java.util.Arrays.fill( errors, Double.NaN );
+			java.util.Arrays.fill( errorsUnscaled, Double.NaN );
 			notes.add( p == 1 ? "covariance degenerate: the model does not depend on gamma_ee at these points"
 					: "covariance singular: the model does not depend on some combination of " + names( names ) + " at these points (degenerate)" );
 		}
@@ -337,7 +356,9 @@ public final class EnergyModeMapFit
 			{
 				final double sd = Math.sqrt( cov[ j ][ j ] );
 				// u and log parameters: d(10^q) = 10^q ln10 dq
-				errors[ j ] = j == 0 || space.logarithmic( j - 1 ) ? values[ j ] * Math.log( 10 ) * sd : sd;
+				final double factor = j == 0 || space.logarithmic( j - 1 ) ? values[ j ] * Math.log( 10 ) : 1;
+				errors[ j ] = factor * sd;
+				errorsUnscaled[ j ] = covUnscaled == null ? Double.NaN : factor * Math.sqrt( covUnscaled[ j ][ j ] );
 			}
 			correlation = new double[ p ][ p ];
 			for ( int a = 0; a < p; a++ )
@@ -352,6 +373,9 @@ public final class EnergyModeMapFit
 		java.util.Arrays.fill( lows, Double.NaN );
 		java.util.Arrays.fill( highs, Double.NaN );
 
+		// unscaled first: its crossings are the nearer ones, and the widened search brackets from them in the cache
+		final double lowUnscaled = inconsistent ? crossing( chi2, uOpt, -1, raw, 1, u0 - reach ) : Double.NaN;
+		final double highUnscaled = inconsistent ? crossing( chi2, uOpt, +1, raw, 1, u0 + reach ) : Double.NaN;
 		final double low = crossing( chi2, uOpt, -1, minimum, scale, u0 - reach );
 		final double high = crossing( chi2, uOpt, +1, minimum, scale, u0 + reach );
 		lows[ 0 ] = low;
@@ -365,10 +389,24 @@ public final class EnergyModeMapFit
 
 		final double[][] profile = chi2.profile( scale );
 		// estimated σ: reduced χ² is 1 by construction (exactly, not up to rounding)
-		return new EnergyModeMapFitResult( gOpt, errors[ 0 ], low, high, estimated ? 1 : minimum / ( n - p ), n, estimated ? Math.sqrt( scale ) : Double.NaN, estimated, converged,
+		return new EnergyModeMapFitResult( gOpt, errors[ 0 ], low, high, chi2Reduced, n, estimated ? Math.sqrt( scale ) : Double.NaN, estimated, converged,
 				String.join( "; ", notes ), profile[ 0 ], profile[ 1 ], objective.model( uOpt, qOpt ).clone(), model.evaluations(), model.detectorEvaluations(), names, values,
-				errors, lows, highs, correlation );
+				errors, lows, highs, correlation, 1 + chi2Band( nu ), inconsistent, Math.sqrt( widening ), errorsUnscaled, inconsistent ? lowUnscaled : low,
+				inconsistent ? highUnscaled : high );
 	}
+
+	/**
+	 * Half-width of the band of reduced χ² that noise alone explains with ν degrees of freedom: 4·√(2/ν), four standard
+	 * deviations of χ²_ν/ν.
+	 */
+	static double chi2Band( final int nu ) { return 4 * Math.sqrt( 2.0 / nu ); }
+
+	/**
+	 * The factor χ² is divided by before the errors and the Δχ² = 1 interval are taken, for a given σ: the reduced χ² when
+	 * it is above 1 + {@link #chi2Band} (the model does not describe the data within their errors; the errors then grow
+	 * by its square root), else 1 (consistent, or below the band: never narrowed).
+	 */
+	static double widening( final double chi2Reduced, final int nu ) { return chi2Reduced > 1 + chi2Band( nu ) ? chi2Reduced : 1; }
 
 	private static String names( final List< Parameter > list )
 	{

@@ -15,16 +15,48 @@ public final class EnergyModeMapFitResult
 {
 	public final double gammaEe;
 
-	/** 1σ from the covariance in log γ_ee, converted to γ_ee (γ·ln10·σ_log10); NaN when degenerate. */
+	/**
+	 * 1σ from the covariance in log γ_ee, converted to γ_ee (γ·ln10·σ_log10); NaN when degenerate. Widened by
+	 * {@link #widening} when {@link #inconsistent}.
+	 */
 	public final double error;
 
-	/** Profile interval ends (Δχ² = 1); NaN where the data do not bound γ_ee inside the searched range. */
+	/**
+	 * Profile interval ends (Δχ² = 1; Δχ²/χ²_red = 1 when {@link #inconsistent}); NaN where the data do not bound γ_ee
+	 * inside the searched range.
+	 */
 	public final double low;
 
 	public final double high;
 
-	/** χ²_min / (points − free parameters). */
+	/** χ²_min / (points − free parameters) with the given σ (1 by construction when σ is estimated). */
 	public final double chi2Reduced;
+
+	/**
+	 * 1 + 4·√(2/ν), ν = points − free parameters: the highest reduced χ² that noise alone explains (four standard
+	 * deviations of χ²_ν/ν); above it, with σ given, the fit is {@link #inconsistent}.
+	 */
+	public final double chi2ExpectedHigh;
+
+	/**
+	 * σ given and {@link #chi2Reduced} above {@link #chi2ExpectedHigh}: the model does not describe these data within
+	 * their errors (stated in {@link #note}); errors and interval are then widened by {@link #widening}. Never true when
+	 * σ is estimated (nothing to test: reduced χ² = 1 by construction).
+	 */
+	public final boolean inconsistent;
+
+	/** Factor the errors were widened by: √χ²_red when {@link #inconsistent}, else 1. */
+	public final double widening;
+
+	/**
+	 * Statistical-only γ_ee error and profile interval (Δχ² = 1 with σ as given or estimated); equal to {@link #error},
+	 * {@link #low}, {@link #high} unless {@link #inconsistent}.
+	 */
+	public final double errorUnscaled;
+
+	public final double lowUnscaled;
+
+	public final double highUnscaled;
 
 	public final int points;
 
@@ -43,8 +75,8 @@ public final class EnergyModeMapFitResult
 	public final String note;
 
 	/**
-	 * The χ² profile, ascending γ_ee, in the same χ² units as the interval (σ as above); with other free parameters the
-	 * profile likelihood (each point minimized over them).
+	 * The χ² profile, ascending γ_ee, in the same χ² units as the interval (σ as above; divided by χ²_red when
+	 * {@link #inconsistent}); with other free parameters the profile likelihood (each point minimized over them).
 	 */
 	public final double[] profileGammaEe;
 
@@ -67,6 +99,9 @@ public final class EnergyModeMapFitResult
 
 	public final double[] errors;
 
+	/** Per free parameter: the statistical-only covariance 1σ (equal to {@link #errors} unless {@link #inconsistent}). */
+	public final double[] errorsUnscaled;
+
 	/** Per free parameter: profile-likelihood interval; computed for γ_ee only (NaN for the others). */
 	public final double[] lows;
 
@@ -78,7 +113,8 @@ public final class EnergyModeMapFitResult
 	EnergyModeMapFitResult( final double gammaEe, final double error, final double low, final double high, final double chi2Reduced, final int points, final double sigma,
 			final boolean sigmaEstimated, final boolean converged, final String note, final double[] profileGammaEe, final double[] profileChi2, final double[] model,
 			final int evaluations, final int detectorEvaluations, final List< EnergyModeMapFit.Parameter > parameters, final double[] values, final double[] errors,
-			final double[] lows, final double[] highs, final double[][] correlation )
+			final double[] lows, final double[] highs, final double[][] correlation, final double chi2ExpectedHigh, final boolean inconsistent, final double widening,
+			final double[] errorsUnscaled, final double lowUnscaled, final double highUnscaled )
 	{
 		this.gammaEe = gammaEe;
 		this.error = error;
@@ -101,6 +137,13 @@ public final class EnergyModeMapFitResult
 		this.lows = lows;
 		this.highs = highs;
 		this.correlation = correlation;
+		this.chi2ExpectedHigh = chi2ExpectedHigh;
+		this.inconsistent = inconsistent;
+		this.widening = widening;
+		this.errorsUnscaled = errorsUnscaled;
+		this.errorUnscaled = errorsUnscaled[ 0 ];
+		this.lowUnscaled = lowUnscaled;
+		this.highUnscaled = highUnscaled;
 	}
 
 	/** True when at least one end of the interval is open (the data bound γ_ee from one side at most). */

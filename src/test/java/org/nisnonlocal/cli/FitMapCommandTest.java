@@ -63,6 +63,11 @@ public class FitMapCommandTest
 		assertTrue( p.get( 2 ).startsWith( "chi2_reduced,1," ), p.get( 2 ) );
 		// V_inj 2.2 … 3.6 (8 columns) × V_det −0.5 … 1 (7 rows)
 		assertEquals( "points,56,,,", p.get( 3 ) );
+		// added rows: σ estimated is never flagged (reduced χ² = 1 by construction); the statistical-only row is the same
+		assertEquals( "chi2_expected_high," + org.nisnonlocal.io.Numbers.format( 1 + 4 * Math.sqrt( 2.0 / 55 ) ) + ",,,", p.get( 4 ) );
+		assertEquals( "model_consistent,1,,,", p.get( 5 ) );
+		assertEquals( p.get( 1 ).replaceFirst( "^gamma_ee,", "gamma_ee_unscaled," ), p.get( 6 ) );
+		assertEquals( 7, p.size(), p.toString() );
 		assertEquals( "gamma_ee,chi2", Files.readAllLines( out.resolve( "chi2_gamma_ee.csv" ) ).get( 0 ) );
 		final List< String > fitRows = Files.readAllLines( out.resolve( "fit.csv" ) );
 		final List< String > res = Files.readAllLines( out.resolve( "residual.csv" ) );
@@ -93,7 +98,8 @@ public class FitMapCommandTest
 		assertEquals( 0, run( concat( fit, MODEL2 ) ), err() );
 		final List< String > p = Files.readAllLines( out.resolve( "params.csv" ) );
 		assertEquals( "name,value,error,low,high", p.get( 0 ) );
-		assertEquals( 5, p.size(), p.toString() );
+		// two parameter rows, chi2_reduced, points, then the added chi2_expected_high, model_consistent, gamma_ee_unscaled
+		assertEquals( 8, p.size(), p.toString() );
 		final String[] gee = p.get( 1 ).split( ",", -1 ), gamma = p.get( 2 ).split( ",", -1 );
 		assertEquals( "gamma_ee", gee[ 0 ] );
 		assertEquals( 5, gee.length );
@@ -105,6 +111,8 @@ public class FitMapCommandTest
 		assertEquals( "", gamma[ 4 ] );
 		assertTrue( p.get( 3 ).startsWith( "chi2_reduced,1," ), p.get( 3 ) );
 		assertEquals( "points,117,,,", p.get( 4 ) );
+		assertEquals( "model_consistent,1,,,", p.get( 6 ) );
+		assertTrue( p.get( 7 ).startsWith( "gamma_ee_unscaled," ), p.get( 7 ) );
 		final List< String > c = Files.readAllLines( out.resolve( "correlation.csv" ) );
 		assertEquals( 3, c.size() );
 		assertEquals( "name,gamma_ee,gamma", c.get( 0 ) );

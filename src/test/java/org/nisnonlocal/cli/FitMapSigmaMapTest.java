@@ -12,7 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nisnonlocal.io.MapFiles;
 import org.nisnonlocal.maps.ConductanceMap;
 
-/** fit-map with per-point σ from an error map: same numbers as the equal constant --sigma, and clear errors. */
+/**
+ * fit-map with per-point σ from an error map: same numbers as the equal constant --sigma, and clear errors; a σ three
+ * times too small is flagged and widens the interval (issue 14).
+ */
 class FitMapSigmaMapTest
 {
 	@TempDir
@@ -43,6 +46,46 @@ class FitMapSigmaMapTest
 		// σ given, not estimated: the reduced χ² is a test of the noise level (true σ 30), not 1 by construction
 		final double chi2 = Double.parseDouble( b.stream().filter( l -> l.startsWith( "chi2_reduced," ) ).findFirst().get().split( "," )[ 1 ] );
 		assertTrue( chi2 > 0.6 && chi2 < 1.5, "chi2_reduced " + chi2 );
+		// added rows: within the band, consistent, and the statistical-only interval is the reported one
+		final double expectedHigh = cell( b, "chi2_expected_high", 1 );
+		assertEquals( 1 + 4 * Math.sqrt( 2.0 / ( 72 - 1 ) ), expectedHigh, 1e-9 );
+		assertEquals( "model_consistent,1,,,", row( b, "model_consistent" ) );
+		assertEquals( row( b, "gamma_ee" ).substring( "gamma_ee".length() ), row( b, "gamma_ee_unscaled" ).substring( "gamma_ee_unscaled".length() ) );
+
+		// σ three times too small (true 30): reduced χ² ≈ 9, flagged, said plainly, error and interval widened by √χ²_red
+		final java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
+		final java.io.PrintStream saved = System.out;
+		System.setOut( new java.io.PrintStream( stdout, true, "UTF-8" ) );
+		try
+		{
+			assertEquals( 0, run( Runner.concat( new String[] { "fit-map", "--in", map.toString(), "--sigma", "10", "--out", dir.resolve( "small" ).toString() }, MODEL ) ),
+					runner.err() );
+		}
+		finally
+		{
+			System.setOut( saved );
+		}
+		final String summary = new String( stdout.toByteArray(), java.nio.charset.StandardCharsets.UTF_8 );
+		saved.print( summary );
+		final List< String > s = Files.readAllLines( dir.resolve( "small/params.csv" ) );
+		// the existing rows keep their places; the added ones follow
+		assertEquals( "name,value,error,low,high", s.get( 0 ) );
+		assertTrue( s.get( 1 ).startsWith( "gamma_ee," ) && s.get( 2 ).startsWith( "chi2_reduced," ) && s.get( 3 ).startsWith( "points," ), s.toString() );
+		assertEquals( "chi2_expected_high", s.get( 4 ).split( "," )[ 0 ] );
+		assertEquals( "model_consistent,0,,,", s.get( 5 ) );
+		assertEquals( "gamma_ee_unscaled", s.get( 6 ).split( "," )[ 0 ] );
+		assertEquals( 7, s.size(), s.toString() );
+		final double chi2Small = cell( s, "chi2_reduced", 1 );
+		assertEquals( 9 * chi2, chi2Small, 1e-3 * chi2Small );
+		assertTrue( chi2Small > expectedHigh );
+		final double widening = Math.sqrt( chi2Small );
+		assertEquals( widening, cell( s, "gamma_ee", 2 ) / cell( s, "gamma_ee_unscaled", 2 ), 0.02 * widening );
+		assertTrue( cell( s, "gamma_ee", 3 ) < cell( s, "gamma_ee_unscaled", 3 ) && cell( s, "gamma_ee_unscaled", 4 ) < cell( s, "gamma_ee", 4 ), s.toString() );
+		// the widened error is the right-σ error to the extent the right σ fits (√χ²_red of that fit ≈ 1)
+		assertEquals( cell( b, "gamma_ee", 2 ) * Math.sqrt( chi2 ), cell( s, "gamma_ee", 2 ), 0.02 * cell( s, "gamma_ee", 2 ) );
+		assertTrue( summary.contains( "the model does not describe these data within their errors (reduced chi2 = " ) && summary.contains( "for 72 points)" )
+				&& summary.contains( "widened by sqrt(reduced chi2) = " + String.format( java.util.Locale.ROOT, "%.3g", widening ) )
+				&& summary.contains( "statistical only: +- " ), summary );
 
 		final Path wrong = dir.resolve( "wrong.csv" );
 		MapFiles.write( ConductanceMap.fromFunction( m.xAxis().range( 1, m.width() - 1 ), m.yAxis(), "g_sa_error", m.valueUnit(), m.metadata(), ( i, j ) -> 30 ), wrong );
@@ -52,5 +95,15 @@ class FitMapSigmaMapTest
 		MapFiles.write( ConductanceMap.fromFunction( m.xAxis(), m.yAxis(), "g_sa_error", m.valueUnit(), m.metadata(), ( i, j ) -> i == 3 ? 0 : 30 ), zero );
 		assertEquals( 2, run( Runner.concat( new String[] { "fit-map", "--in", map.toString(), "--sigma-map", zero.toString(), "--out", dir.resolve( "d" ).toString() }, MODEL ) ) );
 		assertTrue( runner.err().contains( "no usable sigma" ), runner.err() );
+	}
+
+	private static String row( final List< String > params, final String name )
+	{
+		return params.stream().filter( l -> l.startsWith( name + "," ) ).findFirst().orElseThrow( () -> new AssertionError( "no row " + name + " in " + params ) );
+	}
+
+	private static double cell( final List< String > params, final String name, final int column )
+	{
+		return Double.parseDouble( row( params, name ).split( ",", -1 )[ column ] );
 	}
 }
