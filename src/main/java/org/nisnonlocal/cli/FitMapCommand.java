@@ -14,6 +14,7 @@ import org.nisnonlocal.fit.PointErrors;
 import org.nisnonlocal.io.AtomicFiles;
 import org.nisnonlocal.io.MapCsvWriter;
 import org.nisnonlocal.io.MapFiles;
+import org.nisnonlocal.io.MapImportOptions;
 import org.nisnonlocal.io.Numbers;
 import org.nisnonlocal.maps.ConductanceMap;
 import org.nisnonlocal.maps.MapOverlay;
@@ -42,8 +43,9 @@ final class FitMapCommand implements Subcommand
 		return "--in MAP [--free gamma-ee[,gamma][,delta0-scale][,kappa]] [--gamma-ee 2e-4 (start, centre of the search)] [--span 1 (decades each side of the start, coarse profile every 0.5)] "
 				+ EnergyModeOptions.USAGE + " [--delta0-scale 1 (s = Delta0/Delta0_nominal: model at V/s)]"
 				+ " [--vinj-min A --vinj-max B --vdet-min C --vdet-max D (default: whole map)] [--sigma S (per point) | --sigma-map MAP (sigma per point, same grid and unit as the map, e.g. average's _error map); default: estimated from the residuals]"
-				+ " [--model-step 0.1 (V_inj step of the model sweep)] [--delta0 EV --ginj S --gdet S --r-xi OHM (for a map in volts/siemens; default from its metadata)] --out DIR"
-				+ "   (fitted in model units: biases eV/Delta0, g in G_inj*G_det*R_xi, as are --vinj-min etc. and --sigma; fit.csv and residual.csv in the map's own units; --gamma, --kappa, --delta0-scale are the start values of free parameters, else fixed;"
+				+ " [--model-step 0.1 (V_inj step of the model sweep)] [--delta0 EV --ginj S --gdet S --r-xi OHM (for a map in volts/siemens; default from its metadata)] --out DIR "
+				+ ImportArgs.USAGE + " (import options apply to --in and --sigma-map)"
+				+ "   (fitted in model units: biases eV/Delta0, g in G_inj*G_det*R_xi, as are --vinj-min etc. and --sigma; a map without units is taken as in model units; fit.csv and residual.csv in the map's own units; --gamma, --kappa, --delta0-scale are the start values of free parameters, else fixed;"
 				+ " bounds gamma " + EnergyModeMapFit.GAMMA_MIN + " .. " + EnergyModeMapFit.GAMMA_MAX + ", delta0-scale " + EnergyModeMapFit.SCALE_MIN + " .. "
 				+ EnergyModeMapFit.SCALE_MAX + ", kappa " + EnergyModeMapFit.KAPPA_MIN + " .. " + EnergyModeMapFit.KAPPA_MAX
 				+ "; with --sigma or --sigma-map, a chi2_reduced above 1 + 4*sqrt(2/(points - free parameters)) says the model does not describe the data within their errors:"
@@ -80,13 +82,16 @@ final class FitMapCommand implements Subcommand
 		a.alsoWrites( "out", dir.resolve( "params.csv" ), dir.resolve( "correlation.csv" ), dir.resolve( "chi2_gamma_ee.csv" ) );
 		a.alsoWritesMap( "out", dir.resolve( "fit.csv" ) );
 		a.alsoWritesMap( "out", dir.resolve( "residual.csv" ) );
+		final MapImportOptions importOptions = ImportArgs.parse( a );
 		a.rejectUnknown();
 		if ( !( vInjMax >= vInjMin ) || !( vDetMax >= vDetMin ) )
 			throw new BadInputException( "bias windows must have max >= min" );
 		// the model's biases are in eV/Δ0 and g in G_inj G_det R_ξ: a map in mV or siemens is converted (never fitted as is)
-		final ConductanceMap measured = MapFiles.read( in );
-		final ModelUnits normalized = ModelUnits.of( measured, units );
+		final ConductanceMap measured = MapFiles.read( in, importOptions ).map();
+		final ModelUnits normalized = ModelUnits.of( measured, units, in.toString() );
 		final ConductanceMap map = normalized.map();
+		if ( !normalized.unitless().isEmpty() )
+			System.err.println( "fit-map: " + in + " " + normalized.unitless() );
 		for ( final String line : normalized.report() )
 			System.err.println( "fit-map: " + line );
 		final double[][] p = EnergyModeMapFit.select( map, vInjMin, vInjMax, vDetMin, vDetMax );
@@ -97,7 +102,7 @@ final class FitMapCommand implements Subcommand
 			java.util.Arrays.fill( s, sigma );
 		}
 		else if ( sigmaMap != null )
-			s = PointErrors.at( measured, normalized, MapFiles.read( sigmaMap ), p );
+			s = PointErrors.at( measured, normalized, MapFiles.read( sigmaMap, importOptions ).map(), p );
 		final long t0 = System.nanoTime();
 		final EnergyModeMapFitResult r = new EnergyModeMapFit( setup, modelStep ).span( span ).free( free ).delta0Scale( delta0Scale ).fit( p[ 0 ], p[ 1 ], p[ 2 ], s,
 				gammaEe0 );

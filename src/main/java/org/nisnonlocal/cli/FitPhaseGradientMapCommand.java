@@ -14,6 +14,7 @@ import org.nisnonlocal.fit.GaMapPhaseGradientFitResult;
 import org.nisnonlocal.io.AtomicFiles;
 import org.nisnonlocal.io.MapCsvWriter;
 import org.nisnonlocal.io.MapFiles;
+import org.nisnonlocal.io.MapImportOptions;
 import org.nisnonlocal.io.Numbers;
 import org.nisnonlocal.maps.ConductanceMap;
 import org.nisnonlocal.maps.MapMetadata;
@@ -42,9 +43,9 @@ final class FitPhaseGradientMapCommand implements Subcommand
 	{
 		return "--in MAP1[,MAP2,...] [--is-ua I1[,I2,...]] " + SupercurrentCommand.MODEL_USAGE
 				+ " [--vinj-min A --vinj-max B --vdet-min C --vdet-max D (eV/Delta0; default: whole map)] [--sigma S (per point, model units; default: estimated from the residuals)]"
-				+ " [--free-amplitude] [--delta0 EV] [--ginj S] [--gdet S] [--r-xi OHM] --out DIR"
+				+ " [--free-amplitude] [--delta0 EV] [--ginj S] [--gdet S] [--r-xi OHM] --out DIR " + ImportArgs.USAGE + " (import options apply to every map)"
 				+ "   (each map is a g_a = [g(+I_s) - g(-I_s)]/2 map, e.g. from decompose; maps in mV/nS are converted to eV/Delta0 and G_inj*G_det*R_xi with"
-				+ " --delta0/--ginj/--gdet/--r-xi or the map's metadata; the model's g_a does not depend on V_det, so every V_det row is fitted to one curve;"
+				+ " --delta0/--ginj/--gdet/--r-xi or the map's metadata, a map without units is taken as in model units; the model's g_a does not depend on V_det, so every V_det row is fitted to one curve;"
 				+ " the gradient is signed (detector at +distance); --is-ua: supercurrent of each map in µA (default: the maps' recorded supercurrent_A, if all have it);"
 				+ " with >= 2 supercurrents I0 is fitted too; writes DIR/phase_gradients.csv, DIR/fit_<k>.csv, DIR/residual_<k>.csv, DIR/i0.csv)";
 	}
@@ -70,14 +71,23 @@ final class FitPhaseGradientMapCommand implements Subcommand
 		for ( int k = 1; k <= files.size(); k++ )
 			a.alsoWritesMap( "out", dir.resolve( "residual_" + k + ".csv" ) );
 		a.alsoWrites( "out", dir.resolve( "phase_gradients.csv" ), dir.resolve( "i0.csv" ) );
+		final MapImportOptions importOptions = ImportArgs.parse( a );
 		a.rejectUnknown();
 		if ( !( vInjMax >= vInjMin ) || !( vDetMax >= vDetMin ) )
 			throw new BadInputException( "bias windows must have max >= min (--vinj-min/--vinj-max, --vdet-min/--vdet-max)" );
 
 		final int n = files.size();
 		final ConductanceMap[] maps = new ConductanceMap[ n ];
+		final List< String > unitless = new java.util.ArrayList<>();
 		for ( int k = 0; k < n; k++ )
-			maps[ k ] = ModelUnits.of( MapFiles.read( Paths.get( files.get( k ) ) ), MapOverlay.Parameters.orMetadata( delta0, gInj, gDet, rXi ) ).map();
+		{
+			final ModelUnits u = ModelUnits.of( MapFiles.read( Paths.get( files.get( k ) ), importOptions ).map(), MapOverlay.Parameters.orMetadata( delta0, gInj, gDet, rXi ), files.get( k ) );
+			if ( !u.unitless().isEmpty() )
+				unitless.add( "fit-phase-gradient-map: " + files.get( k ) + " " + u.unitless() );
+			maps[ k ] = u.map();
+		}
+		for ( final String line : unitless ) // once every map is read: a refused map prints only its error
+			System.err.println( line );
 		String currentsFrom = "";
 		if ( currents == null )
 		{

@@ -24,6 +24,7 @@ import org.nisnonlocal.maps.DisplayRange;
 import org.nisnonlocal.maps.LineCuts;
 import org.nisnonlocal.maps.MapAxis;
 import org.nisnonlocal.maps.MapOverlay;
+import org.nisnonlocal.maps.ModelUnits;
 
 /**
  * {@code overlay --measured MAP --simulated MAP --out DIR [--cuts-vdet a,b,c] [--levels N] [--delta0 EV --ginj S --gdet S --r-xi OHM]}:
@@ -38,7 +39,8 @@ import org.nisnonlocal.maps.MapOverlay;
  * zero on the shared range; dashed below zero);</li>
  * <li>{@code side_by_side.png}: measured, simulated and residual with one zero-centred diverging range.</li>
  * </ul>
- * The conversions and the number of measured points outside the simulated range (dropped) go to stderr.
+ * A map without units is taken as in model units ({@link ModelUnits#unitlessAsModelUnits}). What was taken so, the
+ * conversions and the number of measured points outside the simulated range (dropped) go to stderr.
  */
 final class OverlayCommand implements Subcommand
 {
@@ -49,7 +51,7 @@ final class OverlayCommand implements Subcommand
 	public String summary() { return "compare a simulated map with a measured one: resample onto its grid and units, residual, cuts, contour overlay and side-by-side PNGs"; }
 
 	@Override
-	public String usage() { return "--measured MAP --simulated MAP --out DIR [--cuts-vdet a,b,c] [--levels N] [--delta0 EV] [--ginj S] [--gdet S] [--r-xi OHM] " + ImportArgs.USAGE + " (import options apply to both maps)"; }
+	public String usage() { return "--measured MAP --simulated MAP --out DIR [--cuts-vdet a,b,c] [--levels N] [--delta0 EV] [--ginj S] [--gdet S] [--r-xi OHM] " + ImportArgs.USAGE + " (import options apply to both maps; a map without units is taken as in model units, eV/Delta0 and G_inj*G_det*R_xi)"; }
 
 	@Override
 	public void run( final Args a ) throws Exception
@@ -69,8 +71,15 @@ final class OverlayCommand implements Subcommand
 		a.rejectUnknown();
 		if ( levels < 0 || levels > 100 )
 			throw new BadInputException( "--levels: expected 0 … 100 iso-lines, got " + levels );
-		final ConductanceMap measured = MapFiles.read( measuredFile, importOptions ).map();
-		final ConductanceMap simulated = MapFiles.read( simulatedFile, importOptions ).map();
+		// a map without units is in model units (eV/Δ0, G_inj·G_det·R_ξ), as for every command that compares with the model
+		final List< String > unitless = new ArrayList<>(), notes = new ArrayList<>();
+		final ConductanceMap measured = ModelUnits.unitlessAsModelUnits( MapFiles.read( measuredFile, importOptions ).map(), notes );
+		for ( final String n : notes )
+			unitless.add( "overlay: " + measuredFile + " " + n );
+		notes.clear();
+		final ConductanceMap simulated = ModelUnits.unitlessAsModelUnits( MapFiles.read( simulatedFile, importOptions ).map(), notes );
+		for ( final String n : notes )
+			unitless.add( "overlay: " + simulatedFile + " " + n );
 
 		final MapOverlay o = MapOverlay.of( measured, simulated, p );
 		final ConductanceMap sim = o.simulated(), residual = o.residual();
@@ -91,7 +100,9 @@ final class OverlayCommand implements Subcommand
 				HeatmapPng.render( measured, range, "measured " + measured.quantity() ),
 				HeatmapPng.render( sim, range, "simulated " + sim.quantity() ),
 				HeatmapPng.render( residual, range, "residual (measured − simulated), same range" ) ) ), dir.resolve( "side_by_side.png" ) );
-		for ( final String line : o.report() ) // after the writes: a failed run prints only its error
+		for ( final String line : unitless ) // after the writes: a failed run prints only its error
+			System.err.println( line );
+		for ( final String line : o.report() )
 			System.err.println( "  " + line );
 		System.out.println( "wrote residual.csv, simulated_on_grid.csv, cuts.csv, cuts.png, overlay.png, side_by_side.png to " + dir + " ("
 				+ o.comparedCount() + " points compared, " + o.droppedCount() + " dropped)" );

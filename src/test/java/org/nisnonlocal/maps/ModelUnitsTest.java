@@ -59,6 +59,56 @@ class ModelUnitsTest
 		assertTrue( assertThrows( BadInputException.class, () -> ModelUnits.of( t, null ) ).getMessage().contains( "mT" ) );
 	}
 
+	/**
+	 * No units (axes and values "1", the value unit flagged as assumed, as a plain CSV imports) are model units; only
+	 * what had no unit is named, and a known unit that is no bias or conductance is still refused, naming the source.
+	 */
+	@Test
+	void noUnitsAreModelUnitsAndOnlyWhatHadNoneIsNamed()
+	{
+		final Axis x = new Axis( "Vinj", Units.NORMALIZED, -1, 0.5, 5 ), y = new Axis( "Vdet", Units.NORMALIZED, -2, 1, 5 );
+		final MapMetadata assumed = MapMetadata.empty().with( MapMetadata.VALUE_UNIT_ASSUMED, "true" );
+		final ConductanceMap plain = ConductanceMap.fromFunction( x, y, "g", Units.NORMALIZED, assumed, ( i, j ) -> i + 10 * j );
+		final ModelUnits u = ModelUnits.of( plain, null, "plain.csv" );
+		assertEquals( Units.EV_PER_DELTA0, u.map().xAxis().unit() );
+		assertEquals( Units.EV_PER_DELTA0, u.map().yAxis().unit() );
+		assertEquals( -2, u.map().yAxis().value( 0 ), 0 );
+		assertEquals( 1, u.valueFactor(), 0 );
+		assertEquals( plain.get( 3, 4 ), u.map().get( 3, 4 ), 0 );
+		assertEquals( "has no units (Vinj, Vdet, g): taken as model units, eV/Δ0 and G_inj·G_det·R_ξ", u.unitless() );
+		assertTrue( u.report().isEmpty(), u.report().toString() );
+
+		// values stated in nS, axes without unit: only the axes are taken, the values still need G_inj G_det R_ξ
+		final ConductanceMap nS = ConductanceMap.fromFunction( x, y, "g", "nS", null, ( i, j ) -> 90 );
+		final MapOverlay.Parameters p = new MapOverlay.Parameters();
+		p.gInjS = GI;
+		p.gDetS = GD;
+		p.rXiOhm = RXI;
+		final ModelUnits v = ModelUnits.of( nS, p );
+		assertEquals( "has no units (Vinj, Vdet): taken as model units, eV/Δ0", v.unitless() );
+		assertEquals( 1, v.map().get( 0, 0 ), 1e-6 );
+		// values "1" stated, biases in mV: nothing taken
+		final Axis mv = new Axis( "Vinj", "mV", -1, 0.5, 5 );
+		assertEquals( "", ModelUnits.of( ConductanceMap.fromFunction( mv, mv, "g", Units.NORMALIZED, null, ( i, j ) -> 1 ), p( D0 ) ).unitless() );
+		// values without unit, biases in mV: only g is named
+		assertEquals( "has no unit (g): taken as model units, G_inj·G_det·R_ξ",
+				ModelUnits.of( ConductanceMap.fromFunction( mv, mv, "g", Units.NORMALIZED, assumed, ( i, j ) -> 1 ), p( D0 ) ).unitless() );
+
+		// known units that cannot be model units: refused, the source first
+		final ConductanceMap field = ConductanceMap.fromFunction( x, y, "g", "mT", assumed.with( MapMetadata.VALUE_UNIT_ASSUMED, null ), ( i, j ) -> 1 );
+		final String e = assertThrows( BadInputException.class, () -> ModelUnits.of( field, null, "plain.csv" ) ).getMessage();
+		assertTrue( e.startsWith( "plain.csv: g is in 'mT'" ), e );
+		final ConductanceMap pixels = ConductanceMap.fromFunction( new Axis( "x", Units.PIXEL, 0, 1, 5 ), y, "g", Units.NORMALIZED, null, ( i, j ) -> 1 );
+		assertTrue( assertThrows( BadInputException.class, () -> ModelUnits.of( pixels, null, "img.tif" ) ).getMessage().startsWith( "img.tif: x is in 'px'" ) );
+	}
+
+	private static MapOverlay.Parameters p( final double delta0 )
+	{
+		final MapOverlay.Parameters p = new MapOverlay.Parameters();
+		p.delta0eV = delta0;
+		return p;
+	}
+
 	@Test
 	void physicalAndBackIsTheIdentity()
 	{
