@@ -237,10 +237,14 @@ public final class EnergyModeMapFit
 		final double reach = half * COARSE_STEP;
 		int best = -half;
 		double bestValue = Double.POSITIVE_INFINITY;
-		for ( int k = -half; k <= half; k++ )
+		// from the start outward: the start values of the other parameters belong to the start γ_ee, and each further point
+		// is warm-started from its inner neighbour (from the lower edge inward, the optimum of Γ at the edge was so far
+		// off at the start γ_ee that its capped minimization stopped there, and the fit ended at the edge)
+		for ( int step = 0; step <= 2 * half; step++ )
 		{
+			final int k = step % 2 == 1 ? -( step + 1 ) / 2 : step / 2;
 			final double c = chi2.at( u0 + k * COARSE_STEP );
-			if ( c < bestValue )
+			if ( c < bestValue || c == bestValue && k < best )
 			{
 				bestValue = c;
 				best = k;

