@@ -21,11 +21,23 @@ final class EnergyModeOptions
 	/** Reads the options (γ_ee is left at the paper's value; the caller sets it). */
 	static EnergyModeRun read( final Args a )
 	{
+		return read( a, false );
+	}
+
+	/**
+	 * As {@link #read(Args)}; with {@code autoStep} {@code --de} may be {@code auto} (the default), returned as NaN in
+	 * {@link EnergyModeRun#de}: the caller chooses the grid (fit-map).
+	 */
+	static EnergyModeRun read( final Args a, final boolean autoStep )
+	{
 		final EnergyModeRun s = new EnergyModeRun();
+		if ( autoStep && "auto".equals( a.string( "de", "auto" ) ) )
+			s.de = Double.NaN;
+		else
+			s.de = PhysicsCsv.positive( a, "de", 0.025 );
 		s.gamma = PhysicsCsv.positive( a, "gamma", 0.005 );
 		if ( s.gamma >= 0.5 )
 			throw new BadInputException( "--gamma must be < 0.5, got " + s.gamma );
-		s.de = PhysicsCsv.positive( a, "de", 0.025 );
 		s.omegaD = a.number( "omega-d", 10 );
 		if ( !( s.omegaD > 2 ) || s.omegaD > 100 )
 			throw new BadInputException( "--omega-d must be in (2, 100], got " + s.omegaD );

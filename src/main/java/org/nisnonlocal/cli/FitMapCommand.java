@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 
 import org.nisnonlocal.BadInputException;
+import org.nisnonlocal.fit.ConvergedMapFit;
 import org.nisnonlocal.fit.EnergyModeMapFit;
 import org.nisnonlocal.fit.EnergyModeMapFitResult;
 import org.nisnonlocal.fit.PointErrors;
@@ -41,7 +43,7 @@ final class FitMapCommand implements Subcommand
 	public String usage()
 	{
 		return "--in MAP [--free gamma-ee[,gamma][,delta0-scale][,kappa]] [--gamma-ee 2e-4 (start, centre of the search)] [--span 1 (decades each side of the start, coarse profile every 0.5)] "
-				+ EnergyModeOptions.USAGE + " [--delta0-scale 1 (s = Delta0/Delta0_nominal: model at V/s)]"
+				+ EnergyModeOptions.USAGE.replace( "[--de 0.025]", "[--de auto|STEP (auto: refined from 0.025 until the model error is <= sigma/3)]" ) + " [--delta0-scale 1 (s = Delta0/Delta0_nominal: model at V/s)]"
 				+ " [--vinj-min A --vinj-max B --vdet-min C --vdet-max D (default: whole map)] [--sigma S (per point) | --sigma-map MAP (sigma per point, same grid and unit as the map, e.g. average's _error map); default: estimated from the residuals]"
 				+ " [--model-step 0.1 (V_inj step of the model sweep)] [--delta0 EV --ginj S --gdet S --r-xi OHM (for a map in volts/siemens; default from its metadata)] --out DIR "
 				+ ImportArgs.USAGE + " (import options apply to --in and --sigma-map)"
@@ -64,7 +66,7 @@ final class FitMapCommand implements Subcommand
 			free.add( EnergyModeMapFit.Parameter.fromOption( f ) );
 		final double gammaEe0 = PhysicsCsv.positive( a, "gamma-ee", 2e-4 );
 		final double span = a.number( "span", 1 );
-		final EnergyModeRun setup = EnergyModeOptions.read( a );
+		final EnergyModeRun setup = EnergyModeOptions.read( a, true );
 		final double modelStep = PhysicsCsv.positive( a, "model-step", 0.1 );
 		final double delta0Scale = PhysicsCsv.positive( a, "delta0-scale", 1 );
 		final double sigma = a.has( "sigma" ) ? PhysicsCsv.positive( a, "sigma", 1 ) : Double.NaN;
@@ -104,8 +106,9 @@ final class FitMapCommand implements Subcommand
 		else if ( sigmaMap != null )
 			s = PointErrors.at( measured, normalized, MapFiles.read( sigmaMap, importOptions ).map(), p );
 		final long t0 = System.nanoTime();
-		final EnergyModeMapFitResult r = new EnergyModeMapFit( setup, modelStep ).span( span ).free( free ).delta0Scale( delta0Scale ).fit( p[ 0 ], p[ 1 ], p[ 2 ], s,
-				gammaEe0 );
+		final ConvergedMapFit.Result outcome = new ConvergedMapFit( setup, modelStep ).energyStep( setup.de ).span( span ).free( free ).delta0Scale( delta0Scale ).fit( p[ 0 ],
+				p[ 1 ], p[ 2 ], s, gammaEe0, null );
+		final EnergyModeMapFitResult r = outcome.fit;
 		final double seconds = ( System.nanoTime() - t0 ) * 1e-9;
 		AtomicFiles.write( dir.resolve( "params.csv" ), os -> {
 			final PrintWriter w = new PrintWriter( new OutputStreamWriter( os, StandardCharsets.UTF_8 ) );
@@ -120,6 +123,11 @@ final class FitMapCommand implements Subcommand
 			w.print( "chi2_expected_high," + Numbers.format( r.chi2ExpectedHigh ) + ",,,\n" );
 			w.print( "model_consistent," + ( r.inconsistent ? 0 : 1 ) + ",,,\n" );
 			w.print( "gamma_ee_unscaled," + Numbers.format( r.gammaEe ) + "," + cell( r.errorUnscaled ) + "," + cell( r.lowUnscaled ) + "," + cell( r.highUnscaled ) + "\n" );
+			// the model's own discretization error (rms over the fitted points, units of g; and over σ) and the energy step
+			// the fitted model stands for (ConvergedMapFit)
+			w.print( "model_error," + cell( outcome.modelError ) + ",,,\n" );
+			w.print( "model_error_per_sigma," + cell( outcome.modelErrorPerSigma ) + ",,,\n" );
+			w.print( "energy_step," + Numbers.format( outcome.energyStep ) + ",,,\n" );
 			w.flush();
 		} );
 		AtomicFiles.write( dir.resolve( "correlation.csv" ), os -> {
@@ -149,9 +157,12 @@ final class FitMapCommand implements Subcommand
 		// the note holds the plain-language verdict and the widening factor when the model is inconsistent with the data
 		final String unscaled = r.inconsistent ? String.format( " (statistical only: +- %s, 68%% profile %s .. %s)", cellOr( r.errorUnscaled ), cellOr( r.lowUnscaled ), cellOr( r.highUnscaled ) )
 				: "";
-		System.out.printf( "fit-map: gamma_ee = %s +- %s (68%% profile %s .. %s)%s%s, chi2_reduced = %s, %d points, %d model evaluations (%d detector integrals) in %.1f s%s%s%n",
-				Numbers.format( r.gammaEe ), cellOr( r.error ), cellOr( r.low ), cellOr( r.high ), unscaled, others, Numbers.format( r.chi2Reduced ), r.points, r.evaluations,
-				r.detectorEvaluations, seconds, r.converged ? "" : " NOT CONVERGED", r.note.isEmpty() ? "" : "; " + r.note );
+		final String modelError = Double.isFinite( outcome.modelError ) ? String.format( Locale.ROOT, ", model error %s (%.2f sigma, delta_epsilon = %s)", Numbers.format( outcome.modelError ),
+				outcome.modelErrorPerSigma, Numbers.format( outcome.energyStep ) ) : "";
+		final String notes = outcome.notes();
+		System.out.printf( "fit-map: gamma_ee = %s +- %s (68%% profile %s .. %s)%s%s, chi2_reduced = %s%s, %d points, %d model evaluations (%d detector integrals, %d reference) in %.1f s%s%s%n",
+				Numbers.format( r.gammaEe ), cellOr( r.error ), cellOr( r.low ), cellOr( r.high ), unscaled, others, Numbers.format( r.chi2Reduced ), modelError, r.points,
+				r.evaluations, r.detectorEvaluations, outcome.referenceEvaluations, seconds, r.converged ? "" : " NOT CONVERGED", notes.isEmpty() ? "" : "; " + notes );
 	}
 
 	private static String cell( final double v ) { return Double.isFinite( v ) ? Numbers.format( v ) : ""; }

@@ -11,6 +11,7 @@ import ij.gui.Roi;
 import ij.measure.ResultsTable;
 
 import org.nisnonlocal.BadInputException;
+import org.nisnonlocal.fit.ConvergedMapFit;
 import org.nisnonlocal.fit.EnergyModeMapFit;
 import org.nisnonlocal.fit.EnergyModeMapFitResult;
 import org.nisnonlocal.fit.PointErrors;
@@ -63,8 +64,8 @@ public class FitModelToMapCommand extends ContextCommand
 	@Parameter( label = "gamma", description = "Dynes Γ/Δ0 of the model" )
 	private double gamma = 0.005;
 
-	@Parameter( label = "de", description = "energy step δε/Δ0" )
-	private double de = 0.025;
+	@Parameter( label = "de", description = "energy step δε/Δ0 (0 = automatic: refined from 1/40 until the model error is ≤ σ/3)" )
+	private double de = 0;
 
 	@Parameter( label = "kappa", description = "half-wire κ_I" )
 	private double kappa = 1.054e-4;
@@ -159,7 +160,8 @@ public class FitModelToMapCommand extends ContextCommand
 
 		final EnergyModeRun setup = new EnergyModeRun();
 		setup.gamma = gamma;
-		setup.de = de;
+		if ( !( de >= 0 ) || Double.isInfinite( de ) )
+			throw new BadInputException( "de must be >= 0 (0 = automatic), got " + de );
 		setup.kappa = kappa;
 		setup.length = length;
 		setup.tInj = t_inj;
@@ -173,11 +175,11 @@ public class FitModelToMapCommand extends ContextCommand
 		if ( kappa_free )
 			free.add( EnergyModeMapFit.Parameter.KAPPA );
 		final long t0 = System.nanoTime();
-		final EnergyModeMapFitResult r;
+		final ConvergedMapFit.Result outcome;
 		try
 		{
-			r = new EnergyModeMapFit( setup, model_step ).span( span ).free( free ).delta0Scale( delta0_scale ).fit( p[ 0 ], p[ 1 ], p[ 2 ], s, gamma_ee_start,
-					new StatusListener( p[ 0 ].length ) );
+			outcome = new ConvergedMapFit( setup, model_step ).energyStep( de ).span( span ).free( free ).delta0Scale( delta0_scale ).fit( p[ 0 ], p[ 1 ], p[ 2 ], s,
+					gamma_ee_start, new StatusListener( p[ 0 ].length ) );
 		}
 		catch ( final BadInputException e )
 		{
@@ -191,7 +193,12 @@ public class FitModelToMapCommand extends ContextCommand
 		if ( status != null )
 			status.clearStatus();
 
+		final EnergyModeMapFitResult r = outcome.fit;
 		fit_parameters = table( r );
+		// the model's own error (rms over the fitted points; and over σ) and the energy step the fitted model stands for
+		row( fit_parameters, "model_error", outcome.modelError, Double.NaN, Double.NaN, Double.NaN );
+		row( fit_parameters, "model_error_per_sigma", outcome.modelErrorPerSigma, Double.NaN, Double.NaN, Double.NaN );
+		row( fit_parameters, "energy_step", outcome.energyStep, Double.NaN, Double.NaN, Double.NaN );
 		chi2_profile = profilePlot( r );
 		final ConductanceMap fit = r.onMeasuredGrid( measured, normalized, p, false );
 		final ConductanceMap res = r.onMeasuredGrid( measured, normalized, p, true );
@@ -200,7 +207,10 @@ public class FitModelToMapCommand extends ContextCommand
 		residual = Images.image( res, map, "fit_residual" );
 		report = "Fit Model to Map (" + map.getTitle() + "): gamma_ee = " + Numbers.format( r.gammaEe ) + " ± " + cell( r.error ) + " (68% profile " + cell( r.low ) + " .. "
 				+ cell( r.high ) + "), chi2_reduced = " + Numbers.format( r.chi2Reduced ) + ", " + r.points + " points, " + r.evaluations + " model evaluations in "
-				+ String.format( java.util.Locale.ROOT, "%.1f s", seconds ) + ( r.converged ? "" : ", NOT CONVERGED" ) + ( r.note.isEmpty() ? "" : "\n  " + r.note )
+				+ String.format( java.util.Locale.ROOT, "%.1f s", seconds ) + ( r.converged ? "" : ", NOT CONVERGED" )
+				+ ( Double.isFinite( outcome.modelError ) ? String.format( java.util.Locale.ROOT, "\n  model error %s (%.2f sigma) at delta_epsilon = %s", Numbers.format( outcome.modelError ),
+						outcome.modelErrorPerSigma, Numbers.format( outcome.energyStep ) ) : "" )
+				+ ( outcome.notes().isEmpty() ? "" : "\n  " + outcome.notes() )
 				+ others( r ) + ( normalized.report().isEmpty() ? "" : "\n  units: " + String.join( "; ", normalized.report() ) );
 	}
 

@@ -158,6 +158,32 @@ public final class EnergyModeMapFit
 
 	private double delta0Scale = 1;
 
+	/** A model of the same points and setup whose cached sweeps a refit reuses ({@link ConvergedMapFit}); null: a new one. */
+	private EnergyModeMapModel reuse;
+
+	/** Per-point defect correction added to the model, linear in log10 γ_ee around correctionAt (null: none). */
+	private double[] correction, correctionSlope;
+
+	private double correctionAt;
+
+	/** The model of the last fit (for a refit with a correction). */
+	private EnergyModeMapModel lastModel;
+
+	/**
+	 * Refit on {@code model} (same points, setup and free parameters: its cached sweeps count) plus the per-point
+	 * correction c0 + (log10 γ_ee − u0)·slope.
+	 */
+	EnergyModeMapFit corrected( final EnergyModeMapModel model, final double[] c0, final double[] slope, final double u0 )
+	{
+		this.reuse = model;
+		this.correction = c0;
+		this.correctionSlope = slope;
+		this.correctionAt = u0;
+		return this;
+	}
+
+	EnergyModeMapModel lastModel() { return lastModel; }
+
 	/**
 	 * @param setup model parameters; its Γ and κ_I are the fixed values or the start values when free (not changed)
 	 * @param modelStep V_inj step of the model sweep (eV/Δ0)
@@ -223,8 +249,10 @@ public final class EnergyModeMapFit
 				if ( !( s > 0 ) || !Double.isFinite( s ) )
 					throw new BadInputException( "per-point sigma must be finite and > 0, got " + s );
 		final Space space = new Space( extra, setup, delta0Scale );
-		final EnergyModeMapModel model = new EnergyModeMapModel( setup, modelStep, vInj, vDet, extra.contains( Parameter.DELTA0_SCALE ) ? SCALE_MIN : delta0Scale,
-				!extra.contains( Parameter.DELTA0_SCALE ) );
+		final EnergyModeMapModel model = reuse != null ? reuse
+				: new EnergyModeMapModel( setup, modelStep, vInj, vDet, extra.contains( Parameter.DELTA0_SCALE ) ? SCALE_MIN : delta0Scale, !extra.contains( Parameter.DELTA0_SCALE ) );
+		model.correction( correction, correctionSlope, correctionAt );
+		lastModel = model;
 		final Objective objective = new Objective( model, space, g, sigma, listener );
 		final Profile chi2 = new Profile( objective, space );
 		final List< String > notes = new ArrayList<>();

@@ -151,6 +151,28 @@ public final class EnergyModeMapModel
 		return out.stream().mapToDouble( Double::doubleValue ).toArray();
 	}
 
+	/**
+	 * Added to the model values at the points, linear in u = log10 γ_ee: correction + (u − correctionAt)·correctionSlope
+	 * (a defect correction from a finer model, {@link ConvergedMapFit}); null: none.
+	 */
+	private double[] correction, correctionSlope;
+
+	private double correctionAt;
+
+	/**
+	 * Sets the per-point defect correction c0 + (log10 γ_ee − u0)·slope added to every value from now on (c0 null:
+	 * none; slope null: constant); the cached sweeps stay, the cached values are dropped.
+	 */
+	void correction( final double[] c0, final double[] slope, final double u0 )
+	{
+		if ( c0 != null && c0.length != pointVinj.length || slope != null && slope.length != pointVinj.length )
+			throw new IllegalArgumentException( "correction does not have one value per point (" + pointVinj.length + ")" );
+		correction = c0 == null ? null : c0.clone();
+		correctionSlope = c0 == null || slope == null ? null : slope.clone();
+		correctionAt = u0;
+		cache.clear();
+	}
+
 	/** Progress per bias point of each sweep; cancellation is checked there and per bias row of each detector integral. */
 	public void progress( final SelfConsistentGap.Progress p ) { this.progress = p == null ? QUIET : p; }
 
@@ -179,7 +201,7 @@ public final class EnergyModeMapModel
 		double[][] delta = sweeps.get( sweepKey );
 		if ( delta == null )
 		{
-			final EnergyModeRun run = copy( setup );
+			final EnergyModeRun run = setup.copy();
 			run.gammaEe = gammaEe;
 			run.gamma = gamma;
 			run.kappa = kappa;
@@ -192,6 +214,12 @@ public final class EnergyModeMapModel
 			sweeps.put( sweepKey, delta );
 		}
 		final double[] v = points( delta, gamma, kappa, delta0Scale );
+		if ( correction != null )
+		{
+			final double du = Math.log10( gammaEe ) - correctionAt;
+			for ( int k = 0; k < v.length; k++ )
+				v[ k ] += correction[ k ] + ( correctionSlope == null ? 0 : du * correctionSlope[ k ] );
+		}
 		cache.put( key, v );
 		return v;
 	}
@@ -288,24 +316,6 @@ public final class EnergyModeMapModel
 
 	/** Number of bias points of one model sweep. */
 	public int biasCount() { return biases.length; }
-
-	private static EnergyModeRun copy( final EnergyModeRun s )
-	{
-		final EnergyModeRun c = new EnergyModeRun();
-		c.gammaEe = s.gammaEe;
-		c.gamma = s.gamma;
-		c.de = s.de;
-		c.omegaD = s.omegaD;
-		c.kappa = s.kappa;
-		c.length = s.length;
-		c.tInj = s.tInj;
-		c.tDet = s.tDet;
-		c.tBath = s.tBath;
-		c.points = s.points;
-		c.refine = s.refine;
-		c.threads = s.threads;
-		return c;
-	}
 
 	/** Cache key: the parameter values, compared exactly. */
 	private static final class Key

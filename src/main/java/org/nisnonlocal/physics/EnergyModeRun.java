@@ -29,6 +29,12 @@ public final class EnergyModeRun
 	public int refine = 1;
 	public int threads = 2;
 
+	/**
+	 * Spectral functions sampled at the energy nodes (the paper's scheme) instead of averaged over the cells (default):
+	 * see {@link SelfConsistentGap#pointSampled}.
+	 */
+	public boolean pointSampled = false;
+
 	/** The sweep over {@code vInj} (≥ 0, ascending), warm-started chunk by chunk; results independent of threads. */
 	public EnergyModeResult run( final double[] vInj, final SelfConsistentGap.Progress progress )
 	{
@@ -39,7 +45,8 @@ public final class EnergyModeRun
 	public EnergyModeResult run( final double[] vInj, final SelfConsistentGap.Progress progress, final WarmStart warm )
 	{
 		final EnergyModeSolver solver = new EnergyModeSolver( EnergyModeSolver.energyGrid( omegaD, de ), kappa, length / 2, points, gammaEe );
-		return EnergyModeSweep.run( new SelfConsistentGap( solver, gamma, omegaD, tInj, tBath, refine ), vInj, threads, progress, warm );
+		final SelfConsistentGap gap = new SelfConsistentGap( solver, gamma, omegaD, tInj, tBath, refine );
+		return EnergyModeSweep.run( pointSampled ? gap.pointSampled() : gap, vInj, threads, progress, warm );
 	}
 
 	/**
@@ -55,6 +62,26 @@ public final class EnergyModeRun
 		final double[] ext = java.util.Arrays.copyOf( vInj, n + 1 );
 		ext[ n ] = vInj[ n - 1 ] + ( vInj[ n - 1 ] - vInj[ n - 2 ] );
 		return run( ext, progress ).headWithMargin( n );
+	}
+
+	/** An independent copy (a model or fit changes its copy, never the caller's object). */
+	public EnergyModeRun copy()
+	{
+		final EnergyModeRun c = new EnergyModeRun();
+		c.gammaEe = gammaEe;
+		c.gamma = gamma;
+		c.de = de;
+		c.omegaD = omegaD;
+		c.kappa = kappa;
+		c.length = length;
+		c.tInj = tInj;
+		c.tDet = tDet;
+		c.tBath = tBath;
+		c.points = points;
+		c.refine = refine;
+		c.threads = threads;
+		c.pointSampled = pointSampled;
+		return c;
 	}
 
 	public DetectorSignal detector() { return new DetectorSignal( gamma, tDet, omegaD ); }

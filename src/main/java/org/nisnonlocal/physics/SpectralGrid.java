@@ -78,7 +78,17 @@ public final class SpectralGrid
 	/** Energy-mode diffusion D_L = (Re G)² − (Im F)² (≈ 0 inside the gap: never divide by it). */
 	public double dL( final int i )
 	{
-		return reG[ i ] * reG[ i ] - imF[ i ] * imF[ i ];
+		return dL != null ? dL[ i ] : reG[ i ] * reG[ i ] - imF[ i ] * imF[ i ];
+	}
+
+	/** Cell averages of D_L where the functions are cell averages ({@link SpectralFunctions#cellAveraged}); else null. */
+	private double[] dL;
+
+	SpectralGrid withDL( final double[] cellDL )
+	{
+		final SpectralGrid g = new SpectralGrid( delta, eps, reG, imG, reF, imF );
+		g.dL = cellDL.clone();
+		return g;
 	}
 
 	/** Charge relaxation R_T, see {@link ChargeRelaxation}. */

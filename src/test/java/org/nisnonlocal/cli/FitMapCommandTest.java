@@ -67,7 +67,14 @@ public class FitMapCommandTest
 		assertEquals( "chi2_expected_high," + org.nisnonlocal.io.Numbers.format( 1 + 4 * Math.sqrt( 2.0 / 55 ) ) + ",,,", p.get( 4 ) );
 		assertEquals( "model_consistent,1,,,", p.get( 5 ) );
 		assertEquals( p.get( 1 ).replaceFirst( "^gamma_ee,", "gamma_ee_unscaled," ), p.get( 6 ) );
-		assertEquals( 7, p.size(), p.toString() );
+		// the model's own error, estimated against δε/2 on the given grid (--de 0.05), in units of g and of σ
+		final String[] me = p.get( 7 ).split( ",", -1 ), mes = p.get( 8 ).split( ",", -1 );
+		assertEquals( "model_error", me[ 0 ] );
+		assertTrue( Double.parseDouble( me[ 1 ] ) > 0, p.get( 7 ) );
+		assertEquals( "model_error_per_sigma", mes[ 0 ] );
+		assertTrue( Double.parseDouble( mes[ 1 ] ) > 0 && Double.parseDouble( mes[ 1 ] ) < 1, p.get( 8 ) );
+		assertEquals( "energy_step,0.05,,,", p.get( 9 ) );
+		assertEquals( 10, p.size(), p.toString() );
 		assertEquals( "gamma_ee,chi2", Files.readAllLines( out.resolve( "chi2_gamma_ee.csv" ) ).get( 0 ) );
 		final List< String > fitRows = Files.readAllLines( out.resolve( "fit.csv" ) );
 		final List< String > res = Files.readAllLines( out.resolve( "residual.csv" ) );
@@ -98,8 +105,10 @@ public class FitMapCommandTest
 		assertEquals( 0, run( concat( fit, MODEL2 ) ), err() );
 		final List< String > p = Files.readAllLines( out.resolve( "params.csv" ) );
 		assertEquals( "name,value,error,low,high", p.get( 0 ) );
-		// two parameter rows, chi2_reduced, points, then the added chi2_expected_high, model_consistent, gamma_ee_unscaled
-		assertEquals( 8, p.size(), p.toString() );
+		// two parameter rows, chi2_reduced, points, then the added chi2_expected_high, model_consistent, gamma_ee_unscaled,
+		// model_error, model_error_per_sigma, energy_step
+		assertEquals( 11, p.size(), p.toString() );
+		assertTrue( p.get( 8 ).startsWith( "model_error," ) && p.get( 9 ).startsWith( "model_error_per_sigma," ) && p.get( 10 ).startsWith( "energy_step," ), p.toString() );
 		final String[] gee = p.get( 1 ).split( ",", -1 ), gamma = p.get( 2 ).split( ",", -1 );
 		assertEquals( "gamma_ee", gee[ 0 ] );
 		assertEquals( 5, gee.length );

@@ -52,7 +52,7 @@ class FitMapSigmaMapTest
 		assertEquals( "model_consistent,1,,,", row( b, "model_consistent" ) );
 		assertEquals( row( b, "gamma_ee" ).substring( "gamma_ee".length() ), row( b, "gamma_ee_unscaled" ).substring( "gamma_ee_unscaled".length() ) );
 
-		// σ three times too small (true 30): reduced χ² ≈ 9, flagged, said plainly, error and interval widened by √χ²_red
+		// σ three times too small (true 30): reduced χ² ≈ 9 (less with the model error added to σ), flagged, said plainly, error and interval widened by √χ²_red
 		final java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
 		final java.io.PrintStream saved = System.out;
 		System.setOut( new java.io.PrintStream( stdout, true, "UTF-8" ) );
@@ -74,9 +74,14 @@ class FitMapSigmaMapTest
 		assertEquals( "chi2_expected_high", s.get( 4 ).split( "," )[ 0 ] );
 		assertEquals( "model_consistent,0,,,", s.get( 5 ) );
 		assertEquals( "gamma_ee_unscaled", s.get( 6 ).split( "," )[ 0 ] );
-		assertEquals( 7, s.size(), s.toString() );
+		assertEquals( "model_error", s.get( 7 ).split( "," )[ 0 ] );
+		assertEquals( 10, s.size(), s.toString() );
 		final double chi2Small = cell( s, "chi2_reduced", 1 );
-		assertEquals( 9 * chi2, chi2Small, 1e-3 * chi2Small );
+		// the fit's σ is the given one with the model error (--de 0.05: ≈ σ here, stated) added in quadrature
+		final double e = cell( s, "model_error", 1 );
+		assertEquals( e, cell( b, "model_error", 1 ), 1e-6 * e );
+		assertEquals( ( 900 + e * e ) / ( 100 + e * e ) * chi2, chi2Small, 1e-3 * chi2Small );
+		assertTrue( summary.contains( "model error" ) && summary.contains( "above sigma/3 on the given grid" ), summary );
 		assertTrue( chi2Small > expectedHigh );
 		final double widening = Math.sqrt( chi2Small );
 		assertEquals( widening, cell( s, "gamma_ee", 2 ) / cell( s, "gamma_ee_unscaled", 2 ), 0.02 * widening );

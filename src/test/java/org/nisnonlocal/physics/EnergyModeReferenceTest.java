@@ -34,6 +34,8 @@ public class EnergyModeReferenceTest
 		final EnergyModeRun r = new EnergyModeRun();
 		r.gamma = gamma;
 		r.points = 21;
+		// the reference was made with node-sampled spectral functions (the paper's scheme)
+		r.pointSampled = true;
 		final double[] v = new double[ 26 ];
 		for ( int i = 0; i < v.length; i++ )
 			v[ i ] = 0.2 * i;

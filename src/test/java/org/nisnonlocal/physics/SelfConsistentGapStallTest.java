@@ -20,6 +20,8 @@ class SelfConsistentGapStallTest
 		run.de = 0.05;
 		run.points = 21;
 		run.threads = 1;
+		// the point that stalled, with node-sampled spectral functions (as when it was found)
+		run.pointSampled = true;
 		final double[] v = new double[ 22 ];
 		for ( int b = 0; b < v.length; b++ )
 			v[ b ] = 0.25 * b;
