@@ -43,16 +43,8 @@ public final class DetectorSignal
 			return 0;
 		final double a = Math.abs( vDet );
 		final Quadrature q = rule( delta, a );
-		final double[] nodes = q.nodes();
-		final SpectralGrid g = new SpectralFunctions( delta, gamma, 0 ).onGrid( nodes );
-		double s = 0;
-		for ( int j = 0; j < nodes.length; j++ )
-		{
-			final double e = nodes[ j ];
-			final double ft = 0.5 * ( EnergyModeSolver.n0( e + a, tDet ) - EnergyModeSolver.n0( e - a, tDet ) );
-			s += q.weight( j ) * g.n( j ) * ft;
-		}
-		return Math.copySign( s, vDet );
+		final SpectralGrid g = new SpectralFunctions( delta, gamma, 0 ).onGrid( q.nodes() );
+		return Math.copySign( withDetectorOccupation( q, a, g::n ), vDet );
 	}
 
 	/**
@@ -67,15 +59,23 @@ public final class DetectorSignal
 		final double a = Math.abs( vDet );
 		final Quadrature q = rule( delta, a );
 		final double[] nodes = q.nodes();
+		final double s = withDetectorOccupation( q, a, j -> SpectralFunctions.dosSlope( nodes[ j ], delta, gamma ) );
+		// odd in V_det (s itself may have either sign: not copySign)
+		return vDet < 0 ? -s : s;
+	}
+
+	/** Σ_j w_j·dos(j)·f_T^N(ε_j; |V_det| = a) over the rule's nodes: the detector integral of {@link #current} and {@link #currentSlope}. */
+	private double withDetectorOccupation( final Quadrature q, final double a, final java.util.function.IntToDoubleFunction dos )
+	{
+		final double[] nodes = q.nodes();
 		double s = 0;
 		for ( int j = 0; j < nodes.length; j++ )
 		{
 			final double e = nodes[ j ];
 			final double ft = 0.5 * ( EnergyModeSolver.n0( e + a, tDet ) - EnergyModeSolver.n0( e - a, tDet ) );
-			s += q.weight( j ) * SpectralFunctions.dosSlope( e, delta, gamma ) * ft;
+			s += q.weight( j ) * dos.applyAsDouble( j ) * ft;
 		}
-		// odd in V_det (s itself may have either sign: not copySign)
-		return vDet < 0 ? -s : s;
+		return s;
 	}
 
 	/** Composite Gauss clustered at ε = Δ (scale Γ) and ε = |eV_det| (scale t_det); depends on |V_det| only. */

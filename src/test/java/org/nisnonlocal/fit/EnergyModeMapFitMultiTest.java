@@ -42,12 +42,17 @@ class EnergyModeMapFitMultiTest
 	/** 9 × 13 map, V_inj 2 … 3.6, V_det −1.5 … 1.5, σ = 30, seeded. */
 	static ConductanceMap map( final double delta0Scale, final long seed )
 	{
+		return SyntheticMap.create( truth(), STEP, X, Y, 0, 0, 30, seed, delta0Scale );
+	}
+
+	private static final Axis X = new Axis( "Vinj", Units.EV_PER_DELTA0, 2, STEP, 9 ), Y = new Axis( "Vdet", Units.EV_PER_DELTA0, -1.5, 0.25, 13 );
+
+	private static EnergyModeRun truth()
+	{
 		final EnergyModeRun truth = coarse();
 		truth.gammaEe = TRUE_GAMMA_EE;
 		truth.gamma = TRUE_GAMMA;
-		final Axis x = new Axis( "Vinj", Units.EV_PER_DELTA0, 2, STEP, 9 );
-		final Axis y = new Axis( "Vdet", Units.EV_PER_DELTA0, -1.5, 0.25, 13 );
-		return SyntheticMap.create( truth, STEP, x, y, 0, 0, 30, seed, delta0Scale );
+		return truth;
 	}
 
 	/**
@@ -58,11 +63,8 @@ class EnergyModeMapFitMultiTest
 	 */
 	static ConductanceMap interpolatedMap( final double delta0Scale, final long seed )
 	{
-		final EnergyModeRun truth = coarse();
-		truth.gammaEe = TRUE_GAMMA_EE;
-		truth.gamma = TRUE_GAMMA;
-		final Axis x = new Axis( "Vinj", Units.EV_PER_DELTA0, 2, STEP, 9 );
-		final Axis y = new Axis( "Vdet", Units.EV_PER_DELTA0, -1.5, 0.25, 13 );
+		final EnergyModeRun truth = truth();
+		final Axis x = X, y = Y;
 		final double[] vInj = new double[ x.size() * y.size() ], vDet = new double[ vInj.length ];
 		for ( int j = 0; j < y.size(); j++ )
 			for ( int i = 0; i < x.size(); i++ )
