@@ -12,6 +12,9 @@ import org.nisnonlocal.maps.MapMetadata;
 import org.nisnonlocal.physics.DetectorSignal;
 import org.nisnonlocal.physics.EnergyModeResult;
 import org.nisnonlocal.physics.EnergyModeRun;
+import org.nisnonlocal.physics.GapEquation;
+import org.nisnonlocal.physics.LocalGapResult;
+import org.nisnonlocal.physics.LocalGapRun;
 import org.nisnonlocal.physics.SelfConsistentGap;
 
 /**
@@ -41,10 +44,12 @@ final class EnergyModeCommand implements Subcommand
 	@Override
 	public String usage()
 	{
-		return "[--gamma-ee 2e-4] [--elastic] [--gamma 0.005] [--de 0.025] [--omega-d 10] [--kappa 1.054e-4] [--length 169.2 (full wire, xi)] [--distance 4.62 (detector, xi; does not enter)]"
+		return "[--gamma-ee 2e-4] [--elastic] [--gamma 0.005] [--de 0.025] [--omega-d 10] [--kappa 1.054e-4] [--length 169.2 (full wire, xi)] [--distance 4.62 (detector, xi; enters with --gap-profile local)]"
 				+ " [--t T (all three)] [--t-inj 0.0198] [--t-det 0.0120] [--t-bath 0.00781] [--vinj-from 0] [--vinj-to 5] [--vinj-step 0.1]"
-				+ " [--vdet-from -2] [--vdet-to 2] [--vdet-step 0.05] [--points 21 (x grid)] [--refine 1] [--threads 2] --out DIR"
-				+ "   (writes delta.csv, fL.csv, g_sa.csv, g_sa.tif; g in units of G_inj*G_det*R_xi)";
+				+ " [--vdet-from -2] [--vdet-to 2] [--vdet-step 0.05] [--points 21 (x grid)] [--refine 1] [--threads 2]"
+				+ " [--gap-profile uniform|local (Delta(x) self-consistent at every x node, issue 17)] [--usadel-refine 1 (local only)] --out DIR"
+				+ "   (writes delta.csv (delta = at the injector, delta_detector), fL.csv, g_sa.csv, g_sa.tif, and with local delta_x.csv (eV_inj,x,delta);"
+				+ " g in units of G_inj*G_det*R_xi)";
 	}
 
 	@Override
@@ -63,7 +68,7 @@ final class EnergyModeCommand implements Subcommand
 			throw new BadInputException( "--omega-d must be in (2, 100], got " + omegaD );
 		final double kappa = PhysicsCsv.positive( a, "kappa", 1.054e-4 );
 		final double length = PhysicsCsv.positive( a, "length", 169.2 );
-		// accepted for symmetry with the other model verbs; it does not enter: f_T^S = 0 and Δ is uniform (S App. B)
+		// the uniform model does not use it (f_T^S = 0 and Δ is uniform, S App. B); the local profile reads Δ and the DOS there
 		final double distance = PhysicsCsv.nonNegative( a, "distance", 4.62 );
 		if ( !( distance < length / 2 ) )
 			throw new BadInputException( "--distance (" + distance + ") must be < half of --length (" + length + ")" );
@@ -83,12 +88,48 @@ final class EnergyModeCommand implements Subcommand
 		final int threads = a.integer( "threads", 2 );
 		if ( threads < 1 || threads > 64 )
 			throw new BadInputException( "--threads must be in 1..64, got " + threads );
+		final boolean local = gapProfile( a );
+		final int usadelRefine = local ? a.integer( "usadel-refine", 1 ) : 1;
+		if ( usadelRefine < 1 || usadelRefine > 16 )
+			throw new BadInputException( "--usadel-refine must be in 1..16, got " + usadelRefine );
 		final Path dir = a.outputFolder( "out" );
 		a.alsoWrites( "out", dir.resolve( "delta.csv" ), dir.resolve( "fL.csv" ) );
+		if ( local )
+			a.alsoWrites( "out", dir.resolve( "delta_x.csv" ) );
 		a.alsoWritesMap( "out", dir.resolve( "g_sa.csv" ) );
 		a.alsoWrites( "out", dir.resolve( "g_sa.tif" ) );
 		a.rejectUnknown();
 
+		final SelfConsistentGap.Progress progress = progress( System.err );
+		final String source = "energy-mode gamma_ee=" + Numbers.format( gammaEe ) + " gamma=" + Numbers.format( gamma ) + " t_inj=" + Numbers.format( tInj ) + " t_det="
+				+ Numbers.format( tDet ) + " t_bath=" + Numbers.format( tBath ) + " kappa=" + Numbers.format( kappa );
+		if ( local )
+		{
+			final LocalGapRun setup = new LocalGapRun();
+			setup.gammaEe = gammaEe;
+			setup.gamma = gamma;
+			setup.de = de;
+			setup.omegaD = omegaD;
+			setup.kappa = kappa;
+			setup.length = length;
+			setup.tInj = tInj;
+			setup.tDet = tDet;
+			setup.tBath = tBath;
+			setup.xDetector = distance;
+			setup.points = points;
+			setup.refine = refine;
+			setup.usadelRefine = usadelRefine;
+			setup.threads = threads;
+			final long t0 = System.nanoTime();
+			final LocalGapResult r = setup.runWithMargin( vInj, progress );
+			final double seconds = ( System.nanoTime() - t0 ) * 1e-9;
+			writeLocal( dir, r, vInj, vDet, vStep, kappa, source + " gap_profile=local x_det=" + Numbers.format( distance ) );
+			final int last = r.size() - 1;
+			System.out.printf( "energy-mode (local gap): %d bias points in %.2f s (gamma_ee = %s, lambda = %s); at eV_inj = %s Delta(x = 0) = %s, Delta(x_det = %s) = %s%n", r.size(), seconds,
+					Numbers.format( gammaEe ), Numbers.format( new GapEquation( gamma, omegaD ).lambda() ), Numbers.formatAxis( vInj[ last ] ), Numbers.format( r.deltaInjector()[ last ] ),
+					Numbers.format( distance ), Numbers.format( r.deltaDetector()[ last ] ) );
+			return;
+		}
 		final EnergyModeRun setup = new EnergyModeRun();
 		setup.gammaEe = gammaEe;
 		setup.gamma = gamma;
@@ -102,9 +143,29 @@ final class EnergyModeCommand implements Subcommand
 		setup.points = points;
 		setup.refine = refine;
 		setup.threads = threads;
-		final PrintStream err = System.err;
 		final long t0 = System.nanoTime();
-		final EnergyModeResult r = setup.runWithMargin( vInj, new SelfConsistentGap.Progress()
+		final EnergyModeResult r = setup.runWithMargin( vInj, progress );
+		final double seconds = ( System.nanoTime() - t0 ) * 1e-9;
+		write( dir, r, vInj, vDet, vStep, setup.detector(), kappa, gammaEe, gamma, tInj, tDet, tBath );
+		System.out.printf( "energy-mode: %d bias points in %.2f s (gamma_ee = %s, lambda = %s); Delta(eV_inj = %s) = %s%n", r.size(), seconds,
+				Numbers.format( gammaEe ), Numbers.format( setup.lambda() ), Numbers.formatAxis( vInj[ vInj.length - 1 ] ), Numbers.format( r.delta()[ r.size() - 1 ] ) );
+	}
+
+	/** {@code --gap-profile}: false for uniform (the paper's model, default), true for local. */
+	static boolean gapProfile( final Args a )
+	{
+		final String p = a.string( "gap-profile", "uniform" );
+		if ( "uniform".equals( p ) )
+			return false;
+		if ( "local".equals( p ) )
+			return true;
+		throw new BadInputException( "--gap-profile must be uniform or local, got '" + p + "'" );
+	}
+
+	/** Bias points to stderr; the runner cannot be cancelled (Ctrl-C ends the process, the output set stays unwritten). */
+	private static SelfConsistentGap.Progress progress( final PrintStream err )
+	{
+		return new SelfConsistentGap.Progress()
 		{
 			@Override
 			public synchronized void done( final int k, final int n )
@@ -117,11 +178,7 @@ final class EnergyModeCommand implements Subcommand
 			{
 				return false;
 			}
-		} );
-		final double seconds = ( System.nanoTime() - t0 ) * 1e-9;
-		write( dir, r, vInj, vDet, vStep, setup.detector(), kappa, gammaEe, gamma, tInj, tDet, tBath );
-		System.out.printf( "energy-mode: %d bias points in %.2f s (gamma_ee = %s, lambda = %s); Delta(eV_inj = %s) = %s%n", r.size(), seconds,
-				Numbers.format( gammaEe ), Numbers.format( setup.lambda() ), Numbers.formatAxis( vInj[ vInj.length - 1 ] ), Numbers.format( r.delta()[ r.size() - 1 ] ) );
+		};
 	}
 
 	static double temperature( final Args a, final String key, final double all, final double def )
@@ -138,27 +195,72 @@ final class EnergyModeCommand implements Subcommand
 		final int n = r.size();
 		final double[] newton = new double[ n ];
 		final double[] sc = new double[ n ];
+		final double[][] fL = new double[ n ][];
 		for ( int b = 0; b < n; b++ )
 		{
 			newton[ b ] = r.newtonIterations( b );
 			sc[ b ] = r.scIterations( b );
+			fL[ b ] = r.fL( b );
 		}
-		PhysicsCsv.write( dir.resolve( "delta.csv" ), "eV_inj,delta,newton_iterations,sc_iterations", vInj, r.delta(), newton, sc );
-		final StringBuilder header = new StringBuilder( "eps" );
-		final double[][] columns = new double[ n + 1 ][];
-		columns[ 0 ] = r.energies();
-		for ( int b = 0; b < n; b++ )
-		{
-			header.append( ",fL_" ).append( Numbers.formatAxis( vInj[ b ] ) );
-			columns[ b + 1 ] = r.fL( b );
-		}
-		PhysicsCsv.write( dir.resolve( "fL.csv" ), header.toString(), columns );
+		// uniform Δ: the detector sees the injector's gap; the column is there so both profiles share one file contract
+		writeDeltaAndFL( dir, vInj, r.delta(), r.delta(), newton, sc, r.energies(), fL );
 		final ConductanceMap map = detector.gsaMap( r, vDet, vStep, kappa )
 				.withMetadata( MapMetadata.empty().with( MapMetadata.SOURCE, "energy-mode gamma_ee=" + Numbers.format( gammaEe ) + " gamma=" + Numbers.format( gamma )
 						+ " t_inj=" + Numbers.format( tInj ) + " t_det=" + Numbers.format( tDet ) + " t_bath=" + Numbers.format( tBath ) + " kappa=" + Numbers.format( kappa )
 						+ "; g in units of G_inj*G_det*R_xi" ) );
 		MapCsvWriter.writeLong( map, dir.resolve( "g_sa.csv" ) );
 		TiffMapIO.write( map, dir.resolve( "g_sa.tif" ) );
+	}
+
+	/** The local-gap outputs: today's files (Δ at the injector as {@code delta}) plus delta_x.csv (eV_inj, x, Δ). */
+	static void writeLocal( final Path dir, final LocalGapResult r, final double[] vInj, final double[] vDet, final double vStep, final double kappa, final String source ) throws Exception
+	{
+		final int n = r.size();
+		final double[] newton = new double[ n ];
+		final double[] sc = new double[ n ];
+		final double[][] fL = new double[ n ][];
+		for ( int b = 0; b < n; b++ )
+		{
+			newton[ b ] = r.newtonIterations( b );
+			sc[ b ] = r.scIterations( b );
+			fL[ b ] = r.fL( b );
+		}
+		writeDeltaAndFL( dir, vInj, r.deltaInjector(), r.deltaDetector(), newton, sc, r.energies(), fL );
+		final double[] x = r.positions();
+		final double[] colV = new double[ n * x.length ], colX = new double[ colV.length ], colD = new double[ colV.length ];
+		for ( int b = 0; b < n; b++ )
+		{
+			final double[] d = r.profile( b );
+			for ( int k = 0; k < x.length; k++ )
+			{
+				colV[ b * x.length + k ] = vInj[ b ];
+				colX[ b * x.length + k ] = x[ k ];
+				colD[ b * x.length + k ] = d[ k ];
+			}
+		}
+		PhysicsCsv.write( dir.resolve( "delta_x.csv" ), "eV_inj,x,delta", colV, colX, colD );
+		final ConductanceMap map = r.gsaMap( vDet, vStep, kappa ).withMetadata( MapMetadata.empty().with( MapMetadata.SOURCE, source + "; g in units of G_inj*G_det*R_xi" ) );
+		MapCsvWriter.writeLong( map, dir.resolve( "g_sa.csv" ) );
+		TiffMapIO.write( map, dir.resolve( "g_sa.tif" ) );
+	}
+
+	/**
+	 * delta.csv and fL.csv. delta_detector is appended after today's columns (not put beside delta) so every column a
+	 * script reads by position keeps its index.
+	 */
+	private static void writeDeltaAndFL( final Path dir, final double[] vInj, final double[] delta, final double[] deltaDetector, final double[] newton, final double[] sc,
+			final double[] energies, final double[][] fL ) throws Exception
+	{
+		PhysicsCsv.write( dir.resolve( "delta.csv" ), "eV_inj,delta,newton_iterations,sc_iterations,delta_detector", vInj, delta, newton, sc, deltaDetector );
+		final StringBuilder header = new StringBuilder( "eps" );
+		final double[][] columns = new double[ fL.length + 1 ][];
+		columns[ 0 ] = energies;
+		for ( int b = 0; b < fL.length; b++ )
+		{
+			header.append( ",fL_" ).append( Numbers.formatAxis( vInj[ b ] ) );
+			columns[ b + 1 ] = fL[ b ];
+		}
+		PhysicsCsv.write( dir.resolve( "fL.csv" ), header.toString(), columns );
 	}
 
 	/**

@@ -160,6 +160,16 @@ public final class DetectorSignal
 		// exact when the sweep carries dΔ/dV_inj; else over the margin bias too (central differences up to the last bias)
 		final double[] slope = r.deltaSlope();
 		final double[][] g = slope != null ? gsaExact( r.delta(), slope, vDet ) : gsa( r.biasesForDerivative(), r.deltaForDerivative(), vDet );
+		return gsaMap( vInj, g, vDet, vStep, kappa );
+	}
+
+	/**
+	 * g_sa[b][d] (units of G_det) over the ascending, evenly stepped biases {@code vInj} as a map in units of
+	 * G_inj·G_det·R_ξ, mirrored to negative V_inj by oddness when the sweep starts at 0. Shared with the local-gap
+	 * model ({@link LocalGapResult#gsaMap}) so both write the same map layout.
+	 */
+	static ConductanceMap gsaMap( final double[] vInj, final double[][] g, final double[] vDet, final double vStep, final double kappa )
+	{
 		final int n = vInj.length;
 		final boolean mirror = vInj[ 0 ] == 0;
 		final int width = mirror ? 2 * n - 1 : n;

@@ -1,6 +1,7 @@
 package org.nisnonlocal.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -36,8 +37,12 @@ public class EnergyModeCommandTest
 		assertEquals( 0, run( "energy-mode", "--elastic", "--vinj-to", "2", "--vdet-from", "-1", "--vdet-to", "1", "--vdet-step", "0.25", "--points", "11", "--threads", "1", "--out", out.toString() ),
 				new String( errBytes.toByteArray(), StandardCharsets.UTF_8 ) );
 		final List< String > delta = Files.readAllLines( out.resolve( "delta.csv" ) );
-		assertEquals( "eV_inj,delta,newton_iterations,sc_iterations", delta.get( 0 ) );
+		assertEquals( "eV_inj,delta,newton_iterations,sc_iterations,delta_detector", delta.get( 0 ) );
 		assertEquals( 1 + 21, delta.size() );
+		// uniform profile: the detector sees the injector's gap, written digit for digit the same
+		for ( final String row : delta.subList( 1, delta.size() ) )
+			assertEquals( row.split( "," )[ 1 ], row.split( "," )[ 4 ], row );
+		assertFalse( Files.exists( out.resolve( "delta_x.csv" ) ), "delta_x.csv only with --gap-profile local" );
 		// equilibrium at the bath temperature: Δ = 1 up to the thermal Dynes tail (λ calibrated at t = 0)
 		assertEquals( 1, Double.parseDouble( delta.get( 1 ).split( "," )[ 1 ] ), 1e-5 );
 		final List< String > fl = Files.readAllLines( out.resolve( "fL.csv" ) );
@@ -76,6 +81,55 @@ public class EnergyModeCommandTest
 	private static String key( final double x, final double y )
 	{
 		return Math.round( x * 1000 ) / 1000.0 + ";" + Math.round( y * 1000 ) / 1000.0;
+	}
+
+	@Test
+	public void localGapProfileWritesTheProfileAndTheDetectorsGap() throws Exception
+	{
+		// small and coarse (δε = 1/20, 11 x nodes, 3 biases + margin): the file contract and the profile's shape
+		final Path out = dir.resolve( "local" );
+		assertEquals( 0, run( "energy-mode", "--gap-profile", "local", "--de", "0.05", "--points", "11", "--vinj-to", "2.5", "--vinj-step", "1.25", "--vdet-from", "-1", "--vdet-to", "1",
+				"--vdet-step", "0.5", "--threads", "2", "--out", out.toString() ), new String( errBytes.toByteArray(), StandardCharsets.UTF_8 ) );
+		final List< String > delta = Files.readAllLines( out.resolve( "delta.csv" ) );
+		assertEquals( "eV_inj,delta,newton_iterations,sc_iterations,delta_detector", delta.get( 0 ) );
+		assertEquals( 1 + 3, delta.size() );
+		final List< String > profile = Files.readAllLines( out.resolve( "delta_x.csv" ) );
+		assertEquals( "eV_inj,x,delta", profile.get( 0 ) );
+		assertEquals( 1 + 3 * 11, profile.size() );
+		final double bath = new org.nisnonlocal.physics.GapEquation( 0.005 ).delta( EnergyModeCommand.T_BATH, 0 );
+		for ( int b = 0; b < 3; b++ )
+		{
+			final String[] first = profile.get( 1 + 11 * b ).split( "," ), lastNode = profile.get( 11 * ( b + 1 ) ).split( "," );
+			final String[] row = delta.get( 1 + b ).split( "," );
+			assertEquals( row[ 0 ], first[ 0 ] );
+			assertEquals( 0, Double.parseDouble( first[ 1 ] ), 0 );
+			// delta is the injector's gap (x = 0) ...
+			assertEquals( row[ 1 ], first[ 2 ] );
+			// ... and the reservoir node (x = L/2) keeps the bath's equilibrium gap
+			assertEquals( 169.2 / 2, Double.parseDouble( lastNode[ 1 ] ), 1e-9 );
+			assertEquals( bath, Double.parseDouble( lastNode[ 2 ] ), 1e-8, "reservoir at bias " + row[ 0 ] );
+		}
+		// above eV_inj = Δ0 the injector is the most suppressed: the detector 4.62 ξ away sees a larger gap
+		final String[] high = delta.get( 3 ).split( "," );
+		final double dInj = Double.parseDouble( high[ 1 ] ), dDet = Double.parseDouble( high[ 4 ] );
+		assertTrue( dDet >= dInj && dInj < bath - 0.01, "Delta(0) " + dInj + ", Delta(x_det) " + dDet );
+		assertTrue( Files.readAllLines( out.resolve( "fL.csv" ) ).get( 0 ).startsWith( "eps,fL_0,fL_1.25,fL_2.5" ) );
+		final List< String > g = Files.readAllLines( out.resolve( "g_sa.csv" ) );
+		assertEquals( "Vinj,Vdet,g", g.get( 0 ) );
+		assertEquals( 1 + 5 * 5, g.size() );
+		assertTrue( Files.size( out.resolve( "g_sa.tif" ) ) > 0 );
+	}
+
+	@Test
+	public void anUnknownGapProfileIsRejectedBeforeAnyWork()
+	{
+		assertEquals( 2, run( "energy-mode", "--gap-profile", "spatial", "--out", dir.resolve( "p" ).toString() ) );
+		final String err = new String( errBytes.toByteArray(), StandardCharsets.UTF_8 );
+		assertTrue( err.contains( "--gap-profile" ) && err.trim().split( "\n" ).length == 1, err );
+		assertFalse( Files.exists( dir.resolve( "p" ) ) );
+		// the Usadel grid option belongs to the local profile only
+		assertEquals( 2, run( "energy-mode", "--usadel-refine", "2", "--out", dir.resolve( "q" ).toString() ) );
+		assertTrue( new String( errBytes.toByteArray(), StandardCharsets.UTF_8 ).contains( "--usadel-refine" ) );
 	}
 
 	@Test
