@@ -86,20 +86,21 @@ public class EnergyModeCommandTest
 	@Test
 	public void localGapProfileWritesTheProfileAndTheDetectorsGap() throws Exception
 	{
-		// small and coarse (δε = 1/20, 11 x nodes, 3 biases + margin): the file contract and the profile's shape
+		// small and coarse (δε = 1/20, 7 x nodes, 3 biases + margin; ≈ 7 s): the file contract and the profile's shape
 		final Path out = dir.resolve( "local" );
-		assertEquals( 0, run( "energy-mode", "--gap-profile", "local", "--de", "0.05", "--points", "11", "--vinj-to", "2.5", "--vinj-step", "1.25", "--vdet-from", "-1", "--vdet-to", "1",
+		assertEquals( 0, run( "energy-mode", "--gap-profile", "local", "--de", "0.05", "--points", "7", "--vinj-to", "2.5", "--vinj-step", "1.25", "--vdet-from", "-1", "--vdet-to", "1",
 				"--vdet-step", "0.5", "--threads", "2", "--out", out.toString() ), new String( errBytes.toByteArray(), StandardCharsets.UTF_8 ) );
 		final List< String > delta = Files.readAllLines( out.resolve( "delta.csv" ) );
 		assertEquals( "eV_inj,delta,newton_iterations,sc_iterations,delta_detector", delta.get( 0 ) );
 		assertEquals( 1 + 3, delta.size() );
 		final List< String > profile = Files.readAllLines( out.resolve( "delta_x.csv" ) );
 		assertEquals( "eV_inj,x,delta", profile.get( 0 ) );
-		assertEquals( 1 + 3 * 11, profile.size() );
+		final int nodes = 7;
+		assertEquals( 1 + 3 * nodes, profile.size() );
 		final double bath = new org.nisnonlocal.physics.GapEquation( 0.005 ).delta( EnergyModeCommand.T_BATH, 0 );
 		for ( int b = 0; b < 3; b++ )
 		{
-			final String[] first = profile.get( 1 + 11 * b ).split( "," ), lastNode = profile.get( 11 * ( b + 1 ) ).split( "," );
+			final String[] first = profile.get( 1 + nodes * b ).split( "," ), lastNode = profile.get( nodes * ( b + 1 ) ).split( "," );
 			final String[] row = delta.get( 1 + b ).split( "," );
 			assertEquals( row[ 0 ], first[ 0 ] );
 			assertEquals( 0, Double.parseDouble( first[ 1 ] ), 0 );
