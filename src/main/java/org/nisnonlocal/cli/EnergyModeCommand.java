@@ -146,7 +146,7 @@ final class EnergyModeCommand implements Subcommand
 		final long t0 = System.nanoTime();
 		final EnergyModeResult r = setup.runWithMargin( vInj, progress );
 		final double seconds = ( System.nanoTime() - t0 ) * 1e-9;
-		write( dir, r, vInj, vDet, vStep, setup.detector(), kappa, gammaEe, gamma, tInj, tDet, tBath );
+		write( dir, r, vInj, vDet, vStep, setup.detector(), kappa, source );
 		System.out.printf( "energy-mode: %d bias points in %.2f s (gamma_ee = %s, lambda = %s); Delta(eV_inj = %s) = %s%n", r.size(), seconds,
 				Numbers.format( gammaEe ), Numbers.format( setup.lambda() ), Numbers.formatAxis( vInj[ vInj.length - 1 ] ), Numbers.format( r.delta()[ r.size() - 1 ] ) );
 	}
@@ -190,7 +190,7 @@ final class EnergyModeCommand implements Subcommand
 	}
 
 	static void write( final Path dir, final EnergyModeResult r, final double[] vInj, final double[] vDet, final double vStep, final DetectorSignal detector, final double kappa,
-			final double gammaEe, final double gamma, final double tInj, final double tDet, final double tBath ) throws Exception
+			final String source ) throws Exception
 	{
 		final int n = r.size();
 		final double[] newton = new double[ n ];
@@ -204,10 +204,7 @@ final class EnergyModeCommand implements Subcommand
 		}
 		// uniform Δ: the detector sees the injector's gap; the column is there so both profiles share one file contract
 		writeDeltaAndFL( dir, vInj, r.delta(), r.delta(), newton, sc, r.energies(), fL );
-		final ConductanceMap map = detector.gsaMap( r, vDet, vStep, kappa )
-				.withMetadata( MapMetadata.empty().with( MapMetadata.SOURCE, "energy-mode gamma_ee=" + Numbers.format( gammaEe ) + " gamma=" + Numbers.format( gamma )
-						+ " t_inj=" + Numbers.format( tInj ) + " t_det=" + Numbers.format( tDet ) + " t_bath=" + Numbers.format( tBath ) + " kappa=" + Numbers.format( kappa )
-						+ "; g in units of G_inj*G_det*R_xi" ) );
+		final ConductanceMap map = detector.gsaMap( r, vDet, vStep, kappa ).withMetadata( MapMetadata.empty().with( MapMetadata.SOURCE, source + "; g in units of G_inj*G_det*R_xi" ) );
 		MapCsvWriter.writeLong( map, dir.resolve( "g_sa.csv" ) );
 		TiffMapIO.write( map, dir.resolve( "g_sa.tif" ) );
 	}
