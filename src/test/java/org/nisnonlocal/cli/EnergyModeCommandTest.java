@@ -122,6 +122,27 @@ public class EnergyModeCommandTest
 	}
 
 	@Test
+	public void aLocalRunThatCannotWriteDeltaXLeavesNoFile() throws Exception
+	{
+		// the new file joins the run's output set: a disk that fills up while delta_x.csv is written leaves nothing
+		final String[] argv = { "energy-mode", "--gap-profile", "local", "--de", "0.05", "--points", "7", "--vinj-to", "0.5", "--vinj-step", "0.25", "--vdet-from", "-1", "--vdet-to", "1",
+				"--vdet-step", "1", "--out", dir.resolve( "roomy" ).toString() };
+		assertEquals( 0, run( argv ), new String( errBytes.toByteArray(), StandardCharsets.UTF_8 ) );
+		final Path roomy = dir.resolve( "roomy" );
+		final long before = Files.size( roomy.resolve( "delta.csv" ) ) + Files.size( roomy.resolve( "fL.csv" ) ) + Files.size( roomy.resolve( "delta_x.csv" ) ) / 2;
+		argv[ argv.length - 1 ] = dir.resolve( "full" ).toString();
+		final int code;
+		try (org.nisnonlocal.io.OutputSet.Simulation disk = org.nisnonlocal.io.OutputSet.simulateFullDisk( before ))
+		{
+			code = run( argv );
+		}
+		final String err = new String( errBytes.toByteArray(), StandardCharsets.UTF_8 ).trim();
+		assertEquals( 2, code, err );
+		assertTrue( err.endsWith( dir.resolve( "full" ).resolve( "delta_x.csv" ) + ": cannot write: no space left on device" ), err );
+		assertFalse( Files.exists( dir.resolve( "full" ) ), "nothing left, not even the folder" );
+	}
+
+	@Test
 	public void anUnknownGapProfileIsRejectedBeforeAnyWork()
 	{
 		assertEquals( 2, run( "energy-mode", "--gap-profile", "spatial", "--out", dir.resolve( "p" ).toString() ) );
