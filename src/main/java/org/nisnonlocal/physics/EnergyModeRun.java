@@ -35,6 +35,9 @@ public final class EnergyModeRun
 	 */
 	public boolean pointSampled = false;
 
+	/** dΔ/dV_inj is computed only at biases ≥ this (NaN below): see {@link SelfConsistentGap#derivativeFrom}. */
+	public double derivativeFrom = 0;
+
 	/** The sweep over {@code vInj} (≥ 0, ascending), warm-started chunk by chunk; results independent of threads. */
 	public EnergyModeResult run( final double[] vInj, final SelfConsistentGap.Progress progress )
 	{
@@ -46,6 +49,7 @@ public final class EnergyModeRun
 	{
 		final EnergyModeSolver solver = new EnergyModeSolver( EnergyModeSolver.energyGrid( omegaD, de ), kappa, length / 2, points, gammaEe );
 		final SelfConsistentGap gap = new SelfConsistentGap( solver, gamma, omegaD, tInj, tBath, refine );
+		gap.derivativeFrom( derivativeFrom );
 		return EnergyModeSweep.run( pointSampled ? gap.pointSampled() : gap, vInj, threads, progress, warm );
 	}
 
@@ -81,6 +85,7 @@ public final class EnergyModeRun
 		c.refine = refine;
 		c.threads = threads;
 		c.pointSampled = pointSampled;
+		c.derivativeFrom = derivativeFrom;
 		return c;
 	}
 

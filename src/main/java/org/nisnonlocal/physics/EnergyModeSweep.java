@@ -120,7 +120,7 @@ public final class EnergyModeSweep
 			}
 		final EnergyModeResult r = new EnergyModeResult( biases, gap.energies(), delta, newton, krylov, sc, fL );
 		r.deltaSlope = deltaSlope;
-		r.warmStart = new WarmStart( biases.clone(), delta.clone(), slope, full, gap.energies().length, gap.points() );
+		r.warmStart = new WarmStart( biases.clone(), delta.clone(), slope, full, gap.energies(), gap.points() );
 		return r;
 	}
 }

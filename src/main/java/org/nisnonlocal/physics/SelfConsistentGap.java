@@ -207,6 +207,20 @@ public final class SelfConsistentGap
 	 */
 	private boolean cellAveraged = true;
 
+	/** Smallest bias whose dΔ/dV_inj a sweep computes ({@link #derivativeFrom}). */
+	private double derivativeFrom = 0;
+
+	/**
+	 * A sweep computes dΔ/dV_inj only at biases ≥ v (NaN below). Why: the derivative costs four kinetic solves per bias,
+	 * more than the self-consistent point itself, and a map fit over 1.5 ≤ eV_inj ≤ 5 needs it only there; the biases
+	 * below are solved only to warm-start their neighbours.
+	 */
+	public SelfConsistentGap derivativeFrom( final double v )
+	{
+		derivativeFrom = v;
+		return this;
+	}
+
 	/** Node-sampled spectral functions on the kinetic grid (the paper's scheme) instead of cell averages. */
 	public SelfConsistentGap pointSampled()
 	{
@@ -515,7 +529,7 @@ public final class SelfConsistentGap
 				final double[][] start = prev == null ? null : shifted( prev, biases[ b ], delta );
 				pt = solve( biases[ b ], delta, prev == null ? Double.NaN : prev.slope(), start, String.format( "eV_inj = %.6g", biases[ b ] ) );
 			}
-			pt.biasDerivative = biasDerivative( pt );
+			pt.biasDerivative = biases[ b ] >= derivativeFrom ? biasDerivative( pt ) : Double.NaN;
 			out.add( pt );
 			if ( !keepRates && prev != null )
 				prev.solution().releaseCollisions();
