@@ -10,6 +10,7 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
 import org.nisnonlocal.BadInputException;
+import org.nisnonlocal.ij1.FileChoices;
 import org.nisnonlocal.ij1.GridStacks;
 import org.nisnonlocal.io.FileContents;
 import org.nisnonlocal.io.ImagePlusBridge;
