@@ -4,7 +4,7 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
 import org.nisnonlocal.BadInputException;
-import org.nisnonlocal.ij1.ImagePlusBridge;
+import org.nisnonlocal.io.ImagePlusBridge;
 import org.nisnonlocal.maps.ConductanceMap;
 import org.nisnonlocal.maps.MapMetadata;
 import org.nisnonlocal.physics.EnergyModeResult;

@@ -1,8 +1,8 @@
 package org.nisnonlocal.physics;
 
-import org.nisnonlocal.io.Numbers;
 import org.nisnonlocal.maps.Axis;
 import org.nisnonlocal.maps.ConductanceMap;
+import org.nisnonlocal.maps.GridValues;
 import org.nisnonlocal.maps.MapMetadata;
 import org.nisnonlocal.maps.Units;
 
@@ -175,7 +175,7 @@ public final class DetectorSignal
 		final int width = mirror ? 2 * n - 1 : n;
 		final Axis x = new Axis( "Vinj", Units.EV_PER_DELTA0, mirror ? -vInj[ n - 1 ] : vInj[ 0 ], vStep, width );
 		// step from the grid's end points (grid values are rounded to 12 digits, their differences are not)
-		final double yStep = vDet.length > 1 ? Double.parseDouble( Numbers.formatAxis( ( vDet[ vDet.length - 1 ] - vDet[ 0 ] ) / ( vDet.length - 1 ) ) ) : 1;
+		final double yStep = vDet.length > 1 ? GridValues.round( ( vDet[ vDet.length - 1 ] - vDet[ 0 ] ) / ( vDet.length - 1 ) ) : 1;
 		final Axis y = new Axis( "Vdet", Units.EV_PER_DELTA0, vDet[ 0 ], yStep, vDet.length );
 		final double scale = 1 / ( 2 * kappa );
 		return ConductanceMap.fromFunction( x, y, "g_sa", Units.NORMALIZED, MapMetadata.empty(), ( i, j ) -> {

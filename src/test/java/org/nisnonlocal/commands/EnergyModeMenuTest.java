@@ -16,7 +16,7 @@ import ij.measure.ResultsTable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.nisnonlocal.ij1.ImagePlusBridge;
+import org.nisnonlocal.io.ImagePlusBridge;
 import org.nisnonlocal.maps.ConductanceMap;
 import org.nisnonlocal.maps.Units;
 import org.scijava.Context;
