@@ -53,8 +53,8 @@ run("Correct Bias Offset...", "map=[" + imported + "] axis=vinj method=given shi
 measured = getTitle();
 saveAs("Tiff", out + File.separator + "measured_offset_corrected.tif");
 measured = getTitle();
-model = "gamma=" + gammaRel + " de=0.025 kappa=" + kappa + " length=" + lengthXi + " t_inj=" + tInj + " t_det=0.012 t_bath=" + tBath;
-run("Energy Mode (g_sa)...", "gamma_ee=2e-4 " + model + " vinj_to=5 vinj_step=0.1 vdet_max=2 vdet_step=0.05");
+model = "gamma=" + gammaRel + " kappa=" + kappa + " length=" + lengthXi + " t_inj=" + tInj + " t_det=0.012 t_bath=" + tBath;
+run("Energy Mode (g_sa)...", "gamma_ee=2e-4 de=0.025 " + model + " vinj_to=5 vinj_step=0.1 vdet_max=2 vdet_step=0.05");
 simulated = "g_sa_energy_mode";
 
 // 4. overlay (the map's metadata has G_inj, G_det, R_xi; Δ0 from the Dynes fit)
@@ -67,8 +67,9 @@ run("Flatten");
 run("Scale...", "x=6 y=6 interpolation=None create title=overlay_contours");
 saveAs("PNG", out + File.separator + "overlay_contours.png");
 
-// 5. fit gamma_ee over eV_inj >= 1.5 Delta0 (away from the sharp peaks at eV_inj ~ Delta0)
-run("Fit Model to Map...", "map=[" + measured + "] gamma_ee_start=1e-4 span=1 " + model + " model_step=0.1 vinj_min=1.5 vinj_max=100 vdet_min=-100 vdet_max=100 sigma=0 delta0_ev=" + delta + " g_inj=0 g_det=0 r_xi=0");
+// 5. fit gamma_ee over eV_inj >= 1.5 Delta0 (away from the sharp peaks at eV_inj ~ Delta0); de=0: the energy grid
+//    is refined from 1/40 until the model's own error is below the noise (fit_parameters' model_error rows)
+run("Fit Model to Map...", "map=[" + measured + "] gamma_ee_start=1e-4 span=1 de=0 " + model + " model_step=0.1 vinj_min=1.5 vinj_max=100 vdet_min=-100 vdet_max=100 sigma=0 delta0_ev=" + delta + " g_inj=0 g_det=0 r_xi=0");
 fit = "Fit Model to Map: fit_parameters";
 Table.save(out + File.separator + "fit_parameters.csv", fit);
 print("gamma_ee = " + value(fit, "gamma_ee") + " +- " + Table.get("error", 0, fit) + " (68% profile " + Table.get("low", 0, fit) + " .. " + Table.get("high", 0, fit) + ")");

@@ -53,7 +53,7 @@ final class FitMapCommand implements Subcommand
 				+ "; with --sigma or --sigma-map, a chi2_reduced above 1 + 4*sqrt(2/(points - free parameters)) says the model does not describe the data within their errors:"
 				+ " errors and interval are then widened by sqrt(chi2_reduced) (stated in the summary line)"
 				+ "; writes params.csv (low/high: profile interval, gamma_ee only; after chi2_reduced and points the rows chi2_expected_high, model_consistent (1 or 0) and"
-				+ " gamma_ee_unscaled (statistical-only error and interval, always written)), correlation.csv, chi2_gamma_ee.csv (profile likelihood: other free parameters re-optimized), fit.csv, residual.csv)";
+				+ " gamma_ee_unscaled (statistical-only error and interval, always written), then model_error, model_error_per_sigma, energy_step, model_bias_gamma_ee), correlation.csv, chi2_gamma_ee.csv (profile likelihood: other free parameters re-optimized), fit.csv, residual.csv)";
 	}
 
 	@Override

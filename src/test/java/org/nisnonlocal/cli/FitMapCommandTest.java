@@ -74,7 +74,11 @@ public class FitMapCommandTest
 		assertEquals( "model_error_per_sigma", mes[ 0 ] );
 		assertTrue( Double.parseDouble( mes[ 1 ] ) > 0 && Double.parseDouble( mes[ 1 ] ) < 1, p.get( 8 ) );
 		assertEquals( "energy_step,0.05,,,", p.get( 9 ) );
-		assertEquals( 10, p.size(), p.toString() );
+		// γ_ee alone: the shift of γ_ee the given grid's error would cause, a number (of either sign)
+		final String[] bias = p.get( 10 ).split( ",", -1 );
+		assertEquals( "model_bias_gamma_ee", bias[ 0 ] );
+		assertTrue( Double.isFinite( Double.parseDouble( bias[ 1 ] ) ), p.get( 10 ) );
+		assertEquals( 11, p.size(), p.toString() );
 		assertEquals( "gamma_ee,chi2", Files.readAllLines( out.resolve( "chi2_gamma_ee.csv" ) ).get( 0 ) );
 		final List< String > fitRows = Files.readAllLines( out.resolve( "fit.csv" ) );
 		final List< String > res = Files.readAllLines( out.resolve( "residual.csv" ) );
@@ -106,9 +110,10 @@ public class FitMapCommandTest
 		final List< String > p = Files.readAllLines( out.resolve( "params.csv" ) );
 		assertEquals( "name,value,error,low,high", p.get( 0 ) );
 		// two parameter rows, chi2_reduced, points, then the added chi2_expected_high, model_consistent, gamma_ee_unscaled,
-		// model_error, model_error_per_sigma, energy_step
-		assertEquals( 11, p.size(), p.toString() );
+		// model_error, model_error_per_sigma, energy_step, model_bias_gamma_ee (empty: estimated for γ_ee alone)
+		assertEquals( 12, p.size(), p.toString() );
 		assertTrue( p.get( 8 ).startsWith( "model_error," ) && p.get( 9 ).startsWith( "model_error_per_sigma," ) && p.get( 10 ).startsWith( "energy_step," ), p.toString() );
+		assertEquals( "model_bias_gamma_ee,,,,", p.get( 11 ) );
 		final String[] gee = p.get( 1 ).split( ",", -1 ), gamma = p.get( 2 ).split( ",", -1 );
 		assertEquals( "gamma_ee", gee[ 0 ] );
 		assertEquals( 5, gee.length );

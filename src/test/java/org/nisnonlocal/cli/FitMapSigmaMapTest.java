@@ -75,7 +75,8 @@ class FitMapSigmaMapTest
 		assertEquals( "model_consistent,0,,,", s.get( 5 ) );
 		assertEquals( "gamma_ee_unscaled", s.get( 6 ).split( "," )[ 0 ] );
 		assertEquals( "model_error", s.get( 7 ).split( "," )[ 0 ] );
-		assertEquals( 10, s.size(), s.toString() );
+		assertEquals( "model_bias_gamma_ee", s.get( 10 ).split( "," )[ 0 ] );
+		assertEquals( 11, s.size(), s.toString() );
 		final double chi2Small = cell( s, "chi2_reduced", 1 );
 		// the fit's σ is the given one with the model error (--de 0.05: ≈ σ here, stated) added in quadrature
 		final double e = cell( s, "model_error", 1 );
