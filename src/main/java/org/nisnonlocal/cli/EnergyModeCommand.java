@@ -12,6 +12,7 @@ import org.nisnonlocal.maps.MapMetadata;
 import org.nisnonlocal.physics.DetectorSignal;
 import org.nisnonlocal.physics.EnergyModeResult;
 import org.nisnonlocal.physics.EnergyModeRun;
+import org.nisnonlocal.physics.HeatedLeadMap;
 import org.nisnonlocal.physics.SelfConsistentGap;
 
 /**
@@ -44,7 +45,8 @@ final class EnergyModeCommand implements Subcommand
 		return "[--gamma-ee 2e-4] [--elastic] [--gamma 0.005] [--de 0.025] [--omega-d 10] [--kappa 1.054e-4] [--length 169.2 (full wire, xi)] [--distance 4.62 (detector, xi; does not enter)]"
 				+ " [--t T (all three)] [--t-inj 0.0198] [--t-det 0.0120] [--t-bath 0.00781] [--vinj-from 0] [--vinj-to 5] [--vinj-step 0.1]"
 				+ " [--vdet-from -2] [--vdet-to 2] [--vdet-step 0.05] [--points 21 (x grid)] [--refine 1] [--threads 2] --out DIR"
-				+ "   (writes delta.csv, fL.csv, g_sa.csv, g_sa.tif; g in units of G_inj*G_det*R_xi)";
+				+ " [--lead-heating [--lead-sigma 2e9 (W/K^5/m^3)] [--lead-volume 8e-19 (m^3)] [--lead-resistance 0 (ohm)] [--kappa-det 1.345e-4]]"
+				+ "   (writes delta.csv, fL.csv, g_sa.csv, g_sa.tif; g in units of G_inj*G_det*R_xi; with --lead-heating also lead_temperature.csv)";
 	}
 
 	@Override
@@ -83,7 +85,14 @@ final class EnergyModeCommand implements Subcommand
 		final int threads = a.integer( "threads", 2 );
 		if ( threads < 1 || threads > 64 )
 			throw new BadInputException( "--threads must be in 1..64, got " + threads );
+		final boolean heating = a.flag( "lead-heating" );
+		final double leadSigma = PhysicsCsv.positive( a, "lead-sigma", org.nisnonlocal.physics.LeadHeating.SIGMA_CU );
+		final double leadVolume = PhysicsCsv.positive( a, "lead-volume", org.nisnonlocal.physics.LeadHeating.DEFAULT_VOLUME );
+		final double leadResistance = PhysicsCsv.nonNegative( a, "lead-resistance", 0 );
+		final double kappaDet = PhysicsCsv.positive( a, "kappa-det", 1.345e-4 );
 		final Path dir = a.outputFolder( "out" );
+		if ( heating )
+			a.alsoWrites( "out", dir.resolve( "lead_temperature.csv" ) );
 		a.alsoWrites( "out", dir.resolve( "delta.csv" ), dir.resolve( "fL.csv" ) );
 		a.alsoWritesMap( "out", dir.resolve( "g_sa.csv" ) );
 		a.alsoWrites( "out", dir.resolve( "g_sa.tif" ) );
@@ -102,9 +111,15 @@ final class EnergyModeCommand implements Subcommand
 		setup.points = points;
 		setup.refine = refine;
 		setup.threads = threads;
+		setup.leadHeating = heating;
+		setup.leadSigma = leadSigma;
+		setup.leadVolume = leadVolume;
+		setup.leadResistance = leadResistance;
+		setup.kappaDet = kappaDet;
+		setup.distance = distance;
 		final PrintStream err = System.err;
 		final long t0 = System.nanoTime();
-		final EnergyModeResult r = setup.runWithMargin( vInj, new SelfConsistentGap.Progress()
+		final SelfConsistentGap.Progress progress = new SelfConsistentGap.Progress()
 		{
 			@Override
 			public synchronized void done( final int k, final int n )
@@ -117,9 +132,22 @@ final class EnergyModeCommand implements Subcommand
 			{
 				return false;
 			}
-		} );
+		};
+		final EnergyModeResult r;
+		if ( heating )
+		{
+			final HeatedLeadMap heated = setup.heatedMap( vInj, vDet, progress );
+			r = heated.result;
+			write( dir, r, vInj, vDet, DetectorSignal.map( vInj, heated.gsa, vDet, vStep, kappa ), gammaEe, gamma, tInj, tDet, tBath, kappa,
+					" lead_sigma=" + Numbers.format( leadSigma ) + " lead_volume=" + Numbers.format( leadVolume ) + " lead_resistance=" + Numbers.format( leadResistance ) );
+			writeLeadTemperatures( dir.resolve( "lead_temperature.csv" ), vInj, vDet, heated.tInj, heated.tDet );
+		}
+		else
+		{
+			r = setup.runWithMargin( vInj, progress );
+			write( dir, r, vInj, vDet, vStep, setup.detector(), kappa, gammaEe, gamma, tInj, tDet, tBath );
+		}
 		final double seconds = ( System.nanoTime() - t0 ) * 1e-9;
-		write( dir, r, vInj, vDet, vStep, setup.detector(), kappa, gammaEe, gamma, tInj, tDet, tBath );
 		System.out.printf( "energy-mode: %d bias points in %.2f s (gamma_ee = %s, lambda = %s); Delta(eV_inj = %s) = %s%n", r.size(), seconds,
 				Numbers.format( gammaEe ), Numbers.format( setup.lambda() ), Numbers.formatAxis( vInj[ vInj.length - 1 ] ), Numbers.format( r.delta()[ r.size() - 1 ] ) );
 	}
@@ -134,6 +162,29 @@ final class EnergyModeCommand implements Subcommand
 
 	static void write( final Path dir, final EnergyModeResult r, final double[] vInj, final double[] vDet, final double vStep, final DetectorSignal detector, final double kappa,
 			final double gammaEe, final double gamma, final double tInj, final double tDet, final double tBath ) throws Exception
+	{
+		write( dir, r, vInj, vDet, detector.gsaMap( r, vDet, vStep, kappa ), gammaEe, gamma, tInj, tDet, tBath, kappa, "" );
+	}
+
+	/** lead_temperature.csv: one row per (V_inj, V_det), temperatures in Δ0/k_B as the --t-* options. */
+	static void writeLeadTemperatures( final Path file, final double[] vInj, final double[] vDet, final double[] tInj, final double[][] tDet ) throws Exception
+	{
+		final int rows = vInj.length * vDet.length;
+		final double[] ei = new double[ rows ], ed = new double[ rows ], ti = new double[ rows ], td = new double[ rows ];
+		for ( int b = 0; b < vInj.length; b++ )
+			for ( int d = 0; d < vDet.length; d++ )
+			{
+				final int k = b * vDet.length + d;
+				ei[ k ] = vInj[ b ];
+				ed[ k ] = vDet[ d ];
+				ti[ k ] = tInj[ b ];
+				td[ k ] = tDet[ b ][ d ];
+			}
+		PhysicsCsv.write( file, "eV_inj,eV_det,T_inj,T_det", ei, ed, ti, td );
+	}
+
+	static void write( final Path dir, final EnergyModeResult r, final double[] vInj, final double[] vDet, final ConductanceMap gsa, final double gammaEe, final double gamma, final double tInj,
+			final double tDet, final double tBath, final double kappa, final String extra ) throws Exception
 	{
 		final int n = r.size();
 		final double[] newton = new double[ n ];
@@ -153,10 +204,10 @@ final class EnergyModeCommand implements Subcommand
 			columns[ b + 1 ] = r.fL( b );
 		}
 		PhysicsCsv.write( dir.resolve( "fL.csv" ), header.toString(), columns );
-		final ConductanceMap map = detector.gsaMap( r, vDet, vStep, kappa )
+		final ConductanceMap map = gsa
 				.withMetadata( MapMetadata.empty().with( MapMetadata.SOURCE, "energy-mode gamma_ee=" + Numbers.format( gammaEe ) + " gamma=" + Numbers.format( gamma )
 						+ " t_inj=" + Numbers.format( tInj ) + " t_det=" + Numbers.format( tDet ) + " t_bath=" + Numbers.format( tBath ) + " kappa=" + Numbers.format( kappa )
-						+ "; g in units of G_inj*G_det*R_xi" ) );
+						+ extra + "; g in units of G_inj*G_det*R_xi" ) );
 		MapCsvWriter.writeLong( map, dir.resolve( "g_sa.csv" ) );
 		TiffMapIO.write( map, dir.resolve( "g_sa.tif" ) );
 	}

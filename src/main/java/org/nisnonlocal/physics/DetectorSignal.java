@@ -160,6 +160,12 @@ public final class DetectorSignal
 		// exact when the sweep carries dΔ/dV_inj; else over the margin bias too (central differences up to the last bias)
 		final double[] slope = r.deltaSlope();
 		final double[][] g = slope != null ? gsaExact( r.delta(), slope, vDet ) : gsa( r.biasesForDerivative(), r.deltaForDerivative(), vDet );
+		return map( vInj, g, vDet, vStep, kappa );
+	}
+
+	/** g[b][d] (units of G_det) at biases vInj ≥ 0 as the map of {@link #gsaMap} (mirrored when vInj starts at 0). */
+	public static ConductanceMap map( final double[] vInj, final double[][] g, final double[] vDet, final double vStep, final double kappa )
+	{
 		final int n = vInj.length;
 		final boolean mirror = vInj[ 0 ] == 0;
 		final int width = mirror ? 2 * n - 1 : n;

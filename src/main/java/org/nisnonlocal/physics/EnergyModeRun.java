@@ -35,6 +35,24 @@ public final class EnergyModeRun
 	 */
 	public boolean pointSampled = false;
 
+	/**
+	 * Heated normal leads (docs/physics.md §20; off: both electrodes stay at t_inj, t_det): each lead's electron
+	 * temperature from its junction's heat against electron-phonon cooling Σ·Ω·(T⁵ − T_bath⁵) plus I²·R_lead.
+	 */
+	public boolean leadHeating = false;
+
+	public double leadSigma = LeadHeating.SIGMA_CU;
+
+	public double leadVolume = LeadHeating.DEFAULT_VOLUME;
+
+	public double leadResistance = 0;
+
+	/** Injector-detector distance in ξ (S: 300 nm = 4.62 ξ); enters only with heated leads or detector injection. */
+	public double distance = 4.62;
+
+	/** Detector coupling G_det R_ξ / 2 (S Table 1: 31.4 µS × 8.568 Ω / 2), the analogue of {@link #kappa}. */
+	public double kappaDet = 1.345e-4;
+
 	/** The sweep over {@code vInj} (≥ 0, ascending), warm-started chunk by chunk; results independent of threads. */
 	public EnergyModeResult run( final double[] vInj, final SelfConsistentGap.Progress progress )
 	{
@@ -46,6 +64,8 @@ public final class EnergyModeRun
 	{
 		final EnergyModeSolver solver = new EnergyModeSolver( EnergyModeSolver.energyGrid( omegaD, de ), kappa, length / 2, points, gammaEe );
 		final SelfConsistentGap gap = new SelfConsistentGap( solver, gamma, omegaD, tInj, tBath, refine );
+		if ( leadHeating )
+			gap.withLeadHeating( injectorLead(), distance );
 		return EnergyModeSweep.run( pointSampled ? gap.pointSampled() : gap, vInj, threads, progress, warm );
 	}
 
@@ -81,10 +101,30 @@ public final class EnergyModeRun
 		c.refine = refine;
 		c.threads = threads;
 		c.pointSampled = pointSampled;
+		c.leadHeating = leadHeating;
+		c.leadSigma = leadSigma;
+		c.leadVolume = leadVolume;
+		c.leadResistance = leadResistance;
+		c.distance = distance;
+		c.kappaDet = kappaDet;
 		return c;
 	}
 
 	public DetectorSignal detector() { return new DetectorSignal( gamma, tDet, omegaD ); }
+
+	/** The injector lead's heat balance (junction conductance from κ_I). */
+	public LeadHeating injectorLead() { return new LeadHeating( leadSigma, leadVolume, LeadHeating.conductance( kappa ), leadResistance, tBath ); }
+
+	/** The detector lead's heat balance (junction conductance from κ_det). */
+	public LeadHeating detectorLead() { return new LeadHeating( leadSigma, leadVolume, LeadHeating.conductance( kappaDet ), leadResistance, tBath ); }
+
+	/** The g_sa map with heated leads ({@link HeatedLeadMap}); needs {@link #leadHeating}. */
+	public HeatedLeadMap heatedMap( final double[] vInj, final double[] vDet, final SelfConsistentGap.Progress progress )
+	{
+		if ( !leadHeating )
+			throw new IllegalStateException( "heatedMap needs leadHeating" );
+		return HeatedLeadMap.compute( this, vInj, vDet, progress );
+	}
 
 	/** The coupling constant of the gap equation, calibrated as in {@link SelfConsistentGap} (Δ = 1 at t = 0). */
 	public double lambda() { return new GapEquation( gamma, omegaD ).lambda(); }

@@ -104,6 +104,9 @@ public final class EnergyModeSweep
 		final double[] slope = new double[ n ];
 		final double[] deltaSlope = new double[ n ];
 		final double[][][] full = new double[ n ][][];
+		final double[] leadT = new double[ n ];
+		final double[][] atDetector = new double[ n ][];
+		boolean exactSlopes = true;
 		int b = 0;
 		for ( final List< SelfConsistentGap.Point > part : parts )
 			for ( final SelfConsistentGap.Point p : part )
@@ -116,10 +119,16 @@ public final class EnergyModeSweep
 				slope[ b ] = p.slope();
 				deltaSlope[ b ] = p.biasDerivative();
 				full[ b ] = p.solution().fL();
+				leadT[ b ] = p.leadTemperature();
+				atDetector[ b ] = p.detectorDistribution();
+				exactSlopes &= !Double.isNaN( p.biasDerivative() );
 				b++;
 			}
 		final EnergyModeResult r = new EnergyModeResult( biases, gap.energies(), delta, newton, krylov, sc, fL );
-		r.deltaSlope = deltaSlope;
+		// heated leads give no exact slopes: then g_sa is differenced over the biases
+		r.deltaSlope = exactSlopes ? deltaSlope : null;
+		if ( atDetector[ 0 ] != null )
+			r.heatedLeads( leadT, atDetector, gap.detectorEnergies() );
 		r.warmStart = new WarmStart( biases.clone(), delta.clone(), slope, full, gap.energies().length, gap.points() );
 		return r;
 	}

@@ -104,9 +104,55 @@ public final class SelfConsistentGap
 			throw new BadInputException( "energy grid must end at omega_D = " + omegaD );
 	}
 
+	/** A copy at another injector-electrode temperature (same solver, λ and spectral scheme): for heated leads. */
+	private SelfConsistentGap( final SelfConsistentGap o, final double tInj )
+	{
+		this.solver = o.solver;
+		this.gamma = o.gamma;
+		this.omegaD = o.omegaD;
+		this.tInj = tInj;
+		this.tBath = o.tBath;
+		this.refine = o.refine;
+		this.lambda = o.lambda;
+		this.eps = o.eps;
+		this.de = o.de;
+		this.cellAveraged = o.cellAveraged;
+	}
+
 	public double lambda()
 	{
 		return lambda;
+	}
+
+	/** Heated injector lead (null: the electrode stays at t_inj); see {@link #withLeadHeating}. */
+	private LeadHeating injectorLead;
+
+	/** Where the detector's f_L is recorded for its own lead's heat balance, and its energies (step δε/8 on [0, ω_D]). */
+	private double detectorPosition = Double.NaN;
+
+	private double[] detectorEnergies;
+
+	/**
+	 * Heated injector lead (docs/physics.md §20): at each bias the lead's electron temperature t_N solves its heat
+	 * balance with the self-consistent Δ and f_L(0), and f_L^N is taken at t_N (the t_inj of the constructor is then
+	 * only the start). f_L at the detector position is kept for the detector lead's balance. No exact dΔ/dV_inj
+	 * (t_N moves with V_inj): callers difference over the bias grid.
+	 */
+	public SelfConsistentGap withLeadHeating( final LeadHeating lead, final double detectorPosition )
+	{
+		this.injectorLead = lead;
+		this.detectorPosition = detectorPosition;
+		final int m = ( int ) Math.rint( omegaD / ( de / 8 ) );
+		detectorEnergies = new double[ m + 1 ];
+		for ( int j = 0; j <= m; j++ )
+			detectorEnergies[ j ] = j * ( de / 8 );
+		return this;
+	}
+
+	/** The energies of {@link Point#detectorDistribution()} (null without lead heating). */
+	public double[] detectorEnergies()
+	{
+		return detectorEnergies == null ? null : detectorEnergies.clone();
 	}
 
 	/** The kinetic energy grid. */
@@ -134,6 +180,22 @@ public final class SelfConsistentGap
 
 		/** dΔ/dV_inj, set by {@link SelfConsistentGap#sweep} while the solution's rates are still held. */
 		private double biasDerivative = Double.NaN;
+
+		/** Electron temperature of the heated injector lead (NaN without lead heating). */
+		private double leadTemperature = Double.NaN;
+
+		/** f_L − n0(t_bath) at the detector position on {@link SelfConsistentGap#detectorEnergies()} (null without lead heating). */
+		private double[] detectorDistribution;
+
+		public double leadTemperature()
+		{
+			return leadTemperature;
+		}
+
+		public double[] detectorDistribution()
+		{
+			return detectorDistribution == null ? null : detectorDistribution.clone();
+		}
 
 		Point( final double v, final double delta, final EnergyModeSolver.Solution solution, final int newtonIterations, final int krylovIterations, final int scIterations, final double slope )
 		{
@@ -390,6 +452,27 @@ public final class SelfConsistentGap
 
 	private double[] injectorDistribution( final SpectralGrid g, final double v, final EnergyModeSolver.Solution solution )
 	{
+		return distribution( g, v, solution, 0, 0 );
+	}
+
+	/**
+	 * f_L(ε, x) at arbitrary energies and a position 0 ≤ x &lt; ℓ, rebuilt as {@link #injectorDistribution} and
+	 * interpolated linearly between the two x nodes around x (as the finite volumes are).
+	 */
+	public double[] distributionAt( final double delta, final double v, final EnergyModeSolver.Solution solution, final double[] energies, final double x )
+	{
+		final double[] nodes = solver.positions();
+		if ( !( x >= 0 ) || !( x < nodes[ nodes.length - 1 ] ) )
+			throw new BadInputException( "position " + x + " is not on the half wire [0, " + nodes[ nodes.length - 1 ] + ")" );
+		int k = 0;
+		while ( nodes[ k + 1 ] <= x )
+			k++;
+		return distribution( new SpectralFunctions( delta, gamma, 0 ).onGrid( energies ), v, solution, k, ( x - nodes[ k ] ) / ( nodes[ k + 1 ] - nodes[ k ] ) );
+	}
+
+	/** f_L at (1 − w) x_kx + w x_{kx+1} (the node after the last unknown one is the reservoir). */
+	private double[] distribution( final SpectralGrid g, final double v, final EnergyModeSolver.Solution solution, final int kx, final double wx )
+	{
 		final int count = g.size();
 		final double[] h = solver.cellSteps();
 		final double[] vol = solver.cellVolumes();
@@ -464,9 +547,14 @@ public final class SelfConsistentGap
 			for ( int l = 0; l < width; l++ )
 			{
 				double next = 0;
-				for ( int k = p - 1; k >= 0; k-- )
+				double after = bath[ l ];
+				for ( int k = p - 1; k >= kx; k-- )
+				{
+					if ( k == kx + 1 )
+						after = dd[ k * lanes + l ] - cc[ k * lanes + l ] * next;
 					next = dd[ k * lanes + l ] - cc[ k * lanes + l ] * next;
-				out[ j0 + l ] = next;
+				}
+				out[ j0 + l ] = wx == 0 ? next : ( 1 - wx ) * next + wx * after;
 			}
 		}
 		return out;
@@ -505,7 +593,13 @@ public final class SelfConsistentGap
 			if ( before != null && prev.v() != before.v() )
 				delta = Math.max( 1e-3, prev.delta() + ( prev.delta() - before.delta() ) * ( biases[ b ] - prev.v() ) / ( prev.v() - before.v() ) );
 			final Point pt;
-			if ( warm != null && solver.gammaEe() > 0 )
+			if ( injectorLead != null )
+			{
+				final double[][] start = prev == null ? null : shifted( prev, biases[ b ], delta );
+				pt = solveHeated( biases[ b ], delta, prev == null ? Double.NaN : prev.slope(), start, prev == null ? injectorLead.phononTemperature() : prev.leadTemperature(),
+						String.format( "eV_inj = %.6g", biases[ b ] ) );
+			}
+			else if ( warm != null && solver.gammaEe() > 0 )
 			{
 				final int w = offset + b;
 				pt = solve( biases[ b ], warm.delta[ w ], warm.slope[ w ], warm.fL[ w ], String.format( "eV_inj = %.6g", biases[ b ] ) );
@@ -515,7 +609,7 @@ public final class SelfConsistentGap
 				final double[][] start = prev == null ? null : shifted( prev, biases[ b ], delta );
 				pt = solve( biases[ b ], delta, prev == null ? Double.NaN : prev.slope(), start, String.format( "eV_inj = %.6g", biases[ b ] ) );
 			}
-			pt.biasDerivative = biasDerivative( pt );
+			pt.biasDerivative = injectorLead == null ? biasDerivative( pt ) : Double.NaN;
 			out.add( pt );
 			if ( !keepRates && prev != null )
 				prev.solution().releaseCollisions();
@@ -526,6 +620,51 @@ public final class SelfConsistentGap
 				progress.done( b + 1, biases.length );
 		}
 		return out;
+	}
+
+	/** Fixed-point steps t_N → balance(Δ(t_N), f_L(t_N)) allowed per bias. */
+	private static final int MAX_LEAD_ITERATIONS = 60;
+
+	/**
+	 * Self-consistent Δ with the heated injector lead: alternates the gap at a fixed lead temperature (warm-started
+	 * from the previous one) with the lead's heat balance at that Δ and f_L(0), until t_N moves by less than
+	 * {@link LeadHeating#TOLERANCE}. Converges fast: f_L(0) follows t_N only through the weak tunnel coupling.
+	 */
+	private Point solveHeated( final double v, final double deltaGuess, final double slopeGuess, final double[][] initial, final double tStart, final String where )
+	{
+		double t = tStart, d = deltaGuess, slope = slopeGuess;
+		double[][] warm = initial;
+		Point pt = null;
+		for ( int it = 0; it < MAX_LEAD_ITERATIONS; it++ )
+		{
+			final SelfConsistentGap g = new SelfConsistentGap( this, t );
+			final Point next = g.solve( v, d, slope, warm, where + ", T_N = " + t );
+			if ( pt != null )
+				pt.solution().releaseCollisions();
+			pt = next;
+			final Quadrature q = LeadHeating.rule( pt.delta(), gamma, v, omegaD, tBath );
+			final double[] nodes = q.nodes();
+			final SpectralGrid sg = new SpectralFunctions( pt.delta(), gamma, 0 ).onGrid( nodes );
+			final double[] dos = new double[ nodes.length ];
+			for ( int j = 0; j < nodes.length; j++ )
+				dos[ j ] = sg.n( j );
+			final double tNew = injectorLead.temperature( q, dos, g.injectorDistribution( sg, v, pt.solution() ), v );
+			if ( Math.abs( tNew - t ) <= LeadHeating.TOLERANCE * 10 )
+			{
+				pt.leadTemperature = t;
+				// stored as the deviation from the bath, which is smooth where n0 is not (t_bath ≈ 3 steps of the table)
+				final double[] f = g.distributionAt( pt.delta(), v, pt.solution(), detectorEnergies, detectorPosition );
+				for ( int j = 0; j < f.length; j++ )
+					f[ j ] -= EnergyModeSolver.n0( detectorEnergies[ j ], tBath );
+				pt.detectorDistribution = f;
+				return pt;
+			}
+			t = tNew;
+			d = pt.delta();
+			slope = pt.slope();
+			warm = pt.solution().fL();
+		}
+		throw new BadInputException( "heated lead did not converge at " + where + ": T_N still moves after " + MAX_LEAD_ITERATIONS + " steps" );
 	}
 
 	/**
