@@ -13,6 +13,7 @@ import org.nisnonlocal.physics.DetectorSignal;
 import org.nisnonlocal.physics.EnergyModeResult;
 import org.nisnonlocal.physics.EnergyModeRun;
 import org.nisnonlocal.physics.HeatedLeadMap;
+import org.nisnonlocal.physics.TwoJunctionMap;
 import org.nisnonlocal.physics.SelfConsistentGap;
 
 /**
@@ -42,11 +43,12 @@ final class EnergyModeCommand implements Subcommand
 	@Override
 	public String usage()
 	{
-		return "[--gamma-ee 2e-4] [--elastic] [--gamma 0.005] [--de 0.025] [--omega-d 10] [--kappa 1.054e-4] [--length 169.2 (full wire, xi)] [--distance 4.62 (detector, xi; does not enter)]"
+		return "[--gamma-ee 2e-4] [--elastic] [--gamma 0.005] [--de 0.025] [--omega-d 10] [--kappa 1.054e-4] [--length 169.2 (full wire, xi)] [--distance 4.62 (detector, xi; enters with --lead-heating, --detector-injects)]"
 				+ " [--t T (all three)] [--t-inj 0.0198] [--t-det 0.0120] [--t-bath 0.00781] [--vinj-from 0] [--vinj-to 5] [--vinj-step 0.1]"
 				+ " [--vdet-from -2] [--vdet-to 2] [--vdet-step 0.05] [--points 21 (x grid)] [--refine 1] [--threads 2] --out DIR"
-				+ " [--lead-heating [--lead-sigma 2e9 (W/K^5/m^3)] [--lead-volume 8e-19 (m^3)] [--lead-resistance 0 (ohm)] [--kappa-det 1.345e-4]]"
-				+ "   (writes delta.csv, fL.csv, g_sa.csv, g_sa.tif; g in units of G_inj*G_det*R_xi; with --lead-heating also lead_temperature.csv)";
+				+ " [--lead-heating [--lead-sigma 2e9 (W/K^5/m^3)] [--lead-volume 8e-19 (m^3)] [--lead-resistance 0 (ohm)]] [--detector-injects] [--kappa-det 1.345e-4]"
+				+ "   (writes delta.csv, fL.csv, g_sa.csv, g_sa.tif; g in units of G_inj*G_det*R_xi; with --lead-heating also lead_temperature.csv,"
+				+ " with --detector-injects also delta_vdet.csv)";
 	}
 
 	@Override
@@ -65,7 +67,7 @@ final class EnergyModeCommand implements Subcommand
 			throw new BadInputException( "--omega-d must be in (2, 100], got " + omegaD );
 		final double kappa = PhysicsCsv.positive( a, "kappa", 1.054e-4 );
 		final double length = PhysicsCsv.positive( a, "length", 169.2 );
-		// accepted for symmetry with the other model verbs; it does not enter: f_T^S = 0 and Δ is uniform (S App. B)
+		// enters only with --lead-heating (f_L read there for the detector lead) or --detector-injects (its junction's place)
 		final double distance = PhysicsCsv.nonNegative( a, "distance", 4.62 );
 		if ( !( distance < length / 2 ) )
 			throw new BadInputException( "--distance (" + distance + ") must be < half of --length (" + length + ")" );
@@ -90,9 +92,14 @@ final class EnergyModeCommand implements Subcommand
 		final double leadVolume = PhysicsCsv.positive( a, "lead-volume", org.nisnonlocal.physics.LeadHeating.DEFAULT_VOLUME );
 		final double leadResistance = PhysicsCsv.nonNegative( a, "lead-resistance", 0 );
 		final double kappaDet = PhysicsCsv.positive( a, "kappa-det", 1.345e-4 );
+		final boolean twoJunctions = a.flag( "detector-injects" );
+		if ( heating && twoJunctions )
+			throw new BadInputException( "--lead-heating and --detector-injects cannot be combined yet (use one at a time)" );
 		final Path dir = a.outputFolder( "out" );
 		if ( heating )
 			a.alsoWrites( "out", dir.resolve( "lead_temperature.csv" ) );
+		if ( twoJunctions )
+			a.alsoWrites( "out", dir.resolve( "delta_vdet.csv" ) );
 		a.alsoWrites( "out", dir.resolve( "delta.csv" ), dir.resolve( "fL.csv" ) );
 		a.alsoWritesMap( "out", dir.resolve( "g_sa.csv" ) );
 		a.alsoWrites( "out", dir.resolve( "g_sa.tif" ) );
@@ -117,6 +124,8 @@ final class EnergyModeCommand implements Subcommand
 		setup.leadResistance = leadResistance;
 		setup.kappaDet = kappaDet;
 		setup.distance = distance;
+		if ( twoJunctions && !( distance > 0 ) )
+			throw new BadInputException( "--detector-injects needs --distance > 0, got " + distance );
 		final PrintStream err = System.err;
 		final long t0 = System.nanoTime();
 		final SelfConsistentGap.Progress progress = new SelfConsistentGap.Progress()
@@ -142,6 +151,15 @@ final class EnergyModeCommand implements Subcommand
 					" lead_sigma=" + Numbers.format( leadSigma ) + " lead_volume=" + Numbers.format( leadVolume ) + " lead_resistance=" + Numbers.format( leadResistance ) );
 			writeLeadTemperatures( dir.resolve( "lead_temperature.csv" ), vInj, vDet, heated.tInj, heated.tDet );
 		}
+		else if ( twoJunctions )
+		{
+			final TwoJunctionMap two = setup.twoJunctionMap( vInj, vDet, progress );
+			r = two.smallestBias;
+			write( dir, r, vInj, vDet, DetectorSignal.map( vInj, two.g, vDet, vStep, kappa ), gammaEe, gamma, tInj, tDet, tBath, kappa,
+					" detector_injects kappa_det=" + Numbers.format( kappaDet ) + " distance=" + Numbers.format( distance ) );
+			writeDeltaMap( dir.resolve( "delta_vdet.csv" ), vInj, vDet, two.deltaInjector, two.deltaDetector );
+			err.println( "two-junction map: " + two.sweeps + " sweeps (one per |V_det|), " + two.solves + " kinetic solves" );
+		}
 		else
 		{
 			r = setup.runWithMargin( vInj, progress );
@@ -164,6 +182,23 @@ final class EnergyModeCommand implements Subcommand
 			final double gammaEe, final double gamma, final double tInj, final double tDet, final double tBath ) throws Exception
 	{
 		write( dir, r, vInj, vDet, detector.gsaMap( r, vDet, vStep, kappa ), gammaEe, gamma, tInj, tDet, tBath, kappa, "" );
+	}
+
+	/** delta_vdet.csv: one row per (V_inj, V_det), the injector's (uniform) Δ and the local gap equation's at the detector. */
+	static void writeDeltaMap( final Path file, final double[] vInj, final double[] vDet, final double[][] injector, final double[][] detector ) throws Exception
+	{
+		final int rows = vInj.length * vDet.length;
+		final double[] ei = new double[ rows ], ed = new double[ rows ], di = new double[ rows ], dd = new double[ rows ];
+		for ( int b = 0; b < vInj.length; b++ )
+			for ( int d = 0; d < vDet.length; d++ )
+			{
+				final int k = b * vDet.length + d;
+				ei[ k ] = vInj[ b ];
+				ed[ k ] = vDet[ d ];
+				di[ k ] = injector[ b ][ d ];
+				dd[ k ] = detector[ b ][ d ];
+			}
+		PhysicsCsv.write( file, "eV_inj,eV_det,delta_injector,delta_detector", ei, ed, di, dd );
 	}
 
 	/** lead_temperature.csv: one row per (V_inj, V_det), temperatures in Δ0/k_B as the --t-* options. */

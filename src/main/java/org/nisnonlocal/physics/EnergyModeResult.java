@@ -29,6 +29,14 @@ public final class EnergyModeResult
 	/** dΔ/dV_inj at each bias ({@link SelfConsistentGap#biasDerivative}); null when the maker did not compute it. */
 	double[] deltaSlope;
 
+	/** Δ from the local gap equation at the detector per bias (NaN when not asked for; {@link SelfConsistentGap#recordGapAt}). */
+	double[] localGap;
+
+	public double[] localGap()
+	{
+		return localGap == null ? null : localGap.clone();
+	}
+
 	/** Heated-lead data (null without lead heating): injector lead temperature, f_L at the detector and its energies. */
 	private double[] leadTemperature;
 
@@ -139,6 +147,7 @@ public final class EnergyModeResult
 		final EnergyModeResult r = new EnergyModeResult( java.util.Arrays.copyOf( biases, n ), energies, java.util.Arrays.copyOf( delta, n ), java.util.Arrays.copyOf( newton, n ), k,
 				java.util.Arrays.copyOf( sc, n ), java.util.Arrays.copyOf( fL, n ) );
 		r.deltaSlope = deltaSlope == null ? null : java.util.Arrays.copyOf( deltaSlope, n );
+		r.localGap = localGap == null ? null : java.util.Arrays.copyOf( localGap, n );
 		if ( leadTemperature != null )
 			r.heatedLeads( java.util.Arrays.copyOf( leadTemperature, n ), java.util.Arrays.copyOf( detectorDistribution, n ), detectorEnergies );
 		r.marginBias = biases[ n ];

@@ -53,6 +53,12 @@ public final class EnergyModeRun
 	/** Detector coupling G_det R_ξ / 2 (S Table 1: 31.4 µS × 8.568 Ω / 2), the analogue of {@link #kappa}. */
 	public double kappaDet = 1.345e-4;
 
+	/**
+	 * Detector bias of a second, injecting junction at {@link #distance} with {@link #kappaDet} (docs/physics.md §21);
+	 * NaN (default): the detector is the paper's passive probe.
+	 */
+	public double detectorBias = Double.NaN;
+
 	/** The sweep over {@code vInj} (≥ 0, ascending), warm-started chunk by chunk; results independent of threads. */
 	public EnergyModeResult run( final double[] vInj, final SelfConsistentGap.Progress progress )
 	{
@@ -62,8 +68,12 @@ public final class EnergyModeRun
 	/** As above, started from a previous sweep over the same biases with nearby parameters (null: cold). */
 	public EnergyModeResult run( final double[] vInj, final SelfConsistentGap.Progress progress, final WarmStart warm )
 	{
-		final EnergyModeSolver solver = new EnergyModeSolver( EnergyModeSolver.energyGrid( omegaD, de ), kappa, length / 2, points, gammaEe );
+		final EnergyModeSolver single = new EnergyModeSolver( EnergyModeSolver.energyGrid( omegaD, de ), kappa, length / 2, points, gammaEe );
+		final boolean twoJunctions = !Double.isNaN( detectorBias );
+		final EnergyModeSolver solver = twoJunctions ? single.withDetector( distance, kappaDet, detectorBias, tDet ) : single;
 		final SelfConsistentGap gap = new SelfConsistentGap( solver, gamma, omegaD, tInj, tBath, refine );
+		if ( twoJunctions )
+			gap.recordGapAt( distance );
 		if ( leadHeating )
 			gap.withLeadHeating( injectorLead(), distance );
 		return EnergyModeSweep.run( pointSampled ? gap.pointSampled() : gap, vInj, threads, progress, warm );
@@ -107,6 +117,7 @@ public final class EnergyModeRun
 		c.leadResistance = leadResistance;
 		c.distance = distance;
 		c.kappaDet = kappaDet;
+		c.detectorBias = detectorBias;
 		return c;
 	}
 
@@ -117,6 +128,12 @@ public final class EnergyModeRun
 
 	/** The detector lead's heat balance (junction conductance from κ_det). */
 	public LeadHeating detectorLead() { return new LeadHeating( leadSigma, leadVolume, LeadHeating.conductance( kappaDet ), leadResistance, tBath ); }
+
+	/** The map with the detector injecting ({@link TwoJunctionMap}): one V_inj sweep per |V_det|. */
+	public TwoJunctionMap twoJunctionMap( final double[] vInj, final double[] vDet, final SelfConsistentGap.Progress progress )
+	{
+		return TwoJunctionMap.compute( this, vInj, vDet, progress );
+	}
 
 	/** The g_sa map with heated leads ({@link HeatedLeadMap}); needs {@link #leadHeating}. */
 	public HeatedLeadMap heatedMap( final double[] vInj, final double[] vDet, final SelfConsistentGap.Progress progress )

@@ -105,6 +105,7 @@ public final class EnergyModeSweep
 		final double[] deltaSlope = new double[ n ];
 		final double[][][] full = new double[ n ][][];
 		final double[] leadT = new double[ n ];
+		final double[] localGap = new double[ n ];
 		final double[][] atDetector = new double[ n ][];
 		boolean exactSlopes = true;
 		int b = 0;
@@ -120,6 +121,7 @@ public final class EnergyModeSweep
 				deltaSlope[ b ] = p.biasDerivative();
 				full[ b ] = p.solution().fL();
 				leadT[ b ] = p.leadTemperature();
+				localGap[ b ] = p.localGap();
 				atDetector[ b ] = p.detectorDistribution();
 				exactSlopes &= !Double.isNaN( p.biasDerivative() );
 				b++;
@@ -127,6 +129,7 @@ public final class EnergyModeSweep
 		final EnergyModeResult r = new EnergyModeResult( biases, gap.energies(), delta, newton, krylov, sc, fL );
 		// heated leads give no exact slopes: then g_sa is differenced over the biases
 		r.deltaSlope = exactSlopes ? deltaSlope : null;
+		r.localGap = localGap;
 		if ( atDetector[ 0 ] != null )
 			r.heatedLeads( leadT, atDetector, gap.detectorEnergies() );
 		r.warmStart = new WarmStart( biases.clone(), delta.clone(), slope, full, gap.energies().length, gap.points() );

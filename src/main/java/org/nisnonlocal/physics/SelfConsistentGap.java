@@ -149,6 +149,58 @@ public final class SelfConsistentGap
 		return this;
 	}
 
+	/** Where the local gap equation is evaluated after each bias point (NaN: nowhere); see {@link #recordGapAt}. */
+	private double gapPosition = Double.NaN;
+
+	/**
+	 * After each converged bias point also solve the gap equation with the local f_L(ε, x) at x (docs/physics.md §21):
+	 * Δ_x = λ ∫ Im F(ε; Δ_x) f_L(ε, x) dε, f_L from the uniform-Δ kinetics. A diagnostic of the gap the detector
+	 * would see; the kinetics keep the paper's uniform Δ, set at the injector.
+	 */
+	public SelfConsistentGap recordGapAt( final double x )
+	{
+		this.gapPosition = x;
+		return this;
+	}
+
+	/** The local gap equation at x for a converged point (bracketed from the uniform Δ). */
+	double localGap( final Point pt, final double x )
+	{
+		final double v = pt.v();
+		final java.util.function.DoubleUnaryOperator phi = d -> {
+			final double[][] q = rule( d, v );
+			final SpectralGrid g = new SpectralFunctions( d, gamma, 0 ).onGrid( q[ 0 ] );
+			final double[] f = distributionAt( pt.delta(), v, pt.solution(), q[ 0 ], x );
+			double s = 0;
+			for ( int j = 0; j < f.length; j++ )
+				s += q[ 1 ][ j ] * g.m( j ) * f[ j ];
+			return lambda * s - d;
+		};
+		// bracket the root around the uniform Δ (φ falls with Δ), then Brent: the rule's panels move with Δ, so φ
+		// has small jumps that stalled a plain secant
+		double step = 1e-3, lo = pt.delta(), hi = pt.delta();
+		double fLo = phi.applyAsDouble( lo ), fHi = fLo;
+		if ( fLo == 0 )
+			return lo;
+		for ( int it = 0; it < 40 && fLo < 0; it++, step *= 2 )
+		{
+			hi = lo;
+			fHi = fLo;
+			lo = Math.max( 1e-6, lo - step );
+			fLo = phi.applyAsDouble( lo );
+		}
+		for ( int it = 0; it < 40 && fHi > 0; it++, step *= 2 )
+		{
+			lo = hi;
+			fLo = fHi;
+			hi = Math.min( 2, hi + step );
+			fHi = phi.applyAsDouble( hi );
+		}
+		if ( !( fLo >= 0 && fHi <= 0 ) )
+			throw new BadInputException( "local gap at x = " + x + ": no sign change of Delta - rhs found at eV_inj = " + v );
+		return new org.apache.commons.math3.analysis.solvers.BrentSolver( 1e-12, 1e-11 ).solve( 100, phi::applyAsDouble, lo, hi );
+	}
+
 	/** The energies of {@link Point#detectorDistribution()} (null without lead heating). */
 	public double[] detectorEnergies()
 	{
@@ -180,6 +232,14 @@ public final class SelfConsistentGap
 
 		/** dΔ/dV_inj, set by {@link SelfConsistentGap#sweep} while the solution's rates are still held. */
 		private double biasDerivative = Double.NaN;
+
+		/** The local gap equation's Δ at {@link SelfConsistentGap#recordGapAt} (NaN when not asked for). */
+		private double localGap = Double.NaN;
+
+		public double localGap()
+		{
+			return localGap;
+		}
 
 		/** Electron temperature of the heated injector lead (NaN without lead heating). */
 		private double leadTemperature = Double.NaN;
@@ -496,6 +556,9 @@ public final class SelfConsistentGap
 		final double[] nj = new double[ lanes ], mj = new double[ lanes ], w = new double[ lanes ], prevC = new double[ lanes ], prevD = new double[ lanes ];
 		final int[] cell = new int[ lanes ];
 		final double[] ab = new double[ 2 ];
+		final int det = solver.detectorNode();
+		final double detW = solver.detectorWeight(), detKappa = solver.detectorKappa();
+		final double[] detSource = new double[ lanes ];
 		final int n = eps.length;
 		for ( int j0 = 0; j0 < count; j0 += lanes )
 		{
@@ -508,6 +571,8 @@ public final class SelfConsistentGap
 				tunnel[ l ] = kappa * g.n( j );
 				fn[ l ] = EnergyModeSolver.injector( e, v, tInj );
 				bath[ l ] = EnergyModeSolver.n0( e, tBath );
+				if ( det >= 0 )
+					detSource[ l ] = solver.detectorSource( e );
 				nj[ l ] = g.n( j );
 				mj[ l ] = g.m( j );
 				// the interpolation cell and weight of ratesAt, once per energy instead of once per node
@@ -522,7 +587,7 @@ public final class SelfConsistentGap
 				final CollisionIntegral.Linearization lk = lin != null ? lin[ k ] : null;
 				for ( int l = 0; l < width; l++ )
 				{
-					final double lower = k > 0 ? dl[ l ] * invH[ k - 1 ] : 0;
+					double lower = k > 0 ? dl[ l ] * invH[ k - 1 ] : 0;
 					final double upper = dl[ l ] * invH[ k ];
 					double diag = -upper - ( k > 0 ? lower : tunnel[ l ] );
 					double rhs = k == 0 ? -tunnel[ l ] * fn[ l ] : 0;
@@ -535,7 +600,27 @@ public final class SelfConsistentGap
 						diag -= cv[ k ] * ab[ 0 ];
 						rhs += cv[ k ] * ab[ 1 ];
 					}
-					final double up = k + 1 < p ? upper : 0;
+					double up = k + 1 < p ? upper : 0;
+					if ( det >= 0 && ( k == det || k == det + 1 ) )
+					{
+						// the detector's point term (EnergyModeSolver.addDetector, row by row)
+						final double cd = detKappa * nj[ l ], src = detSource[ l ];
+						if ( k == det )
+						{
+							diag -= cd * ( 1 - detW ) * ( 1 - detW );
+							rhs -= cd * ( 1 - detW ) * src;
+							if ( k + 1 < p )
+								up -= cd * ( 1 - detW ) * detW;
+							else
+								rhs += cd * ( 1 - detW ) * detW * bath[ l ];
+						}
+						else
+						{
+							lower -= cd * detW * ( 1 - detW );
+							diag -= cd * detW * detW;
+							rhs -= cd * detW * src;
+						}
+					}
 					final double inv = 1 / ( diag - lower * prevC[ l ] );
 					final double ck = up * inv, dk = ( rhs - lower * prevD[ l ] ) * inv;
 					cc[ k * lanes + l ] = ck;
@@ -610,6 +695,8 @@ public final class SelfConsistentGap
 				pt = solve( biases[ b ], delta, prev == null ? Double.NaN : prev.slope(), start, String.format( "eV_inj = %.6g", biases[ b ] ) );
 			}
 			pt.biasDerivative = injectorLead == null ? biasDerivative( pt ) : Double.NaN;
+			if ( !Double.isNaN( gapPosition ) )
+				pt.localGap = localGap( pt, gapPosition );
 			out.add( pt );
 			if ( !keepRates && prev != null )
 				prev.solution().releaseCollisions();

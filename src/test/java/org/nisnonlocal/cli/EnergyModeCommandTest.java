@@ -106,6 +106,42 @@ public class EnergyModeCommandTest
 		assertEquals( 1, new String( errBytes.toByteArray(), StandardCharsets.UTF_8 ).trim().split( "\n" ).length );
 	}
 
+	@Test
+	public void detectorInjectionWritesTheGapMapEvenInTheDetectorBias() throws Exception
+	{
+		final Path out = dir.resolve( "two" );
+		assertEquals( 0, run( "energy-mode", "--detector-injects", "--de", "0.05", "--vinj-to", "1", "--vinj-step", "0.5", "--vdet-from", "-1.5", "--vdet-to", "1.5", "--vdet-step", "1.5",
+				"--points", "11", "--threads", "1", "--out", out.toString() ), new String( errBytes.toByteArray(), StandardCharsets.UTF_8 ) );
+		final List< String > d = Files.readAllLines( out.resolve( "delta_vdet.csv" ) );
+		assertEquals( "eV_inj,eV_det,delta_injector,delta_detector", d.get( 0 ) );
+		assertEquals( 1 + 3 * 3, d.size() );
+		for ( int b = 0; b < 3; b++ )
+		{
+			final String[] minus = d.get( 1 + 3 * b ).split( "," ), zero = d.get( 2 + 3 * b ).split( "," ), plus = d.get( 3 + 3 * b ).split( "," );
+			assertEquals( minus[ 2 ], plus[ 2 ], "injector gap even in V_det" );
+			assertEquals( minus[ 3 ], plus[ 3 ] );
+			// the biased detector suppresses the injector's gap
+			assertTrue( Double.parseDouble( plus[ 2 ] ) < Double.parseDouble( zero[ 2 ] ) - 0.01, d.get( 3 + 3 * b ) );
+		}
+		final List< String > g = Files.readAllLines( out.resolve( "g_sa.csv" ) );
+		final Map< String, Double > map = new HashMap<>();
+		for ( final String l : g.subList( 1, g.size() ) )
+		{
+			final String[] c = l.split( "," );
+			map.put( key( Double.parseDouble( c[ 0 ] ), Double.parseDouble( c[ 1 ] ) ), Double.parseDouble( c[ 2 ] ) );
+		}
+		assertEquals( 5 * 3, map.size() );
+		for ( final Map.Entry< String, Double > e : map.entrySet() )
+		{
+			final String[] xy = e.getKey().split( ";" );
+			final double x = Double.parseDouble( xy[ 0 ] ), y = Double.parseDouble( xy[ 1 ] );
+			assertEquals( -e.getValue(), map.get( key( -x, y ) ), 0, "odd in V_inj at " + e.getKey() );
+			assertEquals( -e.getValue(), map.get( key( x, -y ) ), 0, "odd in V_det at " + e.getKey() );
+		}
+		assertEquals( 2, run( "energy-mode", "--detector-injects", "--lead-heating", "--out", dir.resolve( "both" ).toString() ) );
+		assertEquals( 2, run( "energy-mode", "--detector-injects", "--distance", "0", "--out", dir.resolve( "zero" ).toString() ) );
+	}
+
 	private static String key( final double x, final double y )
 	{
 		return Math.round( x * 1000 ) / 1000.0 + ";" + Math.round( y * 1000 ) / 1000.0;
