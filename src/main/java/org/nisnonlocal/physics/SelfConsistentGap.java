@@ -722,6 +722,7 @@ public final class SelfConsistentGap
 		double t = tStart, d = deltaGuess, slope = slopeGuess;
 		double[][] warm = initial;
 		Point pt = null;
+		int newton = 0, krylov = 0, solves = 0;
 		for ( int it = 0; it < MAX_LEAD_ITERATIONS; it++ )
 		{
 			final SelfConsistentGap g = new SelfConsistentGap( this, t );
@@ -729,6 +730,9 @@ public final class SelfConsistentGap
 			if ( pt != null )
 				pt.solution().releaseCollisions();
 			pt = next;
+			newton += pt.newtonIterations();
+			krylov += pt.krylovIterations();
+			solves += pt.scIterations();
 			final Quadrature q = LeadHeating.rule( pt.delta(), gamma, v, omegaD, tBath );
 			final double[] nodes = q.nodes();
 			final SpectralGrid sg = new SpectralFunctions( pt.delta(), gamma, 0 ).onGrid( nodes );
@@ -738,6 +742,8 @@ public final class SelfConsistentGap
 			final double tNew = injectorLead.temperature( q, dos, g.injectorDistribution( sg, v, pt.solution() ), v );
 			if ( Math.abs( tNew - t ) <= LeadHeating.TOLERANCE * 10 )
 			{
+				// the iteration counts of all rounds (the output's cost columns)
+				pt = new Point( v, pt.delta(), pt.solution(), newton, krylov, solves, pt.slope() );
 				pt.leadTemperature = t;
 				// stored as the deviation from the bath, which is smooth where n0 is not (t_bath ≈ 3 steps of the table)
 				final double[] f = g.distributionAt( pt.delta(), v, pt.solution(), detectorEnergies, detectorPosition );
