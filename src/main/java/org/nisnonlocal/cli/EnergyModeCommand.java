@@ -48,7 +48,7 @@ final class EnergyModeCommand implements Subcommand
 				+ " [--vdet-from -2] [--vdet-to 2] [--vdet-step 0.05] [--points 21 (x grid)] [--refine 1] [--threads 2] --out DIR"
 				+ " [--lead-heating [--lead-sigma 2e9 (W/K^5/m^3)] [--lead-volume 8e-19 (m^3)] [--lead-resistance 0 (ohm)]] [--detector-injects] [--kappa-det 1.345e-4]"
 				+ "   (writes delta.csv, fL.csv, g_sa.csv, g_sa.tif; g in units of G_inj*G_det*R_xi; with --lead-heating also lead_temperature.csv,"
-				+ " with --detector-injects also delta_vdet.csv)";
+				+ " with --detector-injects also delta_vdet.csv; both together: the detector lead heated by its own bias and the wire)";
 	}
 
 	@Override
@@ -93,8 +93,6 @@ final class EnergyModeCommand implements Subcommand
 		final double leadResistance = PhysicsCsv.nonNegative( a, "lead-resistance", 0 );
 		final double kappaDet = PhysicsCsv.positive( a, "kappa-det", 1.345e-4 );
 		final boolean twoJunctions = a.flag( "detector-injects" );
-		if ( heating && twoJunctions )
-			throw new BadInputException( "--lead-heating and --detector-injects cannot be combined yet (use one at a time)" );
 		final Path dir = a.outputFolder( "out" );
 		if ( heating )
 			a.alsoWrites( "out", dir.resolve( "lead_temperature.csv" ) );
@@ -143,7 +141,7 @@ final class EnergyModeCommand implements Subcommand
 			}
 		};
 		final EnergyModeResult r;
-		if ( heating )
+		if ( heating && !twoJunctions )
 		{
 			final HeatedLeadMap heated = setup.heatedMap( vInj, vDet, progress );
 			r = heated.result;
@@ -156,8 +154,11 @@ final class EnergyModeCommand implements Subcommand
 			final TwoJunctionMap two = setup.twoJunctionMap( vInj, vDet, progress );
 			r = two.smallestBias;
 			write( dir, r, vInj, vDet, DetectorSignal.map( vInj, two.g, vDet, vStep, kappa ), gammaEe, gamma, tInj, tDet, tBath, kappa,
-					" detector_injects kappa_det=" + Numbers.format( kappaDet ) + " distance=" + Numbers.format( distance ) );
+					" detector_injects kappa_det=" + Numbers.format( kappaDet ) + " distance=" + Numbers.format( distance )
+							+ ( heating ? " lead_sigma=" + Numbers.format( leadSigma ) + " lead_volume=" + Numbers.format( leadVolume ) + " lead_resistance=" + Numbers.format( leadResistance ) : "" ) );
 			writeDeltaMap( dir.resolve( "delta_vdet.csv" ), vInj, vDet, two.deltaInjector, two.deltaDetector );
+			if ( heating )
+				writeDeltaMap( dir.resolve( "lead_temperature.csv" ), "eV_inj,eV_det,T_inj,T_det", vInj, vDet, two.tInjector, two.tDetector );
 			err.println( "two-junction map: " + two.sweeps + " sweeps (one per |V_det|), " + two.solves + " kinetic solves" );
 		}
 		else
@@ -187,6 +188,12 @@ final class EnergyModeCommand implements Subcommand
 	/** delta_vdet.csv: one row per (V_inj, V_det), the injector's (uniform) Δ and the local gap equation's at the detector. */
 	static void writeDeltaMap( final Path file, final double[] vInj, final double[] vDet, final double[][] injector, final double[][] detector ) throws Exception
 	{
+		writeDeltaMap( file, "eV_inj,eV_det,delta_injector,delta_detector", vInj, vDet, injector, detector );
+	}
+
+	/** One row per (V_inj, V_det) with two [V_inj][V_det] columns. */
+	static void writeDeltaMap( final Path file, final String header, final double[] vInj, final double[] vDet, final double[][] injector, final double[][] detector ) throws Exception
+	{
 		final int rows = vInj.length * vDet.length;
 		final double[] ei = new double[ rows ], ed = new double[ rows ], di = new double[ rows ], dd = new double[ rows ];
 		for ( int b = 0; b < vInj.length; b++ )
@@ -198,7 +205,7 @@ final class EnergyModeCommand implements Subcommand
 				di[ k ] = injector[ b ][ d ];
 				dd[ k ] = detector[ b ][ d ];
 			}
-		PhysicsCsv.write( file, "eV_inj,eV_det,delta_injector,delta_detector", ei, ed, di, dd );
+		PhysicsCsv.write( file, header, ei, ed, di, dd );
 	}
 
 	/** lead_temperature.csv: one row per (V_inj, V_det), temperatures in Δ0/k_B as the --t-* options. */

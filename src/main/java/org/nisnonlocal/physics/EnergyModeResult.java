@@ -37,6 +37,14 @@ public final class EnergyModeResult
 		return localGap == null ? null : localGap.clone();
 	}
 
+	/** Heated detector lead temperature per bias when the detector injects (NaN otherwise). */
+	double[] detectorLeadTemperature;
+
+	public double[] detectorLeadTemperature()
+	{
+		return detectorLeadTemperature == null ? null : detectorLeadTemperature.clone();
+	}
+
 	/** Heated-lead data (null without lead heating): injector lead temperature, f_L at the detector and its energies. */
 	private double[] leadTemperature;
 
@@ -148,6 +156,7 @@ public final class EnergyModeResult
 				java.util.Arrays.copyOf( sc, n ), java.util.Arrays.copyOf( fL, n ) );
 		r.deltaSlope = deltaSlope == null ? null : java.util.Arrays.copyOf( deltaSlope, n );
 		r.localGap = localGap == null ? null : java.util.Arrays.copyOf( localGap, n );
+		r.detectorLeadTemperature = detectorLeadTemperature == null ? null : java.util.Arrays.copyOf( detectorLeadTemperature, n );
 		if ( leadTemperature != null )
 			r.heatedLeads( java.util.Arrays.copyOf( leadTemperature, n ), java.util.Arrays.copyOf( detectorDistribution, n ), detectorEnergies );
 		r.marginBias = biases[ n ];

@@ -76,6 +76,8 @@ public final class EnergyModeRun
 			gap.recordGapAt( distance );
 		if ( leadHeating )
 			gap.withLeadHeating( injectorLead(), distance );
+		if ( leadHeating && twoJunctions )
+			gap.withDetectorLeadHeating( detectorLead() );
 		return EnergyModeSweep.run( pointSampled ? gap.pointSampled() : gap, vInj, threads, progress, warm );
 	}
 

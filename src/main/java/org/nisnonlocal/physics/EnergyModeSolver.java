@@ -126,6 +126,16 @@ public final class EnergyModeSolver
 		return c;
 	}
 
+	/** This solver's detector junction with its lead at another temperature (heated detector lead). */
+	EnergyModeSolver atDetectorTemperature( final double tDet )
+	{
+		if ( detNode < 0 )
+			throw new IllegalStateException( "no detector junction" );
+		return withDetector( ( 1 - detWeight ) * x[ detNode ] + detWeight * x[ detNode + 1 ], detKappa, detBias, tDet );
+	}
+
+	double detectorBias() { return detBias; }
+
 	/** Node k below the detector (−1: no detector), its weight w, κ_D and f_L^N of the detector at ε. */
 	int detectorNode() { return detNode; }
 

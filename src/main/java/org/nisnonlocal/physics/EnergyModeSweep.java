@@ -106,6 +106,7 @@ public final class EnergyModeSweep
 		final double[][][] full = new double[ n ][][];
 		final double[] leadT = new double[ n ];
 		final double[] localGap = new double[ n ];
+		final double[] detectorLeadT = new double[ n ];
 		final double[][] atDetector = new double[ n ][];
 		boolean exactSlopes = true;
 		int b = 0;
@@ -122,6 +123,7 @@ public final class EnergyModeSweep
 				full[ b ] = p.solution().fL();
 				leadT[ b ] = p.leadTemperature();
 				localGap[ b ] = p.localGap();
+				detectorLeadT[ b ] = p.detectorLeadTemperature();
 				atDetector[ b ] = p.detectorDistribution();
 				exactSlopes &= !Double.isNaN( p.biasDerivative() );
 				b++;
@@ -130,6 +132,7 @@ public final class EnergyModeSweep
 		// heated leads give no exact slopes: then g_sa is differenced over the biases
 		r.deltaSlope = exactSlopes ? deltaSlope : null;
 		r.localGap = localGap;
+		r.detectorLeadTemperature = detectorLeadT;
 		if ( atDetector[ 0 ] != null )
 			r.heatedLeads( leadT, atDetector, gap.detectorEnergies() );
 		r.warmStart = new WarmStart( biases.clone(), delta.clone(), slope, full, gap.energies().length, gap.points() );

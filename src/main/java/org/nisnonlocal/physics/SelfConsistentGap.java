@@ -105,9 +105,9 @@ public final class SelfConsistentGap
 	}
 
 	/** A copy at another injector-electrode temperature (same solver, λ and spectral scheme): for heated leads. */
-	private SelfConsistentGap( final SelfConsistentGap o, final double tInj )
+	private SelfConsistentGap( final SelfConsistentGap o, final double tInj, final EnergyModeSolver solver )
 	{
-		this.solver = o.solver;
+		this.solver = solver;
 		this.gamma = o.gamma;
 		this.omegaD = o.omegaD;
 		this.tInj = tInj;
@@ -126,6 +126,21 @@ public final class SelfConsistentGap
 
 	/** Heated injector lead (null: the electrode stays at t_inj); see {@link #withLeadHeating}. */
 	private LeadHeating injectorLead;
+
+	/** Heated detector lead when the detector injects too (null: its lead stays at the solver's t_det). */
+	private LeadHeating detectorLead;
+
+	/**
+	 * With the detector injecting ({@link EnergyModeSolver#withDetector}) and heated leads: the detector lead's
+	 * temperature is solved at each bias together with the injector's, and enters the detector's f_L^N.
+	 */
+	public SelfConsistentGap withDetectorLeadHeating( final LeadHeating lead )
+	{
+		if ( solver.detectorNode() < 0 )
+			throw new IllegalStateException( "the detector lead only acts back with an injecting detector" );
+		this.detectorLead = lead;
+		return this;
+	}
 
 	/** Where the detector's f_L is recorded for its own lead's heat balance, and its energies (step δε/8 on [0, ω_D]). */
 	private double detectorPosition = Double.NaN;
@@ -243,6 +258,14 @@ public final class SelfConsistentGap
 
 		/** Electron temperature of the heated injector lead (NaN without lead heating). */
 		private double leadTemperature = Double.NaN;
+
+		/** Electron temperature of the heated detector lead when the detector injects (NaN otherwise). */
+		private double detectorLeadTemperature = Double.NaN;
+
+		public double detectorLeadTemperature()
+		{
+			return detectorLeadTemperature;
+		}
 
 		/** f_L − n0(t_bath) at the detector position on {@link SelfConsistentGap#detectorEnergies()} (null without lead heating). */
 		private double[] detectorDistribution;
@@ -682,7 +705,7 @@ public final class SelfConsistentGap
 			{
 				final double[][] start = prev == null ? null : shifted( prev, biases[ b ], delta );
 				pt = solveHeated( biases[ b ], delta, prev == null ? Double.NaN : prev.slope(), start, prev == null ? injectorLead.phononTemperature() : prev.leadTemperature(),
-						String.format( "eV_inj = %.6g", biases[ b ] ) );
+						prev == null ? tBath : prev.detectorLeadTemperature(), String.format( "eV_inj = %.6g", biases[ b ] ) );
 			}
 			else if ( warm != null && solver.gammaEe() > 0 )
 			{
@@ -695,7 +718,7 @@ public final class SelfConsistentGap
 				pt = solve( biases[ b ], delta, prev == null ? Double.NaN : prev.slope(), start, String.format( "eV_inj = %.6g", biases[ b ] ) );
 			}
 			pt.biasDerivative = injectorLead == null ? biasDerivative( pt ) : Double.NaN;
-			if ( !Double.isNaN( gapPosition ) )
+			if ( !Double.isNaN( gapPosition ) && Double.isNaN( pt.localGap ) )
 				pt.localGap = localGap( pt, gapPosition );
 			out.add( pt );
 			if ( !keepRates && prev != null )
@@ -717,15 +740,15 @@ public final class SelfConsistentGap
 	 * from the previous one) with the lead's heat balance at that Δ and f_L(0), until t_N moves by less than
 	 * {@link LeadHeating#TOLERANCE}. Converges fast: f_L(0) follows t_N only through the weak tunnel coupling.
 	 */
-	private Point solveHeated( final double v, final double deltaGuess, final double slopeGuess, final double[][] initial, final double tStart, final String where )
+	private Point solveHeated( final double v, final double deltaGuess, final double slopeGuess, final double[][] initial, final double tStart, final double tDetStart, final String where )
 	{
-		double t = tStart, d = deltaGuess, slope = slopeGuess;
+		double t = tStart, d = deltaGuess, slope = slopeGuess, tDet = detectorLead == null ? Double.NaN : tDetStart;
 		double[][] warm = initial;
 		Point pt = null;
 		int newton = 0, krylov = 0, solves = 0;
 		for ( int it = 0; it < MAX_LEAD_ITERATIONS; it++ )
 		{
-			final SelfConsistentGap g = new SelfConsistentGap( this, t );
+			final SelfConsistentGap g = new SelfConsistentGap( this, t, detectorLead == null ? solver : solver.atDetectorTemperature( tDet ) );
 			final Point next = g.solve( v, d, slope, warm, where + ", T_N = " + t );
 			if ( pt != null )
 				pt.solution().releaseCollisions();
@@ -740,11 +763,16 @@ public final class SelfConsistentGap
 			for ( int j = 0; j < nodes.length; j++ )
 				dos[ j ] = sg.n( j );
 			final double tNew = injectorLead.temperature( q, dos, g.injectorDistribution( sg, v, pt.solution() ), v );
-			if ( Math.abs( tNew - t ) <= LeadHeating.TOLERANCE * 10 )
+			final double tDetNew = detectorLead == null ? Double.NaN : detectorTemperature( g, pt, v );
+			if ( Math.abs( tNew - t ) <= LeadHeating.TOLERANCE * 10 && !( Math.abs( tDetNew - tDet ) > LeadHeating.TOLERANCE * 10 ) )
 			{
 				// the iteration counts of all rounds (the output's cost columns)
 				pt = new Point( v, pt.delta(), pt.solution(), newton, krylov, solves, pt.slope() );
 				pt.leadTemperature = t;
+				pt.detectorLeadTemperature = tDet;
+				// the local gap needs this round's electrode temperatures in its rebuild of f_L
+				if ( !Double.isNaN( gapPosition ) )
+					pt.localGap = g.localGap( pt, gapPosition );
 				// stored as the deviation from the bath, which is smooth where n0 is not (t_bath ≈ 3 steps of the table)
 				final double[] f = g.distributionAt( pt.delta(), v, pt.solution(), detectorEnergies, detectorPosition );
 				for ( int j = 0; j < f.length; j++ )
@@ -753,11 +781,25 @@ public final class SelfConsistentGap
 				return pt;
 			}
 			t = tNew;
+			tDet = tDetNew;
 			d = pt.delta();
 			slope = pt.slope();
 			warm = pt.solution().fL();
 		}
 		throw new BadInputException( "heated lead did not converge at " + where + ": T_N still moves after " + MAX_LEAD_ITERATIONS + " steps" );
+	}
+
+	/** The detector lead's temperature from its balance with Δ and f_L at the detector of a converged point. */
+	private double detectorTemperature( final SelfConsistentGap g, final Point pt, final double v )
+	{
+		final double vDet = solver.detectorBias();
+		final Quadrature q = LeadHeating.rule( pt.delta(), gamma, vDet, omegaD, tBath );
+		final double[] nodes = q.nodes();
+		final SpectralGrid sg = new SpectralFunctions( pt.delta(), gamma, 0 ).onGrid( nodes );
+		final double[] dos = new double[ nodes.length ];
+		for ( int j = 0; j < nodes.length; j++ )
+			dos[ j ] = sg.n( j );
+		return detectorLead.temperature( q, dos, g.distributionAt( pt.delta(), v, pt.solution(), nodes, detectorPosition ), vDet );
 	}
 
 	/**

@@ -138,7 +138,22 @@ public class EnergyModeCommandTest
 			assertEquals( -e.getValue(), map.get( key( -x, y ) ), 0, "odd in V_inj at " + e.getKey() );
 			assertEquals( -e.getValue(), map.get( key( x, -y ) ), 0, "odd in V_det at " + e.getKey() );
 		}
-		assertEquals( 2, run( "energy-mode", "--detector-injects", "--lead-heating", "--out", dir.resolve( "both" ).toString() ) );
+		// both: the lead temperatures now depend on both biases, and stay even in V_det
+		final Path both = dir.resolve( "both" );
+		assertEquals( 0, run( "energy-mode", "--detector-injects", "--lead-heating", "--de", "0.05", "--vinj-to", "1", "--vinj-step", "0.5", "--vdet-from", "-1.5", "--vdet-to", "1.5", "--vdet-step",
+				"1.5", "--points", "11", "--threads", "1", "--out", both.toString() ), new String( errBytes.toByteArray(), StandardCharsets.UTF_8 ) );
+		final List< String > t = Files.readAllLines( both.resolve( "lead_temperature.csv" ) );
+		assertEquals( "eV_inj,eV_det,T_inj,T_det", t.get( 0 ) );
+		assertEquals( 1 + 3 * 3, t.size() );
+		for ( int b = 0; b < 3; b++ )
+		{
+			final String[] minus = t.get( 1 + 3 * b ).split( "," ), zero = t.get( 2 + 3 * b ).split( "," ), plus = t.get( 3 + 3 * b ).split( "," );
+			assertEquals( minus[ 2 ], plus[ 2 ] );
+			assertEquals( minus[ 3 ], plus[ 3 ] );
+			// the detector's own bias heats its lead
+			assertTrue( Double.parseDouble( plus[ 3 ] ) > Double.parseDouble( zero[ 3 ] ), t.get( 3 + 3 * b ) );
+		}
+		assertTrue( Files.exists( both.resolve( "delta_vdet.csv" ) ) && Files.exists( both.resolve( "g_sa.csv" ) ) );
 		assertEquals( 2, run( "energy-mode", "--detector-injects", "--distance", "0", "--out", dir.resolve( "zero" ).toString() ) );
 	}
 

@@ -98,6 +98,33 @@ public class TwoJunctionTest
 	}
 
 	@Test
+	public void heatedLeadsOfAHugeVolumeAreTheTwoJunctionModelAtTheBath()
+	{
+		final double[] v = { 0, 1, 2.5 };
+		final EnergyModeRun bath = setup();
+		bath.tInj = bath.tBath;
+		bath.tDet = bath.tBath;
+		final EnergyModeRun heated = setup();
+		heated.leadHeating = true;
+		heated.leadVolume = 1e-7;
+		final double[] vDet = { -1.5, 1.5 };
+		final TwoJunctionMap a = bath.twoJunctionMap( v, vDet, null ), b = heated.twoJunctionMap( v, vDet, null );
+		for ( int i = 0; i < v.length; i++ )
+		{
+			assertEquals( a.deltaInjector[ i ][ 1 ], b.deltaInjector[ i ][ 1 ], 2e-9, "at " + v[ i ] );
+			assertEquals( bath.tBath, b.tInjector[ i ][ 1 ], 1e-4 * bath.tBath );
+			assertEquals( bath.tBath, b.tDetector[ i ][ 1 ], 1e-4 * bath.tBath );
+			assertEquals( b.tDetector[ i ][ 0 ], b.tDetector[ i ][ 1 ], 0 );
+		}
+		// a small lead: the detector heats its own lead and, through the wire, the injector's
+		final EnergyModeRun small = setup();
+		small.leadHeating = true;
+		final TwoJunctionMap c = small.twoJunctionMap( new double[] { 0, 0.5 }, new double[] { 0, 1.5 }, null );
+		assertEquals( small.tBath, c.tInjector[ 0 ][ 0 ], 1e-9 );
+		assertTrue( c.tDetector[ 0 ][ 1 ] > 5 * small.tBath && c.tInjector[ 0 ][ 1 ] > 2 * small.tBath, c.tDetector[ 0 ][ 1 ] + ", " + c.tInjector[ 0 ][ 1 ] );
+	}
+
+	@Test
 	public void energyInjectedByBothJunctionsLeavesAtTheReservoir()
 	{
 		final EnergyModeRun s = setup();
