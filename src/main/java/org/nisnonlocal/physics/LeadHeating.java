@@ -16,7 +16,7 @@ import org.nisnonlocal.BadInputException;
  */
 public final class LeadHeating
 {
-	/** Electron-phonon constant of Cu, W K⁻⁵ m⁻³ (Giazotto et al., Rev. Mod. Phys. 78, 217 (2006), Table IV). */
+	/** Electron-phonon constant of Cu, W K⁻⁵ m⁻³ (Giazotto et al., Rev. Mod. Phys. 78, 217 (2006)). */
 	public static final double SIGMA_CU = 2e9;
 
 	/** Lead volume, m³: 80 nm of Cu (S Sec. III) × 1 µm × 10 µm; S does not give the lead's size (a guess). */

@@ -42,7 +42,7 @@ public class LeadHeatingTest
 	@Test
 	public void cleanJunctionCoolsJustBelowTheGapAsTheKnownOptimum()
 	{
-		// NIS cooler (Giazotto et al. RMP 78, 217, Sec. III.A): at k_BT << Δ the best cooling power is
+		// NIS cooler (Giazotto et al. RMP 78, 217 (2006)): at k_BT << Δ the best cooling power is
 		// ≈ 0.59 (Δ²/e²R_T)(k_BT/Δ)^{3/2}, at eV ≈ Δ − 0.66 k_BT
 		final double t = 0.05, gamma = 1e-7;
 		double best = 0, at = 0;
