@@ -10,12 +10,12 @@ import java.util.List;
 
 import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.io.AtomicFiles;
-import org.nisnonlocal.io.CurvesPng;
 import org.nisnonlocal.io.MapFiles;
 import org.nisnonlocal.io.Numbers;
 import org.nisnonlocal.maps.ConductanceMap;
 import org.nisnonlocal.maps.LineCuts;
 import org.nisnonlocal.maps.MapAxis;
+import org.nisnonlocal.render.CurvesPng;
 
 /**
  * {@code cuts --in MAP --axis vdet|vinj --at a,b,c [--offset O] --out FILE.csv}: cuts at fixed values of one axis.
@@ -66,7 +66,7 @@ final class CutsCommand implements Subcommand
 		final List< LineCuts.Cut > stacked = LineCuts.stacked( cuts, offset );
 		for ( final LineCuts.Cut c : stacked )
 			png.add( sel + " = " + Numbers.formatAxis( c.value() ) + ( c.isInterpolated() ? " (interp.)" : "" ), c.positions(), c.values() );
-		png.write( pngFile );
+		AtomicFiles.writePng( pngFile, png.render() );
 		for ( final LineCuts.Cut c : cuts )
 			if ( c.isInterpolated() )
 				System.err.println( "  cut at " + sel + " = " + c.value() + " lies between grid rows: linearly interpolated" );

@@ -128,6 +128,8 @@ final class FitMapCommand implements Subcommand
 			w.print( "model_error," + cell( outcome.modelError ) + ",,,\n" );
 			w.print( "model_error_per_sigma," + cell( outcome.modelErrorPerSigma ) + ",,,\n" );
 			w.print( "energy_step," + Numbers.format( outcome.energyStep ) + ",,,\n" );
+			// the shift of γ_ee that grid's remaining error would cause (γ_ee units; empty when other parameters are free)
+			w.print( "model_bias_gamma_ee," + cell( outcome.modelBias ) + ",,,\n" );
 			w.flush();
 		} );
 		AtomicFiles.write( dir.resolve( "correlation.csv" ), os -> {

@@ -3,7 +3,7 @@ package org.nisnonlocal.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import org.nisnonlocal.io.CurvesPng;
+import org.nisnonlocal.io.AtomicFiles;
 import org.nisnonlocal.io.MapFiles;
 import org.nisnonlocal.io.Numbers;
 import org.nisnonlocal.maps.Axis;
@@ -18,6 +18,7 @@ import org.nisnonlocal.physics.SelfConsistentGap;
 import org.nisnonlocal.physics.GapEquation;
 import org.nisnonlocal.physics.SpectralFunctions;
 import org.nisnonlocal.physics.SupercurrentModel;
+import org.nisnonlocal.render.CurvesPng;
 
 /**
  * The model figure sets {@code reproduce} writes: the DOS and equilibrium gap, the Fig. 10 charge-imbalance model
@@ -54,12 +55,12 @@ final class ModelFigures
 			png.add( "ζ = " + zetas[ k ], eps, cols[ k + 1 ] );
 		}
 		PhysicsCsv.write( dir.resolve( "dos.csv" ), head.toString(), cols );
-		png.write( dir.resolve( "dos.png" ) );
+		AtomicFiles.writePng( dir.resolve( "dos.png" ), png.render() );
 		final double[] t = Numbers.inclusiveGrid( 0, 0.6, 0.01 );
 		final GapEquation gap = new GapEquation( 1e-3 );
 		final double[] d0 = gap.curve( t, 0 ), d1 = gap.curve( t, 0.05 );
 		PhysicsCsv.write( dir.resolve( "gap.csv" ), "t,delta_zeta=0,delta_zeta=0.05", t, d0, d1 );
-		new CurvesPng( "Equilibrium gap (ω_D = 10)", "k_B T/Δ0", "Δ/Δ0" ).add( "ζ = 0", t, d0 ).add( "ζ = 0.05", t, d1 ).write( dir.resolve( "gap.png" ) );
+		AtomicFiles.writePng( dir.resolve( "gap.png" ), new CurvesPng( "Equilibrium gap (ω_D = 10)", "k_B T/Δ0", "Δ/Δ0" ).add( "ζ = 0", t, d0 ).add( "ζ = 0.05", t, d1 ).render() );
 	}
 
 	static void fig10( final Path dir ) throws IOException
@@ -78,7 +79,7 @@ final class ModelFigures
 			png.add( "∂xφ = " + gradients[ k ], v, cols[ k + 1 ] );
 		}
 		PhysicsCsv.write( dir.resolve( "g_ss_model.csv" ), head.toString(), cols );
-		png.write( dir.resolve( "g_ss_model.png" ) );
+		AtomicFiles.writePng( dir.resolve( "g_ss_model.png" ), png.render() );
 	}
 
 	/**
@@ -117,7 +118,7 @@ final class ModelFigures
 		}
 		PhysicsCsv.write( dir.resolve( "g_a.csv" ), head.toString(), ga );
 		PhysicsCsv.write( dir.resolve( "g_a_from_maps.csv" ), head.toString(), gaMaps );
-		png.write( dir.resolve( "g_a.png" ) );
+		AtomicFiles.writePng( dir.resolve( "g_a.png" ), png.render() );
 	}
 
 	private static ConductanceMap map( final double[] g, final double[] v, final double[] vDet, final double isUa )
@@ -259,11 +260,11 @@ final class ModelFigures
 		final EnergyModeResult re = elastic.run( v, progress( progress, "elastic (γ_ee = 0)" ) );
 		final EnergyModeResult ri = inelastic.runWithMargin( v, progress( progress, "γ_ee = 2e-4 (51 biases + 1 as the g_sa derivative's margin)" ) );
 		PhysicsCsv.write( dir.resolve( "fig11a_delta.csv" ), "eV_inj,delta_elastic,delta_inelastic", v, re.delta(), ri.delta() );
-		new CurvesPng( "Fig. 11a: self-consistent Δ(V_inj)", "eV_inj/Δ0", "Δ/Δ0" ).add( "elastic", v, re.delta(), 0, true ).add( "γ_ee = 2e-4", v, ri.delta(), 1, false )
-				.write( dir.resolve( "fig11a_delta.png" ) );
+		AtomicFiles.writePng( dir.resolve( "fig11a_delta.png" ), new CurvesPng( "Fig. 11a: self-consistent Δ(V_inj)", "eV_inj/Δ0", "Δ/Δ0" )
+				.add( "elastic", v, re.delta(), 0, true ).add( "γ_ee = 2e-4", v, ri.delta(), 1, false ).render() );
 		PhysicsCsv.write( dir.resolve( "fig11b_fL.csv" ), fig11bHeader(), fig11bColumns( re, ri ) );
-		fig11b( re, ri ).write( dir.resolve( "fig11b_fL.png" ) );
-		occupation( re, ri ).write( dir.resolve( "fig11b_occupation.png" ) );
+		AtomicFiles.writePng( dir.resolve( "fig11b_fL.png" ), fig11b( re, ri ).render() );
+		AtomicFiles.writePng( dir.resolve( "fig11b_occupation.png" ), occupation( re, ri ).render() );
 		final ConductanceMap gsa = inelastic.detector().gsaMap( ri, Numbers.inclusiveGrid( -2, 2, 0.05 ), 0.1, inelastic.kappa )
 				.withMetadata( MapMetadata.empty().with( MapMetadata.SOURCE, "model: energy mode, paper parameters, gamma_ee = 2e-4" ) );
 		MapFiles.write( gsa, dir.resolve( "fig12b_g_sa.tif" ) );

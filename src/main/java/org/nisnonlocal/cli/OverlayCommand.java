@@ -11,12 +11,9 @@ import java.util.List;
 
 import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.io.AtomicFiles;
-import org.nisnonlocal.io.CurvesPng;
-import org.nisnonlocal.io.HeatmapPng;
 import org.nisnonlocal.io.MapFiles;
 import org.nisnonlocal.io.MapImportOptions;
 import org.nisnonlocal.io.Numbers;
-import org.nisnonlocal.io.PanelsPng;
 import org.nisnonlocal.maps.Axis;
 import org.nisnonlocal.maps.ConductanceMap;
 import org.nisnonlocal.maps.Contours;
@@ -25,6 +22,9 @@ import org.nisnonlocal.maps.LineCuts;
 import org.nisnonlocal.maps.MapAxis;
 import org.nisnonlocal.maps.MapOverlay;
 import org.nisnonlocal.maps.ModelUnits;
+import org.nisnonlocal.render.CurvesPng;
+import org.nisnonlocal.render.HeatmapPng;
+import org.nisnonlocal.render.PanelsPng;
 
 /**
  * {@code overlay --measured MAP --simulated MAP --out DIR [--cuts-vdet a,b,c] [--levels N] [--delta0 EV --ginj S --gdet S --r-xi OHM]}:
@@ -95,11 +95,11 @@ final class OverlayCommand implements Subcommand
 		final List< Contours.Line > lines = new ArrayList<>();
 		for ( final Contours.Line l : Contours.of( o.simulatedConverted(), Contours.symmetricLevels( range.max(), levels ) ) )
 			lines.add( l.onGrid( measured.xAxis(), measured.yAxis() ) );
-		PanelsPng.write( HeatmapPng.render( measured, range, "measured " + measured.quantity() + ", simulation iso-lines", lines ), dir.resolve( "overlay.png" ) );
-		PanelsPng.write( PanelsPng.sideBySide( Arrays.asList(
+		AtomicFiles.writePng( dir.resolve( "overlay.png" ), HeatmapPng.render( measured, range, "measured " + measured.quantity() + ", simulation iso-lines", lines ) );
+		AtomicFiles.writePng( dir.resolve( "side_by_side.png" ), PanelsPng.sideBySide( Arrays.asList(
 				HeatmapPng.render( measured, range, "measured " + measured.quantity() ),
 				HeatmapPng.render( sim, range, "simulated " + sim.quantity() ),
-				HeatmapPng.render( residual, range, "residual (measured − simulated), same range" ) ) ), dir.resolve( "side_by_side.png" ) );
+				HeatmapPng.render( residual, range, "residual (measured − simulated), same range" ) ) ) );
 		for ( final String line : unitless ) // after the writes: a failed run prints only its error
 			System.err.println( line );
 		for ( final String line : o.report() )
@@ -149,6 +149,6 @@ final class OverlayCommand implements Subcommand
 			png.add( at + " measured", xs, c.values() );
 			png.add( at + " simulated", xs, s );
 		}
-		png.write( file );
+		AtomicFiles.writePng( file, png.render() );
 	}
 }

@@ -3,7 +3,7 @@ package org.nisnonlocal.commands;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
-import org.nisnonlocal.ij1.ImagePlusBridge;
+import org.nisnonlocal.io.ImagePlusBridge;
 import org.nisnonlocal.maps.Axis;
 import org.nisnonlocal.maps.ConductanceMap;
 import org.nisnonlocal.maps.MapMetadata;

@@ -2,7 +2,7 @@ package org.nisnonlocal.commands;
 
 import ij.ImagePlus;
 
-import org.nisnonlocal.ij1.ImagePlusBridge;
+import org.nisnonlocal.io.ImagePlusBridge;
 import org.nisnonlocal.maps.ConductanceMap;
 import org.nisnonlocal.maps.ToyNonlocalMap;
 import org.scijava.ItemIO;

@@ -199,6 +199,7 @@ public class FitModelToMapCommand extends ContextCommand
 		row( fit_parameters, "model_error", outcome.modelError, Double.NaN, Double.NaN, Double.NaN );
 		row( fit_parameters, "model_error_per_sigma", outcome.modelErrorPerSigma, Double.NaN, Double.NaN, Double.NaN );
 		row( fit_parameters, "energy_step", outcome.energyStep, Double.NaN, Double.NaN, Double.NaN );
+		row( fit_parameters, "model_bias_gamma_ee", outcome.modelBias, Double.NaN, Double.NaN, Double.NaN );
 		chi2_profile = profilePlot( r );
 		final ConductanceMap fit = r.onMeasuredGrid( measured, normalized, p, false );
 		final ConductanceMap res = r.onMeasuredGrid( measured, normalized, p, true );

@@ -10,9 +10,10 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
 import org.nisnonlocal.BadInputException;
+import org.nisnonlocal.ij1.FileChoices;
 import org.nisnonlocal.ij1.GridStacks;
-import org.nisnonlocal.ij1.ImagePlusBridge;
 import org.nisnonlocal.io.FileContents;
+import org.nisnonlocal.io.ImagePlusBridge;
 import org.nisnonlocal.io.ImportedMap;
 import org.nisnonlocal.io.MapFiles;
 import org.nisnonlocal.io.MapImportOptions;

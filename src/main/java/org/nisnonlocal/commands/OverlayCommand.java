@@ -11,7 +11,7 @@ import ij.plugin.RGBStackMerge;
 
 import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.ij1.ContourOverlay;
-import org.nisnonlocal.ij1.ImagePlusBridge;
+import org.nisnonlocal.io.ImagePlusBridge;
 import org.nisnonlocal.io.Numbers;
 import org.nisnonlocal.maps.ConductanceMap;
 import org.nisnonlocal.maps.Contours;

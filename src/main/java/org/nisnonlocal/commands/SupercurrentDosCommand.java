@@ -2,7 +2,7 @@ package org.nisnonlocal.commands;
 
 import ij.ImagePlus;
 
-import org.nisnonlocal.ij1.ImagePlusBridge;
+import org.nisnonlocal.io.ImagePlusBridge;
 import org.nisnonlocal.physics.SupercurrentModel;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;

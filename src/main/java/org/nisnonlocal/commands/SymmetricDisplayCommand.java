@@ -2,8 +2,8 @@ package org.nisnonlocal.commands;
 
 import ij.ImagePlus;
 
-import org.nisnonlocal.ij1.ImagePlusBridge;
 import org.nisnonlocal.ij1.MapFigure;
+import org.nisnonlocal.io.ImagePlusBridge;
 import org.nisnonlocal.maps.ConductanceMap;
 import org.nisnonlocal.maps.DisplayRange;
 import org.nisnonlocal.maps.SymmetricDisplay;

@@ -4,7 +4,7 @@ import ij.ImagePlus;
 
 import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.fit.SyntheticMap;
-import org.nisnonlocal.ij1.ImagePlusBridge;
+import org.nisnonlocal.io.ImagePlusBridge;
 import org.nisnonlocal.io.Numbers;
 import org.nisnonlocal.maps.Axis;
 import org.nisnonlocal.maps.ConductanceMap;

@@ -9,6 +9,7 @@ import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.physics.DetectorSignal;
 import org.nisnonlocal.physics.EnergyModeResult;
 import org.nisnonlocal.physics.EnergyModeRun;
+import org.nisnonlocal.physics.EnergyModeSolver;
 import org.nisnonlocal.physics.SelfConsistentGap;
 import org.nisnonlocal.physics.WarmStart;
 
@@ -43,6 +44,11 @@ public final class EnergyModeMapModel
 	private final double minScale;
 
 	private final double[] biases;
+
+	private final double modelStep;
+
+	/** Smallest bias whose dΔ/dV_inj the sweeps compute. */
+	private final double derivativeFrom;
 
 	/** Distinct |V_det|, ascending. */
 	private final double[] vDetAbs;
@@ -92,6 +98,22 @@ public final class EnergyModeMapModel
 	 */
 	public EnergyModeMapModel( final EnergyModeRun setup, final double modelStep, final double[] vInj, final double[] vDetOfPoint, final double minScale, final boolean scaleFixed )
 	{
+		this( setup, modelStep, vInj, vDetOfPoint, minScale, scaleFixed, null );
+	}
+
+	/**
+	 * The model at fixed s solved only at the points' own |V_inj|/s, every sweep started from {@code start}'s last
+	 * sweep (another grid: {@link WarmStart#onto}); for reference grids of a fit ({@link ConvergedMapFit}), where a
+	 * sweep up from V_inj = 0 would cost most of its time below the fitted biases.
+	 */
+	static EnergyModeMapModel startedFrom( final EnergyModeMapModel start, final EnergyModeRun setup, final double[] vInj, final double[] vDetOfPoint, final double scale )
+	{
+		return new EnergyModeMapModel( setup, start.modelStep, vInj, vDetOfPoint, scale, true, start );
+	}
+
+	private EnergyModeMapModel( final EnergyModeRun setup, final double modelStep, final double[] vInj, final double[] vDetOfPoint, final double minScale, final boolean scaleFixed,
+			final EnergyModeMapModel start )
+	{
 		if ( !( modelStep > 0 ) )
 			throw new BadInputException( "model V_inj step must be > 0, got " + modelStep );
 		if ( vInj.length == 0 )
@@ -117,7 +139,17 @@ public final class EnergyModeMapModel
 		final double[] uniform = new double[ n ];
 		for ( int b = 0; b < n; b++ )
 			uniform[ b ] = b * modelStep;
-		this.biases = scaleFixed ? withPoints( uniform, vInj, minScale ) : uniform;
+		this.modelStep = modelStep;
+		final boolean startable = start != null && start.warm != null;
+		this.biases = startable ? withPoints( new double[ 0 ], vInj, minScale ) : scaleFixed ? withPoints( uniform, vInj, minScale ) : uniform;
+		if ( startable )
+			this.warm = start.warm.onto( biases, EnergyModeSolver.energyGrid( setup.omegaD, setup.de ) );
+		// dΔ/dV_inj only where g_sa is asked for: at the points' own biases (s fixed), or at the interpolation nodes of
+		// every s up to the fit's largest (s free)
+		double low = Double.POSITIVE_INFINITY;
+		for ( final double v : vInj )
+			low = Math.min( low, Math.abs( v ) );
+		this.derivativeFrom = scaleFixed ? low / minScale * ( 1 - 1e-9 ) : low / EnergyModeMapFit.SCALE_MAX - modelStep;
 		this.vDetAbs = Arrays.stream( vDetOfPoint ).map( Math::abs ).distinct().sorted().toArray();
 		this.pointRow = new int[ vDetOfPoint.length ];
 		this.pointNegative = new boolean[ vDetOfPoint.length ];
@@ -189,8 +221,10 @@ public final class EnergyModeMapModel
 	 * @param kappa κ_I (half wire)
 	 * @param delta0Scale s = Δ0 / Δ0_nominal, ≥ the constructor's smallest scale
 	 */
-	public double[] values( final double gammaEe, final double gamma, final double kappa, final double delta0Scale )
+	public double[] values( final double requestedGammaEe, final double gamma, final double kappa, final double delta0Scale )
 	{
+		// a γ_ee within rounding of a swept one (log10 and back) is that one
+		final double gammaEe = swept( requestedGammaEe, gamma, kappa );
 		final Key key = new Key( gammaEe, gamma, kappa, delta0Scale );
 		final double[] hit = cache.get( key );
 		if ( hit != null )
@@ -205,6 +239,7 @@ public final class EnergyModeMapModel
 			run.gammaEe = gammaEe;
 			run.gamma = gamma;
 			run.kappa = kappa;
+			run.derivativeFrom = derivativeFrom;
 			evaluations++;
 			// warm-started from the previous sweep (nearby parameters): fewer Newton steps per bias point, and the
 			// second chunk need not start from equilibrium; the result agrees with a cold sweep to the tolerances
@@ -244,6 +279,8 @@ public final class EnergyModeMapModel
 			final double[] h = hermite( sweep[ 0 ], sweep[ 1 ], Math.min( distinct[ c ], last ) );
 			delta[ c ] = h[ 0 ];
 			slope[ c ] = h[ 1 ];
+			if ( Double.isNaN( slope[ c ] ) )
+				throw new BadInputException( "V_inj/delta0_scale = " + distinct[ c ] + " below the biases whose dDelta/dV_inj the model sweep computes (from " + derivativeFrom + ")" );
 		}
 		final double[] vDet = new double[ vDetAbs.length ];
 		for ( int d = 0; d < vDet.length; d++ )
@@ -306,6 +343,20 @@ public final class EnergyModeMapModel
 			}
 		} );
 		return g;
+	}
+
+	private double swept( final double gammaEe, final double gamma, final double kappa )
+	{
+		for ( final Key k : sweeps.keySet() )
+			if ( k.v[ 1 ] == gamma && k.v[ 2 ] == kappa && Math.abs( k.v[ 0 ] - gammaEe ) <= 1e-12 * gammaEe )
+				return k.v[ 0 ];
+		return gammaEe;
+	}
+
+	/** The γ_ee of every sweep made so far at this Γ and κ_I (in no particular order). */
+	public double[] swept( final double gamma, final double kappa )
+	{
+		return sweeps.keySet().stream().filter( k -> k.v[ 1 ] == gamma && k.v[ 2 ] == kappa ).mapToDouble( k -> k.v[ 0 ] ).toArray();
 	}
 
 	/** Number of self-consistent sweeps computed (the cost of a fit; one per distinct γ_ee, Γ, κ_I). */

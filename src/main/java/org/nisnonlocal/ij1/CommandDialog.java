@@ -12,7 +12,6 @@ import ij.WindowManager;
 import ij.gui.GenericDialog;
 
 import org.nisnonlocal.BadInputException;
-import org.nisnonlocal.commands.FileChoices;
 import org.scijava.ItemVisibility;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;

@@ -11,6 +11,7 @@ import ij.gui.PolygonRoi;
 import ij.gui.Roi;
 import ij.process.FloatPolygon;
 
+import org.nisnonlocal.io.ImagePlusBridge;
 import org.nisnonlocal.maps.Contours;
 
 /**

@@ -8,9 +8,9 @@ import ij.WindowManager;
 import ij.macro.Interpreter;
 import ij.process.ColorProcessor;
 
-import org.nisnonlocal.io.HeatmapPng;
 import org.nisnonlocal.maps.ConductanceMap;
 import org.nisnonlocal.maps.DisplayRange;
+import org.nisnonlocal.render.HeatmapPng;
 
 /**
  * A map as a figure: the runner's heatmap (bias axes with ticks, the colour bar beside the map with the value unit,

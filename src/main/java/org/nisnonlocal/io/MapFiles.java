@@ -8,6 +8,8 @@ import java.util.Locale;
 
 import org.nisnonlocal.BadInputException;
 import org.nisnonlocal.maps.ConductanceMap;
+import org.nisnonlocal.maps.DisplayRange;
+import org.nisnonlocal.render.HeatmapPng;
 
 /**
  * Reads and writes maps by file type: {@code .tif/.tiff} (ImageJ TIFF with the plugin's description), {@code .png}
@@ -49,7 +51,7 @@ public final class MapFiles
 		if ( isTiff( file ) )
 			TiffMapIO.write( map, file );
 		else if ( name.endsWith( ".png" ) )
-			HeatmapPng.write( map, file, map.quantity() );
+			AtomicFiles.writePng( file, HeatmapPng.render( map, DisplayRange.auto( map ), map.quantity() ) );
 		else if ( name.endsWith( ".matrix.csv" ) )
 			MapCsvWriter.writeMatrix( map, file );
 		else if ( name.endsWith( ".csv" ) || name.endsWith( ".txt" ) || name.endsWith( ".tsv" ) )

@@ -1,7 +1,6 @@
 package org.nisnonlocal.io;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
+import org.nisnonlocal.maps.GridValues;
 
 /** Number formatting for text output: shortest text that reads back to the same value. */
 public final class Numbers
@@ -27,11 +26,7 @@ public final class Numbers
 	/** A grid coordinate origin + i·step: rounded to 12 significant digits so 0.30000000000000004 prints as 0.3. */
 	public static String formatAxis( final double v )
 	{
-		if ( v == 0 || !Double.isFinite( v ) )
-			return v == 0 ? "0" : Double.toString( v );
-		final BigDecimal b = new BigDecimal( v ).round( new MathContext( 12 ) ).stripTrailingZeros();
-		final int exp = b.precision() - b.scale() - 1;
-		return exp < -5 || exp > 10 ? trim( Double.toString( b.doubleValue() ) ) : b.toPlainString();
+		return GridValues.text( v );
 	}
 
 	private static String trim( final String s )
@@ -53,7 +48,7 @@ public final class Numbers
 	{
 		final double[] g = new double[ ( int ) gridCount( from, to, step ) ];
 		for ( int i = 0; i < g.length; i++ )
-			g[ i ] = Double.parseDouble( formatAxis( from + i * step ) );
+			g[ i ] = GridValues.round( from + i * step );
 		return g;
 	}
 }

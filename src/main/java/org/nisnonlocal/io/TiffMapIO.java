@@ -16,7 +16,6 @@ import ij.io.TiffDecoder;
 import ij.io.TiffEncoder;
 
 import org.nisnonlocal.BadInputException;
-import org.nisnonlocal.ij1.ImagePlusBridge;
 import org.nisnonlocal.maps.ConductanceMap;
 import org.nisnonlocal.maps.MapChecks;
 

@@ -1,8 +1,8 @@
 package org.nisnonlocal.physics;
 
-import org.nisnonlocal.io.Numbers;
 import org.nisnonlocal.maps.Axis;
 import org.nisnonlocal.maps.ConductanceMap;
+import org.nisnonlocal.maps.GridValues;
 import org.nisnonlocal.maps.MapMetadata;
 import org.nisnonlocal.maps.Units;
 
@@ -160,18 +160,28 @@ public final class DetectorSignal
 		// exact when the sweep carries dΔ/dV_inj; else over the margin bias too (central differences up to the last bias)
 		final double[] slope = r.deltaSlope();
 		final double[][] g = slope != null ? gsaExact( r.delta(), slope, vDet ) : gsa( r.biasesForDerivative(), r.deltaForDerivative(), vDet );
-		return map( vInj, g, vDet, vStep, kappa );
+		return gsaMap( vInj, g, vDet, vStep, kappa );
 	}
 
-	/** g[b][d] (units of G_det) at biases vInj ≥ 0 as the map of {@link #gsaMap} (mirrored when vInj starts at 0). */
+	/** g[b][d] (units of G_det) as the map of {@link #gsaMap}: for g computed outside (heated leads, two junctions). */
 	public static ConductanceMap map( final double[] vInj, final double[][] g, final double[] vDet, final double vStep, final double kappa )
+	{
+		return gsaMap( vInj, g, vDet, vStep, kappa );
+	}
+
+	/**
+	 * g_sa[b][d] (units of G_det) over the ascending, evenly stepped biases {@code vInj} as a map in units of
+	 * G_inj·G_det·R_ξ, mirrored to negative V_inj by oddness when the sweep starts at 0. Shared with the local-gap
+	 * model ({@link LocalGapResult#gsaMap}) so both write the same map layout.
+	 */
+	static ConductanceMap gsaMap( final double[] vInj, final double[][] g, final double[] vDet, final double vStep, final double kappa )
 	{
 		final int n = vInj.length;
 		final boolean mirror = vInj[ 0 ] == 0;
 		final int width = mirror ? 2 * n - 1 : n;
 		final Axis x = new Axis( "Vinj", Units.EV_PER_DELTA0, mirror ? -vInj[ n - 1 ] : vInj[ 0 ], vStep, width );
 		// step from the grid's end points (grid values are rounded to 12 digits, their differences are not)
-		final double yStep = vDet.length > 1 ? Double.parseDouble( Numbers.formatAxis( ( vDet[ vDet.length - 1 ] - vDet[ 0 ] ) / ( vDet.length - 1 ) ) ) : 1;
+		final double yStep = vDet.length > 1 ? GridValues.round( ( vDet[ vDet.length - 1 ] - vDet[ 0 ] ) / ( vDet.length - 1 ) ) : 1;
 		final Axis y = new Axis( "Vdet", Units.EV_PER_DELTA0, vDet[ 0 ], yStep, vDet.length );
 		final double scale = 1 / ( 2 * kappa );
 		return ConductanceMap.fromFunction( x, y, "g_sa", Units.NORMALIZED, MapMetadata.empty(), ( i, j ) -> {

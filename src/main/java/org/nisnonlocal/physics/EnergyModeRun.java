@@ -59,6 +59,9 @@ public final class EnergyModeRun
 	 */
 	public double detectorBias = Double.NaN;
 
+	/** dΔ/dV_inj is computed only at biases ≥ this (NaN below): see {@link SelfConsistentGap#derivativeFrom}. */
+	public double derivativeFrom = 0;
+
 	/** The sweep over {@code vInj} (≥ 0, ascending), warm-started chunk by chunk; results independent of threads. */
 	public EnergyModeResult run( final double[] vInj, final SelfConsistentGap.Progress progress )
 	{
@@ -78,6 +81,7 @@ public final class EnergyModeRun
 			gap.withLeadHeating( injectorLead(), distance );
 		if ( leadHeating && twoJunctions )
 			gap.withDetectorLeadHeating( detectorLead() );
+		gap.derivativeFrom( derivativeFrom );
 		return EnergyModeSweep.run( pointSampled ? gap.pointSampled() : gap, vInj, threads, progress, warm );
 	}
 
@@ -120,6 +124,7 @@ public final class EnergyModeRun
 		c.distance = distance;
 		c.kappaDet = kappaDet;
 		c.detectorBias = detectorBias;
+		c.derivativeFrom = derivativeFrom;
 		return c;
 	}
 

@@ -108,7 +108,6 @@ public final class EnergyModeSweep
 		final double[] localGap = new double[ n ];
 		final double[] detectorLeadT = new double[ n ];
 		final double[][] atDetector = new double[ n ][];
-		boolean exactSlopes = true;
 		int b = 0;
 		for ( final List< SelfConsistentGap.Point > part : parts )
 			for ( final SelfConsistentGap.Point p : part )
@@ -125,17 +124,16 @@ public final class EnergyModeSweep
 				localGap[ b ] = p.localGap();
 				detectorLeadT[ b ] = p.detectorLeadTemperature();
 				atDetector[ b ] = p.detectorDistribution();
-				exactSlopes &= !Double.isNaN( p.biasDerivative() );
 				b++;
 			}
 		final EnergyModeResult r = new EnergyModeResult( biases, gap.energies(), delta, newton, krylov, sc, fL );
 		// heated leads give no exact slopes: then g_sa is differenced over the biases
-		r.deltaSlope = exactSlopes ? deltaSlope : null;
+		r.deltaSlope = gap.heatsLeads() ? null : deltaSlope;
 		r.localGap = localGap;
 		r.detectorLeadTemperature = detectorLeadT;
 		if ( atDetector[ 0 ] != null )
 			r.heatedLeads( leadT, atDetector, gap.detectorEnergies() );
-		r.warmStart = new WarmStart( biases.clone(), delta.clone(), slope, full, gap.energies().length, gap.points() );
+		r.warmStart = new WarmStart( biases.clone(), delta.clone(), slope, full, gap.energies(), gap.points() );
 		return r;
 	}
 }

@@ -1,5 +1,10 @@
 package org.nisnonlocal.physics;
 
+import org.nisnonlocal.maps.Axis;
+import org.nisnonlocal.maps.ConductanceMap;
+import org.nisnonlocal.maps.MapMetadata;
+import org.nisnonlocal.maps.Units;
+
 /**
  * The self-consistent pair-potential profile over a bias sweep (issue 17): Δ(x_k, V_inj) at the kinetic nodes, Δ at
  * the injector (x = 0) and at the detector, f_L(ε, 0), and the solver's work per bias. Plain arrays; biases, energies
@@ -134,6 +139,36 @@ public final class LocalGapResult
 		final double[] x = Double.isNaN( marginBias ) ? biases : append( biases, marginBias );
 		final double[][] g = DetectorSignal.derivative( x, c );
 		return java.util.Arrays.copyOf( g, biases.length );
+	}
+
+	/**
+	 * g_sa over (V_inj, V_det) in units of G_inj·G_det·R_ξ, laid out as {@link DetectorSignal#gsaMap} (mirrored to
+	 * negative V_inj by oddness when the sweep starts at 0); {@code vStep} is the biases' step.
+	 */
+	public ConductanceMap gsaMap( final double[] vDet, final double vStep, final double kappa )
+	{
+		return DetectorSignal.gsaMap( biases, gsa( vDet ), vDet, vStep, kappa );
+	}
+
+	/**
+	 * Δ(x, V_inj) as an image: x (ξ from the injector) across, V_inj (eV/Δ0, step {@code vStep}) up. The nodes are
+	 * quadratic in x, an image needs a uniform axis: the profile is resampled with {@link ProfileInterpolation} (monotone,
+	 * so the dip is not overshot) at the finest node spacing, so the injector's cells stay resolved.
+	 */
+	public ConductanceMap profileMap( final double vStep )
+	{
+		final double length = positions[ positions.length - 1 ];
+		final int size = ( int ) Math.min( 4001, Math.ceil( length / ( positions[ 1 ] - positions[ 0 ] ) - 1e-9 ) + 1 );
+		final Axis x = Axis.between( "x", "ξ", 0, length, size );
+		final Axis y = new Axis( "Vinj", Units.EV_PER_DELTA0, biases[ 0 ], vStep, biases.length );
+		final double[][] rows = new double[ biases.length ][ size ];
+		for ( int b = 0; b < biases.length; b++ )
+		{
+			final ProfileInterpolation p = new ProfileInterpolation( positions, delta[ b ] );
+			for ( int i = 0; i < size; i++ )
+				rows[ b ][ i ] = p.at( x.value( i ) );
+		}
+		return ConductanceMap.fromFunction( x, y, "Delta", Units.NORMALIZED, MapMetadata.empty(), ( i, j ) -> rows[ j ][ i ] );
 	}
 
 	/** The first n bias points, bias n kept as the derivative's margin. */

@@ -70,6 +70,9 @@ public final class LocalSelfConsistentGap
 
 	private final double[] eps;
 
+	/** The running sweep's progress, asked before every kinetic solve (null: not cancellable). One per chunk instance. */
+	private SelfConsistentGap.Progress cancel;
+
 	public LocalSelfConsistentGap( final LocalGapEquation equation, final double tInj, final double tBath )
 	{
 		this.equation = equation;
@@ -384,6 +387,9 @@ public final class LocalSelfConsistentGap
 
 	private Evaluation evaluate( final double[] d, final double v, final double[][] warm, final double tolerance, final int steps, final Cache cache, final String where, final int[] count )
 	{
+		// why here and not only per bias: a transition costs ≈ 100 kinetic solves (≈ 10 s), too long to wait for a cancel
+		if ( cancel != null && cancel.cancelled() )
+			throw new BadInputException( "energy-mode sweep cancelled" );
 		final Evaluation e = new Evaluation( d, v, warm, tolerance, steps, cache, where );
 		count[ 0 ] += e.solution.newtonIterations();
 		count[ 1 ] += e.solution.krylovIterations();
@@ -470,6 +476,19 @@ public final class LocalSelfConsistentGap
 	 * @param keepRates false: each point's collision rates are given back once the next point is solved
 	 */
 	public List< Point > sweep( final double[] biases, final SelfConsistentGap.Progress progress, final boolean keepRates )
+	{
+		cancel = progress;
+		try
+		{
+			return sweepPoints( biases, progress, keepRates );
+		}
+		finally
+		{
+			cancel = null;
+		}
+	}
+
+	private List< Point > sweepPoints( final double[] biases, final SelfConsistentGap.Progress progress, final boolean keepRates )
 	{
 		final int m = kinetics.points();
 		final List< Point > out = new ArrayList<>();

@@ -216,6 +216,12 @@ public final class SelfConsistentGap
 		return new org.apache.commons.math3.analysis.solvers.BrentSolver( 1e-12, 1e-11 ).solve( 100, phi::applyAsDouble, lo, hi );
 	}
 
+	/** Heated injector lead: the electrode temperatures move with the bias, so there is no exact dΔ/dV_inj. */
+	boolean heatsLeads()
+	{
+		return injectorLead != null;
+	}
+
 	/** The energies of {@link Point#detectorDistribution()} (null without lead heating). */
 	public double[] detectorEnergies()
 	{
@@ -351,6 +357,20 @@ public final class SelfConsistentGap
 	 * (1/320), second order (docs/physics.md, "Energy grid").
 	 */
 	private boolean cellAveraged = true;
+
+	/** Smallest bias whose dΔ/dV_inj a sweep computes ({@link #derivativeFrom}). */
+	private double derivativeFrom = 0;
+
+	/**
+	 * A sweep computes dΔ/dV_inj only at biases ≥ v (NaN below). Why: the derivative costs four kinetic solves per bias,
+	 * more than the self-consistent point itself, and a map fit over 1.5 ≤ eV_inj ≤ 5 needs it only there; the biases
+	 * below are solved only to warm-start their neighbours.
+	 */
+	public SelfConsistentGap derivativeFrom( final double v )
+	{
+		derivativeFrom = v;
+		return this;
+	}
 
 	/** Node-sampled spectral functions on the kinetic grid (the paper's scheme) instead of cell averages. */
 	public SelfConsistentGap pointSampled()
@@ -717,7 +737,7 @@ public final class SelfConsistentGap
 				final double[][] start = prev == null ? null : shifted( prev, biases[ b ], delta );
 				pt = solve( biases[ b ], delta, prev == null ? Double.NaN : prev.slope(), start, String.format( "eV_inj = %.6g", biases[ b ] ) );
 			}
-			pt.biasDerivative = injectorLead == null ? biasDerivative( pt ) : Double.NaN;
+			pt.biasDerivative = injectorLead == null && biases[ b ] >= derivativeFrom ? biasDerivative( pt ) : Double.NaN;
 			if ( !Double.isNaN( gapPosition ) && Double.isNaN( pt.localGap ) )
 				pt.localGap = localGap( pt, gapPosition );
 			out.add( pt );

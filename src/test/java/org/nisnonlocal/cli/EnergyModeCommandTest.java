@@ -1,6 +1,7 @@
 package org.nisnonlocal.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -36,8 +37,12 @@ public class EnergyModeCommandTest
 		assertEquals( 0, run( "energy-mode", "--elastic", "--vinj-to", "2", "--vdet-from", "-1", "--vdet-to", "1", "--vdet-step", "0.25", "--points", "11", "--threads", "1", "--out", out.toString() ),
 				new String( errBytes.toByteArray(), StandardCharsets.UTF_8 ) );
 		final List< String > delta = Files.readAllLines( out.resolve( "delta.csv" ) );
-		assertEquals( "eV_inj,delta,newton_iterations,sc_iterations", delta.get( 0 ) );
+		assertEquals( "eV_inj,delta,newton_iterations,sc_iterations,delta_detector", delta.get( 0 ) );
 		assertEquals( 1 + 21, delta.size() );
+		// uniform profile: the detector sees the injector's gap, written digit for digit the same
+		for ( final String row : delta.subList( 1, delta.size() ) )
+			assertEquals( row.split( "," )[ 1 ], row.split( "," )[ 4 ], row );
+		assertFalse( Files.exists( out.resolve( "delta_x.csv" ) ), "delta_x.csv only with --gap-profile local" );
 		// equilibrium at the bath temperature: Δ = 1 up to the thermal Dynes tail (λ calibrated at t = 0)
 		assertEquals( 1, Double.parseDouble( delta.get( 1 ).split( "," )[ 1 ] ), 1e-5 );
 		final List< String > fl = Files.readAllLines( out.resolve( "fL.csv" ) );
@@ -160,6 +165,77 @@ public class EnergyModeCommandTest
 	private static String key( final double x, final double y )
 	{
 		return Math.round( x * 1000 ) / 1000.0 + ";" + Math.round( y * 1000 ) / 1000.0;
+	}
+
+	@Test
+	public void localGapProfileWritesTheProfileAndTheDetectorsGap() throws Exception
+	{
+		// small and coarse (δε = 1/20, 7 x nodes, 3 biases + margin; ≈ 7 s): the file contract and the profile's shape
+		final Path out = dir.resolve( "local" );
+		assertEquals( 0, run( "energy-mode", "--gap-profile", "local", "--de", "0.05", "--points", "7", "--vinj-to", "2.5", "--vinj-step", "1.25", "--vdet-from", "-1", "--vdet-to", "1",
+				"--vdet-step", "0.5", "--threads", "2", "--out", out.toString() ), new String( errBytes.toByteArray(), StandardCharsets.UTF_8 ) );
+		final List< String > delta = Files.readAllLines( out.resolve( "delta.csv" ) );
+		assertEquals( "eV_inj,delta,newton_iterations,sc_iterations,delta_detector", delta.get( 0 ) );
+		assertEquals( 1 + 3, delta.size() );
+		final List< String > profile = Files.readAllLines( out.resolve( "delta_x.csv" ) );
+		assertEquals( "eV_inj,x,delta", profile.get( 0 ) );
+		final int nodes = 7;
+		assertEquals( 1 + 3 * nodes, profile.size() );
+		final double bath = new org.nisnonlocal.physics.GapEquation( 0.005 ).delta( EnergyModeCommand.T_BATH, 0 );
+		for ( int b = 0; b < 3; b++ )
+		{
+			final String[] first = profile.get( 1 + nodes * b ).split( "," ), lastNode = profile.get( nodes * ( b + 1 ) ).split( "," );
+			final String[] row = delta.get( 1 + b ).split( "," );
+			assertEquals( row[ 0 ], first[ 0 ] );
+			assertEquals( 0, Double.parseDouble( first[ 1 ] ), 0 );
+			// delta is the injector's gap (x = 0) ...
+			assertEquals( row[ 1 ], first[ 2 ] );
+			// ... and the reservoir node (x = L/2) keeps the bath's equilibrium gap
+			assertEquals( 169.2 / 2, Double.parseDouble( lastNode[ 1 ] ), 1e-9 );
+			assertEquals( bath, Double.parseDouble( lastNode[ 2 ] ), 1e-8, "reservoir at bias " + row[ 0 ] );
+		}
+		// above eV_inj = Δ0 the injector is the most suppressed: the detector 4.62 ξ away sees a larger gap
+		final String[] high = delta.get( 3 ).split( "," );
+		final double dInj = Double.parseDouble( high[ 1 ] ), dDet = Double.parseDouble( high[ 4 ] );
+		assertTrue( dDet >= dInj && dInj < bath - 0.01, "Delta(0) " + dInj + ", Delta(x_det) " + dDet );
+		assertTrue( Files.readAllLines( out.resolve( "fL.csv" ) ).get( 0 ).startsWith( "eps,fL_0,fL_1.25,fL_2.5" ) );
+		final List< String > g = Files.readAllLines( out.resolve( "g_sa.csv" ) );
+		assertEquals( "Vinj,Vdet,g", g.get( 0 ) );
+		assertEquals( 1 + 5 * 5, g.size() );
+		assertTrue( Files.size( out.resolve( "g_sa.tif" ) ) > 0 );
+	}
+
+	@Test
+	public void aLocalRunThatCannotWriteDeltaXLeavesNoFile() throws Exception
+	{
+		// the new file joins the run's output set: a disk that fills up while delta_x.csv is written leaves nothing
+		final String[] argv = { "energy-mode", "--gap-profile", "local", "--de", "0.05", "--points", "7", "--vinj-to", "0.5", "--vinj-step", "0.25", "--vdet-from", "-1", "--vdet-to", "1",
+				"--vdet-step", "1", "--out", dir.resolve( "roomy" ).toString() };
+		assertEquals( 0, run( argv ), new String( errBytes.toByteArray(), StandardCharsets.UTF_8 ) );
+		final Path roomy = dir.resolve( "roomy" );
+		final long before = Files.size( roomy.resolve( "delta.csv" ) ) + Files.size( roomy.resolve( "fL.csv" ) ) + Files.size( roomy.resolve( "delta_x.csv" ) ) / 2;
+		argv[ argv.length - 1 ] = dir.resolve( "full" ).toString();
+		final int code;
+		try (org.nisnonlocal.io.OutputSet.Simulation disk = org.nisnonlocal.io.OutputSet.simulateFullDisk( before ))
+		{
+			code = run( argv );
+		}
+		final String err = new String( errBytes.toByteArray(), StandardCharsets.UTF_8 ).trim();
+		assertEquals( 2, code, err );
+		assertTrue( err.endsWith( dir.resolve( "full" ).resolve( "delta_x.csv" ) + ": cannot write: no space left on device" ), err );
+		assertFalse( Files.exists( dir.resolve( "full" ) ), "nothing left, not even the folder" );
+	}
+
+	@Test
+	public void anUnknownGapProfileIsRejectedBeforeAnyWork()
+	{
+		assertEquals( 2, run( "energy-mode", "--gap-profile", "spatial", "--out", dir.resolve( "p" ).toString() ) );
+		final String err = new String( errBytes.toByteArray(), StandardCharsets.UTF_8 );
+		assertTrue( err.contains( "--gap-profile" ) && err.trim().split( "\n" ).length == 1, err );
+		assertFalse( Files.exists( dir.resolve( "p" ) ) );
+		// the Usadel grid option belongs to the local profile only
+		assertEquals( 2, run( "energy-mode", "--usadel-refine", "2", "--out", dir.resolve( "q" ).toString() ) );
+		assertTrue( new String( errBytes.toByteArray(), StandardCharsets.UTF_8 ).contains( "--usadel-refine" ) );
 	}
 
 	@Test

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.nisnonlocal.io.CurvesPng;
 import org.nisnonlocal.io.Numbers;
 import org.nisnonlocal.physics.EnergyModeResult;
+import org.nisnonlocal.render.CurvesPng;
 
 /** What the Fig. 11b plots show, on sweeps with known f_L (no solver needed). */
 class ModelFiguresTest

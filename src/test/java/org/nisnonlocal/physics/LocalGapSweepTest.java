@@ -2,6 +2,7 @@ package org.nisnonlocal.physics;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,27 @@ public class LocalGapSweepTest
 			final double lo = Math.min( one.profile( b )[ k ], one.profile( b )[ k + 1 ] ), hi = Math.max( one.profile( b )[ k ], one.profile( b )[ k + 1 ] );
 			assertTrue( one.deltaDetector()[ b ] >= lo && one.deltaDetector()[ b ] <= hi );
 		}
+	}
+
+	@Test
+	public void aCancelActsWithinABiasPointNotOnlyBetweenThem()
+	{
+		// a cold start at eV = 2.5 takes dozens of kinetic solves; a cancel after the third must stop the point there
+		final LocalGapRun r = coarse();
+		r.points = 7;
+		final int[] asked = { 0 }, done = { 0 };
+		final SelfConsistentGap.Progress p = new SelfConsistentGap.Progress()
+		{
+			@Override
+			public void done( final int k, final int n ) { done[ 0 ]++; }
+
+			@Override
+			public boolean cancelled() { return ++asked[ 0 ] > 3; }
+		};
+		final org.nisnonlocal.BadInputException e = assertThrows( org.nisnonlocal.BadInputException.class, () -> r.solver().sweep( new double[] { 2.5 }, p, false ) );
+		assertTrue( e.getMessage().contains( "cancelled" ), e.getMessage() );
+		assertEquals( 4, asked[ 0 ] );
+		assertEquals( 0, done[ 0 ] );
 	}
 
 	@Test

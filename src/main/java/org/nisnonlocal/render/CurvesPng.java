@@ -1,4 +1,4 @@
-package org.nisnonlocal.io;
+package org.nisnonlocal.render;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -9,15 +9,13 @@ import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 
 /**
- * A line plot of several curves as PNG, for headless runs (cut families, fits): shared axes with round ticks, one
+ * A line plot of several curves, drawn for a PNG in headless runs (cut families, fits): shared axes with round ticks, one
  * colour per curve (or a chosen palette colour, solid or dashed, so that two variants of one case share a colour),
  * optional arrows marking points on curves, a legend. NaN points break a curve. Pure AWT; works with
  * {@code java.awt.headless=true}.
@@ -99,13 +97,8 @@ public final class CurvesPng
 		return Double.NaN;
 	}
 
-	public void write( final Path file ) throws IOException
-	{
-		final BufferedImage img = render();
-		AtomicFiles.writePng( file, img );
-	}
-
-	BufferedImage render()
+	/** The plot as an image; {@code io.AtomicFiles.writePng} writes it. */
+	public BufferedImage render()
 	{
 		double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
 		for ( int c = 0; c < xs.size(); c++ )

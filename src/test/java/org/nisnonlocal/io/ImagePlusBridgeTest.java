@@ -1,4 +1,4 @@
-package org.nisnonlocal.ij1;
+package org.nisnonlocal.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -9,6 +9,7 @@ import ij.measure.Calibration;
 import ij.process.FloatProcessor;
 
 import org.junit.jupiter.api.Test;
+import org.nisnonlocal.ij1.ContourOverlay;
 import org.nisnonlocal.maps.Axis;
 import org.nisnonlocal.maps.ColorMaps;
 import org.nisnonlocal.maps.ConductanceMap;

@@ -1,4 +1,4 @@
-package org.nisnonlocal.io;
+package org.nisnonlocal.render;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

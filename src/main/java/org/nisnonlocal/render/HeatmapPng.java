@@ -1,4 +1,4 @@
-package org.nisnonlocal.io;
+package org.nisnonlocal.render;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -9,8 +9,6 @@ import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,7 +20,7 @@ import org.nisnonlocal.maps.Contours;
 import org.nisnonlocal.maps.DisplayRange;
 
 /**
- * A heatmap of a map as PNG, for headless runs: x to the right, y upward, axis ticks in the axis units, and a colour
+ * A heatmap of a map, drawn for a PNG in headless runs: x to the right, y upward, axis ticks in the axis units, and a colour
  * bar with the value unit. Signed maps get the diverging table with a zero-centred range. Missing points (NaN) are
  * {@link ColorMaps#NAN_RGB} grey, which the legend under the colour bar says when the map has any. Pure AWT; works with
  * {@code java.awt.headless=true}.
@@ -32,17 +30,6 @@ public final class HeatmapPng
 	static final int LEFT = 80, RIGHT = 130, TOP = 36, BOTTOM = 56;
 
 	private HeatmapPng() {}
-
-	public static void write( final ConductanceMap map, final Path file, final String title ) throws IOException
-	{
-		write( map, DisplayRange.auto( map ), file, title );
-	}
-
-	public static void write( final ConductanceMap map, final DisplayRange range, final Path file, final String title ) throws IOException
-	{
-		final BufferedImage img = render( map, range, title );
-		AtomicFiles.writePng( file, img );
-	}
 
 	public static BufferedImage render( final ConductanceMap map, final DisplayRange range, final String title )
 	{

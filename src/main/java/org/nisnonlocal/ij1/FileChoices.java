@@ -1,4 +1,4 @@
-package org.nisnonlocal.commands;
+package org.nisnonlocal.ij1;
 
 import java.io.File;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.nisnonlocal.ij1;
+package org.nisnonlocal.io;
 
 import ij.ImagePlus;
 import ij.gui.ImageRoi;
@@ -12,7 +12,6 @@ import ij.process.ImageProcessor;
 import ij.process.LUT;
 
 import org.nisnonlocal.BadInputException;
-import org.nisnonlocal.io.MapInfo;
 import org.nisnonlocal.maps.Axis;
 import org.nisnonlocal.maps.ColorMaps;
 import org.nisnonlocal.maps.ConductanceMap;

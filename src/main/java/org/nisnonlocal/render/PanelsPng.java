@@ -1,14 +1,12 @@
-package org.nisnonlocal.io;
+package org.nisnonlocal.render;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
 
-/** Rendered panels (heatmaps) placed side by side, top-aligned on white, as one PNG. Pure AWT. */
+/** Rendered panels (heatmaps) placed side by side, top-aligned on white, as one image for a PNG. Pure AWT. */
 public final class PanelsPng
 {
 	private PanelsPng() {}
@@ -33,10 +31,5 @@ public final class PanelsPng
 		}
 		g.dispose();
 		return img;
-	}
-
-	public static void write( final BufferedImage img, final Path file ) throws IOException
-	{
-		AtomicFiles.writePng( file, img );
 	}
 }
