@@ -13,9 +13,12 @@ import org.nisnonlocal.physics.DetectorSignal;
 import org.nisnonlocal.physics.EnergyModeResult;
 import org.nisnonlocal.physics.EnergyModeRun;
 import org.nisnonlocal.physics.GapEquation;
+import org.nisnonlocal.physics.HeatedLeadMap;
+import org.nisnonlocal.physics.LeadHeating;
 import org.nisnonlocal.physics.LocalGapResult;
 import org.nisnonlocal.physics.LocalGapRun;
 import org.nisnonlocal.physics.SelfConsistentGap;
+import org.nisnonlocal.physics.TwoJunctionMap;
 
 /**
  * {@code energy-mode}: self-consistent Δ(V_inj) with the energy-mode kinetics (elastic or with e-e scattering),
@@ -44,12 +47,14 @@ final class EnergyModeCommand implements Subcommand
 	@Override
 	public String usage()
 	{
-		return "[--gamma-ee 2e-4] [--elastic] [--gamma 0.005] [--de 0.025] [--omega-d 10] [--kappa 1.054e-4] [--length 169.2 (full wire, xi)] [--distance 4.62 (detector, xi; enters with --gap-profile local)]"
+		return "[--gamma-ee 2e-4] [--elastic] [--gamma 0.005] [--de 0.025] [--omega-d 10] [--kappa 1.054e-4] [--length 169.2 (full wire, xi)] [--distance 4.62 (detector, xi; enters with --gap-profile local, --lead-heating, --detector-injects)]"
 				+ " [--t T (all three)] [--t-inj 0.0198] [--t-det 0.0120] [--t-bath 0.00781] [--vinj-from 0] [--vinj-to 5] [--vinj-step 0.1]"
 				+ " [--vdet-from -2] [--vdet-to 2] [--vdet-step 0.05] [--points 21 (x grid)] [--refine 1] [--threads 2]"
-				+ " [--gap-profile uniform|local (Delta(x) self-consistent at every x node, issue 17)] [--usadel-refine 1 (local only)] --out DIR"
+				+ " [--gap-profile uniform|local (Delta(x) self-consistent at every x node, issue 17)] [--usadel-refine 1 (local only)]"
+				+ " [--lead-heating [--lead-sigma 2e9 (W/K^5/m^3)] [--lead-volume 8e-19 (m^3)] [--lead-resistance 0 (ohm)]] [--detector-injects] [--kappa-det 1.345e-4] (uniform only) --out DIR"
 				+ "   (writes delta.csv (delta = at the injector, delta_detector), fL.csv, g_sa.csv, g_sa.tif, and with local delta_x.csv (eV_inj,x,delta);"
-				+ " g in units of G_inj*G_det*R_xi)";
+				+ " g in units of G_inj*G_det*R_xi; with --lead-heating also lead_temperature.csv, with --detector-injects also delta_vdet.csv;"
+				+ " both together: the detector lead heated by its own bias and the wire)";
 	}
 
 	@Override
@@ -68,7 +73,8 @@ final class EnergyModeCommand implements Subcommand
 			throw new BadInputException( "--omega-d must be in (2, 100], got " + omegaD );
 		final double kappa = PhysicsCsv.positive( a, "kappa", 1.054e-4 );
 		final double length = PhysicsCsv.positive( a, "length", 169.2 );
-		// the uniform model does not use it (f_T^S = 0 and Δ is uniform, S App. B); the local profile reads Δ and the DOS there
+		// the paper's uniform model does not use it (f_T^S = 0 and Δ is uniform, S App. B); the local profile reads Δ and the
+		// DOS there, --lead-heating the wire's f_L for the detector lead, --detector-injects its junction's place
 		final double distance = PhysicsCsv.nonNegative( a, "distance", 4.62 );
 		if ( !( distance < length / 2 ) )
 			throw new BadInputException( "--distance (" + distance + ") must be < half of --length (" + length + ")" );
@@ -92,12 +98,26 @@ final class EnergyModeCommand implements Subcommand
 		final int usadelRefine = local ? a.integer( "usadel-refine", 1 ) : 1;
 		if ( usadelRefine < 1 || usadelRefine > 16 )
 			throw new BadInputException( "--usadel-refine must be in 1..16, got " + usadelRefine );
+		final boolean heating = a.flag( "lead-heating" );
+		final double leadSigma = PhysicsCsv.positive( a, "lead-sigma", LeadHeating.SIGMA_CU );
+		final double leadVolume = PhysicsCsv.positive( a, "lead-volume", LeadHeating.DEFAULT_VOLUME );
+		final double leadResistance = PhysicsCsv.nonNegative( a, "lead-resistance", 0 );
+		final double kappaDet = PhysicsCsv.positive( a, "kappa-det", 1.345e-4 );
+		final boolean twoJunctions = a.flag( "detector-injects" );
+		if ( local && ( heating || twoJunctions ) )
+			throw new BadInputException( "--lead-heating and --detector-injects work with the uniform gap profile only, not with --gap-profile local" );
+		if ( twoJunctions && !( distance > 0 ) )
+			throw new BadInputException( "--detector-injects needs --distance > 0, got " + distance );
 		final Path dir = a.outputFolder( "out" );
 		a.alsoWrites( "out", dir.resolve( "delta.csv" ), dir.resolve( "fL.csv" ) );
 		if ( local )
 			a.alsoWrites( "out", dir.resolve( "delta_x.csv" ) );
 		a.alsoWritesMap( "out", dir.resolve( "g_sa.csv" ) );
 		a.alsoWrites( "out", dir.resolve( "g_sa.tif" ) );
+		if ( heating )
+			a.alsoWrites( "out", dir.resolve( "lead_temperature.csv" ) );
+		if ( twoJunctions )
+			a.alsoWrites( "out", dir.resolve( "delta_vdet.csv" ) );
 		a.rejectUnknown();
 
 		final SelfConsistentGap.Progress progress = progress( System.err );
@@ -143,10 +163,43 @@ final class EnergyModeCommand implements Subcommand
 		setup.points = points;
 		setup.refine = refine;
 		setup.threads = threads;
+		setup.leadHeating = heating;
+		setup.leadSigma = leadSigma;
+		setup.leadVolume = leadVolume;
+		setup.leadResistance = leadResistance;
+		setup.kappaDet = kappaDet;
+		setup.distance = distance;
+		final String leads = heating ? " lead_sigma=" + Numbers.format( leadSigma ) + " lead_volume=" + Numbers.format( leadVolume ) + " lead_resistance=" + Numbers.format( leadResistance ) : "";
 		final long t0 = System.nanoTime();
-		final EnergyModeResult r = setup.runWithMargin( vInj, progress );
+		final EnergyModeResult r;
+		if ( twoJunctions )
+		{
+			final TwoJunctionMap two = setup.twoJunctionMap( vInj, vDet, progress );
+			r = two.smallestBias;
+			// delta_detector of delta.csv: the local gap equation at the detector, for the sweep at the smallest |V_det|
+			write( dir, r, vInj, r.localGap(), DetectorSignal.map( vInj, two.g, vDet, vStep, kappa ),
+					source + " detector_injects kappa_det=" + Numbers.format( kappaDet ) + " distance=" + Numbers.format( distance ) + leads );
+			writePairs( dir.resolve( "delta_vdet.csv" ), "eV_inj,eV_det,delta_injector,delta_detector", vInj, vDet, two.deltaInjector, two.deltaDetector );
+			if ( heating )
+				writePairs( dir.resolve( "lead_temperature.csv" ), "eV_inj,eV_det,T_inj,T_det", vInj, vDet, two.tInjector, two.tDetector );
+			System.err.println( "two-junction map: " + two.sweeps + " sweeps (one per |V_det|), " + two.solves + " kinetic solves" );
+		}
+		else if ( heating )
+		{
+			final HeatedLeadMap heated = setup.heatedMap( vInj, vDet, progress );
+			r = heated.result;
+			write( dir, r, vInj, r.delta(), DetectorSignal.map( vInj, heated.gsa, vDet, vStep, kappa ), source + leads );
+			final double[][] tInjPairs = new double[ vInj.length ][ vDet.length ];
+			for ( int b = 0; b < vInj.length; b++ )
+				java.util.Arrays.fill( tInjPairs[ b ], heated.tInj[ b ] );
+			writePairs( dir.resolve( "lead_temperature.csv" ), "eV_inj,eV_det,T_inj,T_det", vInj, vDet, tInjPairs, heated.tDet );
+		}
+		else
+		{
+			r = setup.runWithMargin( vInj, progress );
+			write( dir, r, vInj, vDet, vStep, setup.detector(), kappa, source );
+		}
 		final double seconds = ( System.nanoTime() - t0 ) * 1e-9;
-		write( dir, r, vInj, vDet, vStep, setup.detector(), kappa, source );
 		System.out.printf( "energy-mode: %d bias points in %.2f s (gamma_ee = %s, lambda = %s); Delta(eV_inj = %s) = %s%n", r.size(), seconds,
 				Numbers.format( gammaEe ), Numbers.format( setup.lambda() ), Numbers.formatAxis( vInj[ vInj.length - 1 ] ), Numbers.format( r.delta()[ r.size() - 1 ] ) );
 	}
@@ -207,6 +260,42 @@ final class EnergyModeCommand implements Subcommand
 		final ConductanceMap map = detector.gsaMap( r, vDet, vStep, kappa ).withMetadata( MapMetadata.empty().with( MapMetadata.SOURCE, source + "; g in units of G_inj*G_det*R_xi" ) );
 		MapCsvWriter.writeLong( map, dir.resolve( "g_sa.csv" ) );
 		TiffMapIO.write( map, dir.resolve( "g_sa.tif" ) );
+	}
+
+	/** delta.csv, fL.csv and a given g map (heated leads, two junctions), delta_detector as given. */
+	static void write( final Path dir, final EnergyModeResult r, final double[] vInj, final double[] deltaDetector, final ConductanceMap gsa, final String source ) throws Exception
+	{
+		final int n = r.size();
+		final double[] newton = new double[ n ];
+		final double[] sc = new double[ n ];
+		final double[][] fL = new double[ n ][];
+		for ( int b = 0; b < n; b++ )
+		{
+			newton[ b ] = r.newtonIterations( b );
+			sc[ b ] = r.scIterations( b );
+			fL[ b ] = r.fL( b );
+		}
+		writeDeltaAndFL( dir, vInj, r.delta(), deltaDetector, newton, sc, r.energies(), fL );
+		final ConductanceMap map = gsa.withMetadata( MapMetadata.empty().with( MapMetadata.SOURCE, source + "; g in units of G_inj*G_det*R_xi" ) );
+		MapCsvWriter.writeLong( map, dir.resolve( "g_sa.csv" ) );
+		TiffMapIO.write( map, dir.resolve( "g_sa.tif" ) );
+	}
+
+	/** One row per (V_inj, V_det) with two [V_inj][V_det] columns (delta_vdet.csv, lead_temperature.csv; temperatures in Δ0/k_B). */
+	static void writePairs( final Path file, final String header, final double[] vInj, final double[] vDet, final double[][] first, final double[][] second ) throws Exception
+	{
+		final int rows = vInj.length * vDet.length;
+		final double[] ei = new double[ rows ], ed = new double[ rows ], c1 = new double[ rows ], c2 = new double[ rows ];
+		for ( int b = 0; b < vInj.length; b++ )
+			for ( int d = 0; d < vDet.length; d++ )
+			{
+				final int k = b * vDet.length + d;
+				ei[ k ] = vInj[ b ];
+				ed[ k ] = vDet[ d ];
+				c1[ k ] = first[ b ][ d ];
+				c2[ k ] = second[ b ][ d ];
+			}
+		PhysicsCsv.write( file, header, ei, ed, c1, c2 );
 	}
 
 	/** The local-gap outputs: today's files (Δ at the injector as {@code delta}) plus delta_x.csv (eV_inj, x, Δ). */

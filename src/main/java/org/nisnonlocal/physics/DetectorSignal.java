@@ -163,6 +163,12 @@ public final class DetectorSignal
 		return gsaMap( vInj, g, vDet, vStep, kappa );
 	}
 
+	/** g[b][d] (units of G_det) as the map of {@link #gsaMap}: for g computed outside (heated leads, two junctions). */
+	public static ConductanceMap map( final double[] vInj, final double[][] g, final double[] vDet, final double vStep, final double kappa )
+	{
+		return gsaMap( vInj, g, vDet, vStep, kappa );
+	}
+
 	/**
 	 * g_sa[b][d] (units of G_det) over the ascending, evenly stepped biases {@code vInj} as a map in units of
 	 * G_inj·G_det·R_ξ, mirrored to negative V_inj by oddness when the sweep starts at 0. Shared with the local-gap

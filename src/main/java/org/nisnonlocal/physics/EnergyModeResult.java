@@ -29,6 +29,53 @@ public final class EnergyModeResult
 	/** dΔ/dV_inj at each bias ({@link SelfConsistentGap#biasDerivative}); null when the maker did not compute it. */
 	double[] deltaSlope;
 
+	/** Δ from the local gap equation at the detector per bias (NaN when not asked for; {@link SelfConsistentGap#recordGapAt}). */
+	double[] localGap;
+
+	public double[] localGap()
+	{
+		return localGap == null ? null : localGap.clone();
+	}
+
+	/** Heated detector lead temperature per bias when the detector injects (NaN otherwise). */
+	double[] detectorLeadTemperature;
+
+	public double[] detectorLeadTemperature()
+	{
+		return detectorLeadTemperature == null ? null : detectorLeadTemperature.clone();
+	}
+
+	/** Heated-lead data (null without lead heating): injector lead temperature, f_L at the detector and its energies. */
+	private double[] leadTemperature;
+
+	private double[][] detectorDistribution;
+
+	private double[] detectorEnergies;
+
+	void heatedLeads( final double[] leadTemperature, final double[][] detectorDistribution, final double[] detectorEnergies )
+	{
+		this.leadTemperature = leadTemperature;
+		this.detectorDistribution = detectorDistribution;
+		this.detectorEnergies = detectorEnergies;
+	}
+
+	/** Electron temperature of the heated injector lead per bias (null without lead heating). */
+	public double[] leadTemperature()
+	{
+		return leadTemperature == null ? null : leadTemperature.clone();
+	}
+
+	/** f_L(ε, x_det) − n0(ε; t_bath) at bias b on {@link #detectorEnergies()} (null without lead heating). */
+	public double[] detectorDistribution( final int b )
+	{
+		return detectorDistribution == null ? null : detectorDistribution[ b ].clone();
+	}
+
+	public double[] detectorEnergies()
+	{
+		return detectorEnergies == null ? null : detectorEnergies.clone();
+	}
+
 	/** GMRES iterations per bias (zeros when not recorded). */
 	private final int[] krylov;
 
@@ -108,6 +155,10 @@ public final class EnergyModeResult
 		final EnergyModeResult r = new EnergyModeResult( java.util.Arrays.copyOf( biases, n ), energies, java.util.Arrays.copyOf( delta, n ), java.util.Arrays.copyOf( newton, n ), k,
 				java.util.Arrays.copyOf( sc, n ), java.util.Arrays.copyOf( fL, n ) );
 		r.deltaSlope = deltaSlope == null ? null : java.util.Arrays.copyOf( deltaSlope, n );
+		r.localGap = localGap == null ? null : java.util.Arrays.copyOf( localGap, n );
+		r.detectorLeadTemperature = detectorLeadTemperature == null ? null : java.util.Arrays.copyOf( detectorLeadTemperature, n );
+		if ( leadTemperature != null )
+			r.heatedLeads( java.util.Arrays.copyOf( leadTemperature, n ), java.util.Arrays.copyOf( detectorDistribution, n ), detectorEnergies );
 		r.marginBias = biases[ n ];
 		r.marginDelta = delta[ n ];
 		return r;

@@ -35,6 +35,30 @@ public final class EnergyModeRun
 	 */
 	public boolean pointSampled = false;
 
+	/**
+	 * Heated normal leads (docs/physics.md §20; off: both electrodes stay at t_inj, t_det): each lead's electron
+	 * temperature from its junction's heat against electron-phonon cooling Σ·Ω·(T⁵ − T_bath⁵) plus I²·R_lead.
+	 */
+	public boolean leadHeating = false;
+
+	public double leadSigma = LeadHeating.SIGMA_CU;
+
+	public double leadVolume = LeadHeating.DEFAULT_VOLUME;
+
+	public double leadResistance = 0;
+
+	/** Injector-detector distance in ξ (S: 300 nm = 4.62 ξ); enters only with heated leads or detector injection. */
+	public double distance = 4.62;
+
+	/** Detector coupling G_det R_ξ / 2 (S Table 1: 31.4 µS × 8.568 Ω / 2), the analogue of {@link #kappa}. */
+	public double kappaDet = 1.345e-4;
+
+	/**
+	 * Detector bias of a second, injecting junction at {@link #distance} with {@link #kappaDet} (docs/physics.md §21);
+	 * NaN (default): the detector is the paper's passive probe.
+	 */
+	public double detectorBias = Double.NaN;
+
 	/** dΔ/dV_inj is computed only at biases ≥ this (NaN below): see {@link SelfConsistentGap#derivativeFrom}. */
 	public double derivativeFrom = 0;
 
@@ -47,8 +71,16 @@ public final class EnergyModeRun
 	/** As above, started from a previous sweep over the same biases with nearby parameters (null: cold). */
 	public EnergyModeResult run( final double[] vInj, final SelfConsistentGap.Progress progress, final WarmStart warm )
 	{
-		final EnergyModeSolver solver = new EnergyModeSolver( EnergyModeSolver.energyGrid( omegaD, de ), kappa, length / 2, points, gammaEe );
+		final EnergyModeSolver single = new EnergyModeSolver( EnergyModeSolver.energyGrid( omegaD, de ), kappa, length / 2, points, gammaEe );
+		final boolean twoJunctions = !Double.isNaN( detectorBias );
+		final EnergyModeSolver solver = twoJunctions ? single.withDetector( distance, kappaDet, detectorBias, tDet ) : single;
 		final SelfConsistentGap gap = new SelfConsistentGap( solver, gamma, omegaD, tInj, tBath, refine );
+		if ( twoJunctions )
+			gap.recordGapAt( distance );
+		if ( leadHeating )
+			gap.withLeadHeating( injectorLead(), distance );
+		if ( leadHeating && twoJunctions )
+			gap.withDetectorLeadHeating( detectorLead() );
 		gap.derivativeFrom( derivativeFrom );
 		return EnergyModeSweep.run( pointSampled ? gap.pointSampled() : gap, vInj, threads, progress, warm );
 	}
@@ -85,11 +117,38 @@ public final class EnergyModeRun
 		c.refine = refine;
 		c.threads = threads;
 		c.pointSampled = pointSampled;
+		c.leadHeating = leadHeating;
+		c.leadSigma = leadSigma;
+		c.leadVolume = leadVolume;
+		c.leadResistance = leadResistance;
+		c.distance = distance;
+		c.kappaDet = kappaDet;
+		c.detectorBias = detectorBias;
 		c.derivativeFrom = derivativeFrom;
 		return c;
 	}
 
 	public DetectorSignal detector() { return new DetectorSignal( gamma, tDet, omegaD ); }
+
+	/** The injector lead's heat balance (junction conductance from κ_I). */
+	public LeadHeating injectorLead() { return new LeadHeating( leadSigma, leadVolume, LeadHeating.conductance( kappa ), leadResistance, tBath ); }
+
+	/** The detector lead's heat balance (junction conductance from κ_det). */
+	public LeadHeating detectorLead() { return new LeadHeating( leadSigma, leadVolume, LeadHeating.conductance( kappaDet ), leadResistance, tBath ); }
+
+	/** The map with the detector injecting ({@link TwoJunctionMap}): one V_inj sweep per |V_det|. */
+	public TwoJunctionMap twoJunctionMap( final double[] vInj, final double[] vDet, final SelfConsistentGap.Progress progress )
+	{
+		return TwoJunctionMap.compute( this, vInj, vDet, progress );
+	}
+
+	/** The g_sa map with heated leads ({@link HeatedLeadMap}); needs {@link #leadHeating}. */
+	public HeatedLeadMap heatedMap( final double[] vInj, final double[] vDet, final SelfConsistentGap.Progress progress )
+	{
+		if ( !leadHeating )
+			throw new IllegalStateException( "heatedMap needs leadHeating" );
+		return HeatedLeadMap.compute( this, vInj, vDet, progress );
+	}
 
 	/** The coupling constant of the gap equation, calibrated as in {@link SelfConsistentGap} (Δ = 1 at t = 0). */
 	public double lambda() { return new GapEquation( gamma, omegaD ).lambda(); }

@@ -97,6 +97,55 @@ public final class EnergyModeSolver
 	private final boolean symmetric;
 
 	/**
+	 * Second tunnel junction (the biased detector, docs/physics.md §21), none when detNode &lt; 0: a point term
+	 * −κ_D N [f_L(x_D) − f_L^N(ε; V_det, t_det)] shared by the two nodes around x_D with the weights of the linear
+	 * interpolation f_L(x_D) = (1 − w) f_k + w f_{k+1} (conservative and symmetric, so the x grid stays the same).
+	 */
+	private int detNode = -1;
+
+	private double detWeight, detKappa, detBias, detTemperature;
+
+	/** A copy with the detector junction at {@code position} (ξ, 0 &lt; x &lt; ℓ) injecting at bias vDet. */
+	public EnergyModeSolver withDetector( final double position, final double kappaDet, final double vDet, final double tDet )
+	{
+		if ( !( position > 0 ) || !( position < halfLength ) )
+			throw new BadInputException( "detector position must be in (0, " + halfLength + "), got " + position );
+		if ( !( kappaDet > 0 ) || !Double.isFinite( kappaDet ) )
+			throw new BadInputException( "detector kappa must be finite and > 0, got " + kappaDet );
+		if ( !Double.isFinite( vDet ) || !( tDet >= 0 ) || !Double.isFinite( tDet ) )
+			throw new BadInputException( "detector bias and temperature must be finite (temperature >= 0), got " + vDet + ", " + tDet );
+		final EnergyModeSolver c = new EnergyModeSolver( eps, kappa, halfLength, x.length, gammaEe );
+		int k = 0;
+		while ( x[ k + 1 ] <= position )
+			k++;
+		c.detNode = k;
+		c.detWeight = ( position - x[ k ] ) / ( x[ k + 1 ] - x[ k ] );
+		c.detKappa = kappaDet;
+		c.detBias = vDet;
+		c.detTemperature = tDet;
+		return c;
+	}
+
+	/** This solver's detector junction with its lead at another temperature (heated detector lead). */
+	EnergyModeSolver atDetectorTemperature( final double tDet )
+	{
+		if ( detNode < 0 )
+			throw new IllegalStateException( "no detector junction" );
+		return withDetector( ( 1 - detWeight ) * x[ detNode ] + detWeight * x[ detNode + 1 ], detKappa, detBias, tDet );
+	}
+
+	double detectorBias() { return detBias; }
+
+	/** Node k below the detector (−1: no detector), its weight w, κ_D and f_L^N of the detector at ε. */
+	int detectorNode() { return detNode; }
+
+	double detectorWeight() { return detWeight; }
+
+	double detectorKappa() { return detKappa; }
+
+	double detectorSource( final double e ) { return injector( e, detBias, detTemperature ); }
+
+	/**
 	 * @param eps uniform energy grid (Δ0), e.g. {@link #energyGrid(double, double)}
 	 * @param kappa κ_I = G_inj R_ξ / 2 (half wire)
 	 * @param halfLength ℓ = L/2 in ξ
@@ -210,6 +259,8 @@ public final class EnergyModeSolver
 	 */
 	public double[][] elastic( final SpectralGrid g, final double v, final double tInj, final double tBath )
 	{
+		if ( detNode >= 0 )
+			return elasticTwoJunctions( g, v, tInj, tBath );
 		final int n = eps.length;
 		final double[][] f = new double[ x.length - 1 ][ n ];
 		for ( int i = 0; i < n; i++ )
@@ -222,6 +273,65 @@ public final class EnergyModeSolver
 				f[ k ][ i ] = f0 + ( bath - f0 ) * ( x[ k ] / halfLength );
 		}
 		return f;
+	}
+
+	/** Elastic solution with the detector junction: per energy the tridiagonal finite-volume system, by Thomas. */
+	private double[][] elasticTwoJunctions( final SpectralGrid g, final double v, final double tInj, final double tBath )
+	{
+		final int n = eps.length, p = x.length - 1;
+		final double[][] f = new double[ p ][ n ];
+		final double[] lower = new double[ p ], diag = new double[ p ], upper = new double[ p ], rhs = new double[ p ];
+		for ( int i = 0; i < n; i++ )
+		{
+			final double d = g.dL( i ), bath = n0( eps[ i ], tBath );
+			for ( int k = 0; k < p; k++ )
+			{
+				lower[ k ] = k > 0 ? d / h[ k - 1 ] : 0;
+				upper[ k ] = d / h[ k ];
+				diag[ k ] = -upper[ k ] - ( k > 0 ? lower[ k ] : kappa * g.n( i ) );
+				rhs[ k ] = k == 0 ? -kappa * g.n( i ) * injector( eps[ i ], v, tInj ) : 0;
+				if ( k == p - 1 )
+				{
+					rhs[ k ] -= upper[ k ] * bath;
+					upper[ k ] = 0;
+				}
+			}
+			addDetector( g.n( i ), detectorSource( eps[ i ] ), bath, lower, diag, upper, rhs );
+			thomas( lower, diag, upper, rhs, f, i );
+		}
+		return f;
+	}
+
+	/** Adds the detector's point term to one energy's tridiagonal rows (lower, diag, upper, rhs). */
+	void addDetector( final double dos, final double source, final double bath, final double[] lower, final double[] diag, final double[] upper, final double[] rhs )
+	{
+		final int k = detNode, p = x.length - 1;
+		final double w = detWeight, c = detKappa * dos;
+		diag[ k ] -= c * ( 1 - w ) * ( 1 - w );
+		rhs[ k ] -= c * ( 1 - w ) * source;
+		if ( k + 1 < p )
+		{
+			upper[ k ] -= c * ( 1 - w ) * w;
+			lower[ k + 1 ] -= c * w * ( 1 - w );
+			diag[ k + 1 ] -= c * w * w;
+			rhs[ k + 1 ] -= c * w * source;
+		}
+		else
+			rhs[ k ] += c * ( 1 - w ) * w * bath; // f at the reservoir node is the bath's
+	}
+
+	private static void thomas( final double[] a, final double[] b, final double[] c, final double[] r, final double[][] f, final int i )
+	{
+		final int p = b.length;
+		final double[] cp = new double[ p ], dp = new double[ p ];
+		for ( int k = 0; k < p; k++ )
+		{
+			final double m = b[ k ] - ( k > 0 ? a[ k ] * cp[ k - 1 ] : 0 );
+			cp[ k ] = c[ k ] / m;
+			dp[ k ] = ( r[ k ] - ( k > 0 ? a[ k ] * dp[ k - 1 ] : 0 ) ) / m;
+		}
+		for ( int k = p - 1; k >= 0; k-- )
+			f[ k ][ i ] = dp[ k ] - ( k + 1 < p ? cp[ k ] * f[ k + 1 ][ i ] : 0 );
 	}
 
 	/** The converged distribution with its solver statistics. */
@@ -394,6 +504,12 @@ public final class EnergyModeSolver
 
 		private final double[] bath = new double[ n ];
 
+		/** κ_D N and the detector's f_L^N per energy (unused without a detector). */
+		private final double[] detTunnel = new double[ n ], detSource = new double[ n ];
+
+		/** Off-diagonal couplings of the preconditioner: D_L/h, less the detector's cross term between its two nodes. */
+		private final double[][] coupling;
+
 		private final CollisionIntegral collision;
 
 		private final String where;
@@ -432,6 +548,11 @@ public final class EnergyModeSolver
 				tunnel[ i ] = kappa * dos[ i ];
 				source[ i ] = injector( eps[ i ], v, tInj );
 				bath[ i ] = n0( eps[ i ], tBath );
+				if ( detNode >= 0 )
+				{
+					detTunnel[ i ] = detKappa * dos[ i ];
+					detSource[ i ] = detectorSource( eps[ i ] );
+				}
 			}
 			collision = gammaEe > 0 ? new CollisionIntegral( dos, m, de, CollisionIntegral.kernel( gammaEe ), symmetric ) : null;
 			this.where = where;
@@ -445,6 +566,16 @@ public final class EnergyModeSolver
 			for ( int k = 0; k < p; k++ )
 				for ( int i = 0; i < n; i++ )
 					conductance[ k ][ i ] = dl[ i ] / h[ k ];
+			if ( detNode >= 0 && detNode + 1 < p )
+			{
+				coupling = ArrayPool.take( p, n );
+				for ( int k = 0; k < p; k++ )
+					System.arraycopy( conductance[ k ], 0, coupling[ k ], 0, n );
+				for ( int i = 0; i < n; i++ )
+					coupling[ detNode ][ i ] -= detTunnel[ i ] * detWeight * ( 1 - detWeight );
+			}
+			else
+				coupling = conductance;
 			flat = ArrayPool.take( p * n );
 			flatZ = ArrayPool.take( p * n );
 			nodeIn = ArrayPool.take( n );
@@ -472,6 +603,18 @@ public final class EnergyModeSolver
 					rk[ i ] = right[ i ] * ( next[ i ] - fk[ i ] ) - left - ( c != null ? cv * c.value( i ) : 0 );
 				}
 			}
+			if ( detNode >= 0 )
+			{
+				final double w = detWeight;
+				final double[] a = f[ detNode ], b = detNode + 1 < p ? f[ detNode + 1 ] : bath;
+				for ( int i = 0; i < n; i++ )
+				{
+					final double j = detTunnel[ i ] * ( ( 1 - w ) * a[ i ] + w * b[ i ] - detSource[ i ] );
+					r[ detNode ][ i ] -= ( 1 - w ) * j;
+					if ( detNode + 1 < p )
+						r[ detNode + 1 ][ i ] -= w * j;
+				}
+			}
 			spare = lin;
 			lin = l;
 		}
@@ -484,6 +627,10 @@ public final class EnergyModeSolver
 					double d = -conductance[ k ][ i ] - ( k > 0 ? conductance[ k - 1 ][ i ] : tunnel[ i ] );
 					if ( lin[ k ] != null )
 						d -= COLLISION_FACTOR * volume[ k ] * Math.max( 0, lin[ k ].diagonal( i ) );
+					if ( k == detNode )
+						d -= detTunnel[ i ] * ( 1 - detWeight ) * ( 1 - detWeight );
+					else if ( detNode >= 0 && k == detNode + 1 )
+						d -= detTunnel[ i ] * detWeight * detWeight;
 					diag[ k ][ i ] = d;
 				}
 			// Thomas factorization per energy (diagonally dominant: no pivoting): pivot_k = b_k − a_k c_{k−1},
@@ -491,10 +638,10 @@ public final class EnergyModeSolver
 			for ( int k = 0; k < p; k++ )
 				for ( int i = 0; i < n; i++ )
 				{
-					final double a = k > 0 ? conductance[ k - 1 ][ i ] : 0;
+					final double a = k > 0 ? coupling[ k - 1 ][ i ] : 0;
 					final double pivot = diag[ k ][ i ] - ( k > 0 ? a * upperFactor[ k - 1 ][ i ] : 0 );
 					invPivot[ k ][ i ] = 1 / pivot;
-					upperFactor[ k ][ i ] = k + 1 < p ? conductance[ k ][ i ] / pivot : 0;
+					upperFactor[ k ][ i ] = k + 1 < p ? coupling[ k ][ i ] / pivot : 0;
 				}
 		}
 
@@ -541,6 +688,19 @@ public final class EnergyModeSolver
 					out[ k * n + i ] = right[ i ] * ( vr - vc ) - left - ( jc != null ? cv * jc[ i ] : 0 );
 				}
 			}
+			if ( detNode >= 0 )
+			{
+				final double w = detWeight;
+				final int a = detNode * n, b = ( detNode + 1 ) * n;
+				final boolean inside = detNode + 1 < p;
+				for ( int i = 0; i < n; i++ )
+				{
+					final double j = detTunnel[ i ] * ( ( 1 - w ) * v[ a + i ] + ( inside ? w * v[ b + i ] : 0 ) );
+					out[ a + i ] -= ( 1 - w ) * j;
+					if ( inside )
+						out[ b + i ] -= w * j;
+				}
+			}
 		}
 
 		/** z = T⁻¹ r per energy (tridiagonal in x, Thomas algorithm; diagonally dominant, no pivoting needed). */
@@ -557,7 +717,7 @@ public final class EnergyModeSolver
 						z[ i ] = r[ i ] * inv[ i ];
 				else
 				{
-					final double[] lower = conductance[ k - 1 ];
+					final double[] lower = coupling[ k - 1 ];
 					final int prev = row - n;
 					for ( int i = 0; i < n; i++ )
 						z[ row + i ] = ( r[ row + i ] - lower[ i ] * z[ prev + i ] ) * inv[ i ];
@@ -667,6 +827,8 @@ public final class EnergyModeSolver
 				ArrayPool.give( a );
 			for ( final double[][] a : new double[][][] { r, rt, trial, diag, invPivot, upperFactor, conductance } )
 				ArrayPool.give( a );
+			if ( coupling != conductance )
+				ArrayPool.give( coupling );
 			for ( int k = 0; k < p; k++ )
 			{
 				if ( spare[ k ] != null )

@@ -104,6 +104,10 @@ public final class EnergyModeSweep
 		final double[] slope = new double[ n ];
 		final double[] deltaSlope = new double[ n ];
 		final double[][][] full = new double[ n ][][];
+		final double[] leadT = new double[ n ];
+		final double[] localGap = new double[ n ];
+		final double[] detectorLeadT = new double[ n ];
+		final double[][] atDetector = new double[ n ][];
 		int b = 0;
 		for ( final List< SelfConsistentGap.Point > part : parts )
 			for ( final SelfConsistentGap.Point p : part )
@@ -116,10 +120,19 @@ public final class EnergyModeSweep
 				slope[ b ] = p.slope();
 				deltaSlope[ b ] = p.biasDerivative();
 				full[ b ] = p.solution().fL();
+				leadT[ b ] = p.leadTemperature();
+				localGap[ b ] = p.localGap();
+				detectorLeadT[ b ] = p.detectorLeadTemperature();
+				atDetector[ b ] = p.detectorDistribution();
 				b++;
 			}
 		final EnergyModeResult r = new EnergyModeResult( biases, gap.energies(), delta, newton, krylov, sc, fL );
-		r.deltaSlope = deltaSlope;
+		// heated leads give no exact slopes: then g_sa is differenced over the biases
+		r.deltaSlope = gap.heatsLeads() ? null : deltaSlope;
+		r.localGap = localGap;
+		r.detectorLeadTemperature = detectorLeadT;
+		if ( atDetector[ 0 ] != null )
+			r.heatedLeads( leadT, atDetector, gap.detectorEnergies() );
 		r.warmStart = new WarmStart( biases.clone(), delta.clone(), slope, full, gap.energies(), gap.points() );
 		return r;
 	}

@@ -104,9 +104,128 @@ public final class SelfConsistentGap
 			throw new BadInputException( "energy grid must end at omega_D = " + omegaD );
 	}
 
+	/** A copy at another injector-electrode temperature (same solver, λ and spectral scheme): for heated leads. */
+	private SelfConsistentGap( final SelfConsistentGap o, final double tInj, final EnergyModeSolver solver )
+	{
+		this.solver = solver;
+		this.gamma = o.gamma;
+		this.omegaD = o.omegaD;
+		this.tInj = tInj;
+		this.tBath = o.tBath;
+		this.refine = o.refine;
+		this.lambda = o.lambda;
+		this.eps = o.eps;
+		this.de = o.de;
+		this.cellAveraged = o.cellAveraged;
+	}
+
 	public double lambda()
 	{
 		return lambda;
+	}
+
+	/** Heated injector lead (null: the electrode stays at t_inj); see {@link #withLeadHeating}. */
+	private LeadHeating injectorLead;
+
+	/** Heated detector lead when the detector injects too (null: its lead stays at the solver's t_det). */
+	private LeadHeating detectorLead;
+
+	/**
+	 * With the detector injecting ({@link EnergyModeSolver#withDetector}) and heated leads: the detector lead's
+	 * temperature is solved at each bias together with the injector's, and enters the detector's f_L^N.
+	 */
+	public SelfConsistentGap withDetectorLeadHeating( final LeadHeating lead )
+	{
+		if ( solver.detectorNode() < 0 )
+			throw new IllegalStateException( "the detector lead only acts back with an injecting detector" );
+		this.detectorLead = lead;
+		return this;
+	}
+
+	/** Where the detector's f_L is recorded for its own lead's heat balance, and its energies (step δε/8 on [0, ω_D]). */
+	private double detectorPosition = Double.NaN;
+
+	private double[] detectorEnergies;
+
+	/**
+	 * Heated injector lead (docs/physics.md §20): at each bias the lead's electron temperature t_N solves its heat
+	 * balance with the self-consistent Δ and f_L(0), and f_L^N is taken at t_N (the t_inj of the constructor is then
+	 * only the start). f_L at the detector position is kept for the detector lead's balance. No exact dΔ/dV_inj
+	 * (t_N moves with V_inj): callers difference over the bias grid.
+	 */
+	public SelfConsistentGap withLeadHeating( final LeadHeating lead, final double detectorPosition )
+	{
+		this.injectorLead = lead;
+		this.detectorPosition = detectorPosition;
+		final int m = ( int ) Math.rint( omegaD / ( de / 8 ) );
+		detectorEnergies = new double[ m + 1 ];
+		for ( int j = 0; j <= m; j++ )
+			detectorEnergies[ j ] = j * ( de / 8 );
+		return this;
+	}
+
+	/** Where the local gap equation is evaluated after each bias point (NaN: nowhere); see {@link #recordGapAt}. */
+	private double gapPosition = Double.NaN;
+
+	/**
+	 * After each converged bias point also solve the gap equation with the local f_L(ε, x) at x (docs/physics.md §21):
+	 * Δ_x = λ ∫ Im F(ε; Δ_x) f_L(ε, x) dε, f_L from the uniform-Δ kinetics. A diagnostic of the gap the detector
+	 * would see; the kinetics keep the paper's uniform Δ, set at the injector.
+	 */
+	public SelfConsistentGap recordGapAt( final double x )
+	{
+		this.gapPosition = x;
+		return this;
+	}
+
+	/** The local gap equation at x for a converged point (bracketed from the uniform Δ). */
+	double localGap( final Point pt, final double x )
+	{
+		final double v = pt.v();
+		final java.util.function.DoubleUnaryOperator phi = d -> {
+			final double[][] q = rule( d, v );
+			final SpectralGrid g = new SpectralFunctions( d, gamma, 0 ).onGrid( q[ 0 ] );
+			final double[] f = distributionAt( pt.delta(), v, pt.solution(), q[ 0 ], x );
+			double s = 0;
+			for ( int j = 0; j < f.length; j++ )
+				s += q[ 1 ][ j ] * g.m( j ) * f[ j ];
+			return lambda * s - d;
+		};
+		// bracket the root around the uniform Δ (φ falls with Δ), then Brent: the rule's panels move with Δ, so φ
+		// has small jumps that stalled a plain secant
+		double step = 1e-3, lo = pt.delta(), hi = pt.delta();
+		double fLo = phi.applyAsDouble( lo ), fHi = fLo;
+		if ( fLo == 0 )
+			return lo;
+		for ( int it = 0; it < 40 && fLo < 0; it++, step *= 2 )
+		{
+			hi = lo;
+			fHi = fLo;
+			lo = Math.max( 1e-6, lo - step );
+			fLo = phi.applyAsDouble( lo );
+		}
+		for ( int it = 0; it < 40 && fHi > 0; it++, step *= 2 )
+		{
+			lo = hi;
+			fLo = fHi;
+			hi = Math.min( 2, hi + step );
+			fHi = phi.applyAsDouble( hi );
+		}
+		if ( !( fLo >= 0 && fHi <= 0 ) )
+			throw new BadInputException( "local gap at x = " + x + ": no sign change of Delta - rhs found at eV_inj = " + v );
+		return new org.apache.commons.math3.analysis.solvers.BrentSolver( 1e-12, 1e-11 ).solve( 100, phi::applyAsDouble, lo, hi );
+	}
+
+	/** Heated injector lead: the electrode temperatures move with the bias, so there is no exact dΔ/dV_inj. */
+	boolean heatsLeads()
+	{
+		return injectorLead != null;
+	}
+
+	/** The energies of {@link Point#detectorDistribution()} (null without lead heating). */
+	public double[] detectorEnergies()
+	{
+		return detectorEnergies == null ? null : detectorEnergies.clone();
 	}
 
 	/** The kinetic energy grid. */
@@ -134,6 +253,38 @@ public final class SelfConsistentGap
 
 		/** dΔ/dV_inj, set by {@link SelfConsistentGap#sweep} while the solution's rates are still held. */
 		private double biasDerivative = Double.NaN;
+
+		/** The local gap equation's Δ at {@link SelfConsistentGap#recordGapAt} (NaN when not asked for). */
+		private double localGap = Double.NaN;
+
+		public double localGap()
+		{
+			return localGap;
+		}
+
+		/** Electron temperature of the heated injector lead (NaN without lead heating). */
+		private double leadTemperature = Double.NaN;
+
+		/** Electron temperature of the heated detector lead when the detector injects (NaN otherwise). */
+		private double detectorLeadTemperature = Double.NaN;
+
+		public double detectorLeadTemperature()
+		{
+			return detectorLeadTemperature;
+		}
+
+		/** f_L − n0(t_bath) at the detector position on {@link SelfConsistentGap#detectorEnergies()} (null without lead heating). */
+		private double[] detectorDistribution;
+
+		public double leadTemperature()
+		{
+			return leadTemperature;
+		}
+
+		public double[] detectorDistribution()
+		{
+			return detectorDistribution == null ? null : detectorDistribution.clone();
+		}
 
 		Point( final double v, final double delta, final EnergyModeSolver.Solution solution, final int newtonIterations, final int krylovIterations, final int scIterations, final double slope )
 		{
@@ -404,6 +555,27 @@ public final class SelfConsistentGap
 
 	private double[] injectorDistribution( final SpectralGrid g, final double v, final EnergyModeSolver.Solution solution )
 	{
+		return distribution( g, v, solution, 0, 0 );
+	}
+
+	/**
+	 * f_L(ε, x) at arbitrary energies and a position 0 ≤ x &lt; ℓ, rebuilt as {@link #injectorDistribution} and
+	 * interpolated linearly between the two x nodes around x (as the finite volumes are).
+	 */
+	public double[] distributionAt( final double delta, final double v, final EnergyModeSolver.Solution solution, final double[] energies, final double x )
+	{
+		final double[] nodes = solver.positions();
+		if ( !( x >= 0 ) || !( x < nodes[ nodes.length - 1 ] ) )
+			throw new BadInputException( "position " + x + " is not on the half wire [0, " + nodes[ nodes.length - 1 ] + ")" );
+		int k = 0;
+		while ( nodes[ k + 1 ] <= x )
+			k++;
+		return distribution( new SpectralFunctions( delta, gamma, 0 ).onGrid( energies ), v, solution, k, ( x - nodes[ k ] ) / ( nodes[ k + 1 ] - nodes[ k ] ) );
+	}
+
+	/** f_L at (1 − w) x_kx + w x_{kx+1} (the node after the last unknown one is the reservoir). */
+	private double[] distribution( final SpectralGrid g, final double v, final EnergyModeSolver.Solution solution, final int kx, final double wx )
+	{
 		final int count = g.size();
 		final double[] h = solver.cellSteps();
 		final double[] vol = solver.cellVolumes();
@@ -427,6 +599,9 @@ public final class SelfConsistentGap
 		final double[] nj = new double[ lanes ], mj = new double[ lanes ], w = new double[ lanes ], prevC = new double[ lanes ], prevD = new double[ lanes ];
 		final int[] cell = new int[ lanes ];
 		final double[] ab = new double[ 2 ];
+		final int det = solver.detectorNode();
+		final double detW = solver.detectorWeight(), detKappa = solver.detectorKappa();
+		final double[] detSource = new double[ lanes ];
 		final int n = eps.length;
 		for ( int j0 = 0; j0 < count; j0 += lanes )
 		{
@@ -439,6 +614,8 @@ public final class SelfConsistentGap
 				tunnel[ l ] = kappa * g.n( j );
 				fn[ l ] = EnergyModeSolver.injector( e, v, tInj );
 				bath[ l ] = EnergyModeSolver.n0( e, tBath );
+				if ( det >= 0 )
+					detSource[ l ] = solver.detectorSource( e );
 				nj[ l ] = g.n( j );
 				mj[ l ] = g.m( j );
 				// the interpolation cell and weight of ratesAt, once per energy instead of once per node
@@ -453,7 +630,7 @@ public final class SelfConsistentGap
 				final CollisionIntegral.Linearization lk = lin != null ? lin[ k ] : null;
 				for ( int l = 0; l < width; l++ )
 				{
-					final double lower = k > 0 ? dl[ l ] * invH[ k - 1 ] : 0;
+					double lower = k > 0 ? dl[ l ] * invH[ k - 1 ] : 0;
 					final double upper = dl[ l ] * invH[ k ];
 					double diag = -upper - ( k > 0 ? lower : tunnel[ l ] );
 					double rhs = k == 0 ? -tunnel[ l ] * fn[ l ] : 0;
@@ -466,7 +643,27 @@ public final class SelfConsistentGap
 						diag -= cv[ k ] * ab[ 0 ];
 						rhs += cv[ k ] * ab[ 1 ];
 					}
-					final double up = k + 1 < p ? upper : 0;
+					double up = k + 1 < p ? upper : 0;
+					if ( det >= 0 && ( k == det || k == det + 1 ) )
+					{
+						// the detector's point term (EnergyModeSolver.addDetector, row by row)
+						final double cd = detKappa * nj[ l ], src = detSource[ l ];
+						if ( k == det )
+						{
+							diag -= cd * ( 1 - detW ) * ( 1 - detW );
+							rhs -= cd * ( 1 - detW ) * src;
+							if ( k + 1 < p )
+								up -= cd * ( 1 - detW ) * detW;
+							else
+								rhs += cd * ( 1 - detW ) * detW * bath[ l ];
+						}
+						else
+						{
+							lower -= cd * detW * ( 1 - detW );
+							diag -= cd * detW * detW;
+							rhs -= cd * detW * src;
+						}
+					}
 					final double inv = 1 / ( diag - lower * prevC[ l ] );
 					final double ck = up * inv, dk = ( rhs - lower * prevD[ l ] ) * inv;
 					cc[ k * lanes + l ] = ck;
@@ -478,9 +675,14 @@ public final class SelfConsistentGap
 			for ( int l = 0; l < width; l++ )
 			{
 				double next = 0;
-				for ( int k = p - 1; k >= 0; k-- )
+				double after = bath[ l ];
+				for ( int k = p - 1; k >= kx; k-- )
+				{
+					if ( k == kx + 1 )
+						after = dd[ k * lanes + l ] - cc[ k * lanes + l ] * next;
 					next = dd[ k * lanes + l ] - cc[ k * lanes + l ] * next;
-				out[ j0 + l ] = next;
+				}
+				out[ j0 + l ] = wx == 0 ? next : ( 1 - wx ) * next + wx * after;
 			}
 		}
 		return out;
@@ -519,7 +721,13 @@ public final class SelfConsistentGap
 			if ( before != null && prev.v() != before.v() )
 				delta = Math.max( 1e-3, prev.delta() + ( prev.delta() - before.delta() ) * ( biases[ b ] - prev.v() ) / ( prev.v() - before.v() ) );
 			final Point pt;
-			if ( warm != null && solver.gammaEe() > 0 )
+			if ( injectorLead != null )
+			{
+				final double[][] start = prev == null ? null : shifted( prev, biases[ b ], delta );
+				pt = solveHeated( biases[ b ], delta, prev == null ? Double.NaN : prev.slope(), start, prev == null ? injectorLead.phononTemperature() : prev.leadTemperature(),
+						prev == null ? tBath : prev.detectorLeadTemperature(), String.format( "eV_inj = %.6g", biases[ b ] ) );
+			}
+			else if ( warm != null && solver.gammaEe() > 0 )
 			{
 				final int w = offset + b;
 				pt = solve( biases[ b ], warm.delta[ w ], warm.slope[ w ], warm.fL[ w ], String.format( "eV_inj = %.6g", biases[ b ] ) );
@@ -529,7 +737,9 @@ public final class SelfConsistentGap
 				final double[][] start = prev == null ? null : shifted( prev, biases[ b ], delta );
 				pt = solve( biases[ b ], delta, prev == null ? Double.NaN : prev.slope(), start, String.format( "eV_inj = %.6g", biases[ b ] ) );
 			}
-			pt.biasDerivative = biases[ b ] >= derivativeFrom ? biasDerivative( pt ) : Double.NaN;
+			pt.biasDerivative = injectorLead == null && biases[ b ] >= derivativeFrom ? biasDerivative( pt ) : Double.NaN;
+			if ( !Double.isNaN( gapPosition ) && Double.isNaN( pt.localGap ) )
+				pt.localGap = localGap( pt, gapPosition );
 			out.add( pt );
 			if ( !keepRates && prev != null )
 				prev.solution().releaseCollisions();
@@ -540,6 +750,76 @@ public final class SelfConsistentGap
 				progress.done( b + 1, biases.length );
 		}
 		return out;
+	}
+
+	/** Fixed-point steps t_N → balance(Δ(t_N), f_L(t_N)) allowed per bias. */
+	private static final int MAX_LEAD_ITERATIONS = 60;
+
+	/**
+	 * Self-consistent Δ with the heated injector lead: alternates the gap at a fixed lead temperature (warm-started
+	 * from the previous one) with the lead's heat balance at that Δ and f_L(0), until t_N moves by less than
+	 * {@link LeadHeating#TOLERANCE}. Converges fast: f_L(0) follows t_N only through the weak tunnel coupling.
+	 */
+	private Point solveHeated( final double v, final double deltaGuess, final double slopeGuess, final double[][] initial, final double tStart, final double tDetStart, final String where )
+	{
+		double t = tStart, d = deltaGuess, slope = slopeGuess, tDet = detectorLead == null ? Double.NaN : tDetStart;
+		double[][] warm = initial;
+		Point pt = null;
+		int newton = 0, krylov = 0, solves = 0;
+		for ( int it = 0; it < MAX_LEAD_ITERATIONS; it++ )
+		{
+			final SelfConsistentGap g = new SelfConsistentGap( this, t, detectorLead == null ? solver : solver.atDetectorTemperature( tDet ) );
+			final Point next = g.solve( v, d, slope, warm, where + ", T_N = " + t );
+			if ( pt != null )
+				pt.solution().releaseCollisions();
+			pt = next;
+			newton += pt.newtonIterations();
+			krylov += pt.krylovIterations();
+			solves += pt.scIterations();
+			final Quadrature q = LeadHeating.rule( pt.delta(), gamma, v, omegaD, tBath );
+			final double[] nodes = q.nodes();
+			final SpectralGrid sg = new SpectralFunctions( pt.delta(), gamma, 0 ).onGrid( nodes );
+			final double[] dos = new double[ nodes.length ];
+			for ( int j = 0; j < nodes.length; j++ )
+				dos[ j ] = sg.n( j );
+			final double tNew = injectorLead.temperature( q, dos, g.injectorDistribution( sg, v, pt.solution() ), v );
+			final double tDetNew = detectorLead == null ? Double.NaN : detectorTemperature( g, pt, v );
+			if ( Math.abs( tNew - t ) <= LeadHeating.TOLERANCE * 10 && !( Math.abs( tDetNew - tDet ) > LeadHeating.TOLERANCE * 10 ) )
+			{
+				// the iteration counts of all rounds (the output's cost columns)
+				pt = new Point( v, pt.delta(), pt.solution(), newton, krylov, solves, pt.slope() );
+				pt.leadTemperature = t;
+				pt.detectorLeadTemperature = tDet;
+				// the local gap needs this round's electrode temperatures in its rebuild of f_L
+				if ( !Double.isNaN( gapPosition ) )
+					pt.localGap = g.localGap( pt, gapPosition );
+				// stored as the deviation from the bath, which is smooth where n0 is not (t_bath ≈ 3 steps of the table)
+				final double[] f = g.distributionAt( pt.delta(), v, pt.solution(), detectorEnergies, detectorPosition );
+				for ( int j = 0; j < f.length; j++ )
+					f[ j ] -= EnergyModeSolver.n0( detectorEnergies[ j ], tBath );
+				pt.detectorDistribution = f;
+				return pt;
+			}
+			t = tNew;
+			tDet = tDetNew;
+			d = pt.delta();
+			slope = pt.slope();
+			warm = pt.solution().fL();
+		}
+		throw new BadInputException( "heated lead did not converge at " + where + ": T_N still moves after " + MAX_LEAD_ITERATIONS + " steps" );
+	}
+
+	/** The detector lead's temperature from its balance with Δ and f_L at the detector of a converged point. */
+	private double detectorTemperature( final SelfConsistentGap g, final Point pt, final double v )
+	{
+		final double vDet = solver.detectorBias();
+		final Quadrature q = LeadHeating.rule( pt.delta(), gamma, vDet, omegaD, tBath );
+		final double[] nodes = q.nodes();
+		final SpectralGrid sg = new SpectralFunctions( pt.delta(), gamma, 0 ).onGrid( nodes );
+		final double[] dos = new double[ nodes.length ];
+		for ( int j = 0; j < nodes.length; j++ )
+			dos[ j ] = sg.n( j );
+		return detectorLead.temperature( q, dos, g.distributionAt( pt.delta(), v, pt.solution(), nodes, detectorPosition ), vDet );
 	}
 
 	/**

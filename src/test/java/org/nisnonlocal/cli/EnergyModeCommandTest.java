@@ -78,6 +78,90 @@ public class EnergyModeCommandTest
 		assertTrue( max > 0 && peakAt >= 0.9 && peakAt <= 1.1, "peak at " + peakAt );
 	}
 
+	@Test
+	public void leadHeatingWritesTheLeadTemperaturesAndAnOddMap() throws Exception
+	{
+		final Path out = dir.resolve( "heated" );
+		assertEquals( 0, run( "energy-mode", "--lead-heating", "--lead-volume", "4e-19", "--de", "0.05", "--vinj-to", "2", "--vinj-step", "0.5", "--vdet-from", "-1.5", "--vdet-to", "1.5",
+				"--vdet-step", "1.5", "--points", "11", "--threads", "1", "--out", out.toString() ), new String( errBytes.toByteArray(), StandardCharsets.UTF_8 ) );
+		final List< String > t = Files.readAllLines( out.resolve( "lead_temperature.csv" ) );
+		assertEquals( "eV_inj,eV_det,T_inj,T_det", t.get( 0 ) );
+		assertEquals( 1 + 5 * 3, t.size() );
+		for ( final String l : t.subList( 1, t.size() ) )
+		{
+			final String[] c = l.split( "," );
+			assertTrue( Double.parseDouble( c[ 2 ] ) >= EnergyModeCommand.T_BATH - 1e-9 && Double.parseDouble( c[ 3 ] ) >= EnergyModeCommand.T_BATH - 1e-9, l );
+		}
+		final List< String > g = Files.readAllLines( out.resolve( "g_sa.csv" ) );
+		final Map< String, Double > map = new HashMap<>();
+		for ( final String l : g.subList( 1, g.size() ) )
+		{
+			final String[] c = l.split( "," );
+			map.put( key( Double.parseDouble( c[ 0 ] ), Double.parseDouble( c[ 1 ] ) ), Double.parseDouble( c[ 2 ] ) );
+		}
+		assertEquals( 9 * 3, map.size() );
+		for ( final Map.Entry< String, Double > e : map.entrySet() )
+		{
+			final String[] xy = e.getKey().split( ";" );
+			final double x = Double.parseDouble( xy[ 0 ] ), y = Double.parseDouble( xy[ 1 ] );
+			assertEquals( -e.getValue(), map.get( key( -x, y ) ), 0, "odd in V_inj at " + e.getKey() );
+			assertEquals( -e.getValue(), map.get( key( x, -y ) ), 1e-12 * ( 1 + Math.abs( e.getValue() ) ), "odd in V_det at " + e.getKey() );
+		}
+		assertEquals( 2, run( "energy-mode", "--lead-heating", "--lead-volume", "-1", "--out", dir.resolve( "bad" ).toString() ) );
+		assertEquals( 1, new String( errBytes.toByteArray(), StandardCharsets.UTF_8 ).trim().split( "\n" ).length );
+	}
+
+	@Test
+	public void detectorInjectionWritesTheGapMapEvenInTheDetectorBias() throws Exception
+	{
+		final Path out = dir.resolve( "two" );
+		assertEquals( 0, run( "energy-mode", "--detector-injects", "--de", "0.05", "--vinj-to", "1", "--vinj-step", "0.5", "--vdet-from", "-1.5", "--vdet-to", "1.5", "--vdet-step", "1.5",
+				"--points", "11", "--threads", "1", "--out", out.toString() ), new String( errBytes.toByteArray(), StandardCharsets.UTF_8 ) );
+		final List< String > d = Files.readAllLines( out.resolve( "delta_vdet.csv" ) );
+		assertEquals( "eV_inj,eV_det,delta_injector,delta_detector", d.get( 0 ) );
+		assertEquals( 1 + 3 * 3, d.size() );
+		for ( int b = 0; b < 3; b++ )
+		{
+			final String[] minus = d.get( 1 + 3 * b ).split( "," ), zero = d.get( 2 + 3 * b ).split( "," ), plus = d.get( 3 + 3 * b ).split( "," );
+			assertEquals( minus[ 2 ], plus[ 2 ], "injector gap even in V_det" );
+			assertEquals( minus[ 3 ], plus[ 3 ] );
+			// the biased detector suppresses the injector's gap
+			assertTrue( Double.parseDouble( plus[ 2 ] ) < Double.parseDouble( zero[ 2 ] ) - 0.01, d.get( 3 + 3 * b ) );
+		}
+		final List< String > g = Files.readAllLines( out.resolve( "g_sa.csv" ) );
+		final Map< String, Double > map = new HashMap<>();
+		for ( final String l : g.subList( 1, g.size() ) )
+		{
+			final String[] c = l.split( "," );
+			map.put( key( Double.parseDouble( c[ 0 ] ), Double.parseDouble( c[ 1 ] ) ), Double.parseDouble( c[ 2 ] ) );
+		}
+		assertEquals( 5 * 3, map.size() );
+		for ( final Map.Entry< String, Double > e : map.entrySet() )
+		{
+			final String[] xy = e.getKey().split( ";" );
+			final double x = Double.parseDouble( xy[ 0 ] ), y = Double.parseDouble( xy[ 1 ] );
+			assertEquals( -e.getValue(), map.get( key( -x, y ) ), 0, "odd in V_inj at " + e.getKey() );
+			assertEquals( -e.getValue(), map.get( key( x, -y ) ), 0, "odd in V_det at " + e.getKey() );
+		}
+		// both: the lead temperatures now depend on both biases, and stay even in V_det
+		final Path both = dir.resolve( "both" );
+		assertEquals( 0, run( "energy-mode", "--detector-injects", "--lead-heating", "--de", "0.05", "--vinj-to", "1", "--vinj-step", "0.5", "--vdet-from", "-1.5", "--vdet-to", "1.5", "--vdet-step",
+				"1.5", "--points", "11", "--threads", "1", "--out", both.toString() ), new String( errBytes.toByteArray(), StandardCharsets.UTF_8 ) );
+		final List< String > t = Files.readAllLines( both.resolve( "lead_temperature.csv" ) );
+		assertEquals( "eV_inj,eV_det,T_inj,T_det", t.get( 0 ) );
+		assertEquals( 1 + 3 * 3, t.size() );
+		for ( int b = 0; b < 3; b++ )
+		{
+			final String[] minus = t.get( 1 + 3 * b ).split( "," ), zero = t.get( 2 + 3 * b ).split( "," ), plus = t.get( 3 + 3 * b ).split( "," );
+			assertEquals( minus[ 2 ], plus[ 2 ] );
+			assertEquals( minus[ 3 ], plus[ 3 ] );
+			// the detector's own bias heats its lead
+			assertTrue( Double.parseDouble( plus[ 3 ] ) > Double.parseDouble( zero[ 3 ] ), t.get( 3 + 3 * b ) );
+		}
+		assertTrue( Files.exists( both.resolve( "delta_vdet.csv" ) ) && Files.exists( both.resolve( "g_sa.csv" ) ) );
+		assertEquals( 2, run( "energy-mode", "--detector-injects", "--distance", "0", "--out", dir.resolve( "zero" ).toString() ) );
+	}
+
 	private static String key( final double x, final double y )
 	{
 		return Math.round( x * 1000 ) / 1000.0 + ";" + Math.round( y * 1000 ) / 1000.0;
