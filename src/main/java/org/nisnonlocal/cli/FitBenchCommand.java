@@ -39,7 +39,11 @@ final class FitBenchCommand implements Subcommand
 	public String summary() { return "measure the fits (Dynes, Fig. 10 chain, g_a map): median wall time after warm-up"; }
 
 	@Override
-	public String usage() { return "[--runs 9] [--warmup 3] [--spectrum NANONIS.dat]"; }
+	public String usage()
+	{
+		return "[--runs 9] [--warmup 3] [--spectrum NANONIS.dat] [--map MAP --sigma S [--vinj-min 1.5 --vinj-max 5] [--fit-runs 3] (also times the gamma_ee fit of a g_sa map in model units"
+				+ " as fit-map runs it: --de auto, 2 threads; only this case with --map)]";
+	}
 
 	@Override
 	public void run( final Args a ) throws Exception
@@ -47,8 +51,17 @@ final class FitBenchCommand implements Subcommand
 		final int runs = a.integer( "runs", 9 );
 		final int warmup = a.integer( "warmup", 3 );
 		final Path real = a.optionalInput( "spectrum" );
+		final Path map = a.optionalInput( "map" );
+		final double sigma = map != null ? PhysicsCsv.positive( a, "sigma", 1 ) : Double.NaN;
+		final double vInjMin = a.number( "vinj-min", 1.5 ), vInjMax = a.number( "vinj-max", 5 );
+		final int fitRuns = a.integer( "fit-runs", 3 );
 		a.rejectUnknown();
 		final PrintStream out = System.out;
+		if ( map != null )
+		{
+			MapFitBench.run( out, map, sigma, vInjMin, vInjMax, fitRuns );
+			return;
+		}
 		out.printf( "%-62s %10s %10s%n", "case", "median_ms", "min_ms" );
 		final Spectrum s2000 = dynesSpectrum( 2000, 0 ), s2000ac = dynesSpectrum( 2000, 15e-6 ), s5000 = dynesSpectrum( 5000, 0 );
 		time( out, runs, warmup, "Dynes fit, 2000 points, T = 61 mK, Γ = 1 µeV", () -> DynesFit.fit( s2000, new DynesFitOptions() ).values() );
