@@ -54,7 +54,7 @@ measured = getTitle();
 saveAs("Tiff", out + File.separator + "measured_offset_corrected.tif");
 measured = getTitle();
 model = "gamma=" + gammaRel + " kappa=" + kappa + " length=" + lengthXi + " t_inj=" + tInj + " t_det=0.012 t_bath=" + tBath;
-run("Energy Mode (g_sa)...", "gamma_ee=2e-4 de=0.025 " + model + " vinj_to=5 vinj_step=0.1 vdet_max=2 vdet_step=0.05");
+run("Energy Mode (g_sa)...", "gamma_ee=2e-4 de=0.00625 " + model + " vinj_to=5 vinj_step=0.1 vdet_max=2 vdet_step=0.05");
 simulated = "g_sa_energy_mode";
 
 // 4. overlay (the map's metadata has G_inj, G_det, R_xi; Δ0 from the Dynes fit)

@@ -21,7 +21,7 @@ saveAs("PNG", out + File.separator + "supercurrent_g_a.png");
 Table.save(out + File.separator + "supercurrent.csv", "Supercurrent (g_a): table");
 run("DOS under Supercurrent...", "gamma=0.00153 t_bath=0.0078 eps_max=3 eps_step=0.005 is_max=0.9 is_step=0.05");
 saveAs("Tiff", out + File.separator + "dos_supercurrent.tif");
-run("Energy Mode (g_sa)...", "gamma_ee=2e-4 gamma=0.005 de=0.025 kappa=1.054e-4 length=169.2 t_inj=0.0198 t_det=0.012 t_bath=0.0078 vinj_to=5 vinj_step=0.1 vdet_max=2 vdet_step=0.05");
+run("Energy Mode (g_sa)...", "gamma_ee=2e-4 gamma=0.005 de=0.00625 kappa=1.054e-4 length=169.2 t_inj=0.0198 t_det=0.012 t_bath=0.0078 vinj_to=5 vinj_step=0.1 vdet_max=2 vdet_step=0.05");
 saveAs("Tiff", out + File.separator + "energy_mode_g_sa.tif");
 Table.save(out + File.separator + "energy_mode_delta.csv", "Energy Mode (g_sa): delta_table");
 print("MACRO DONE model_curves");

@@ -97,13 +97,24 @@ final class EnergyModeBenchCommand implements Subcommand
 		}
 		sweep( out, runs, warmup, threads, 1.0 / 40, 0.005, 0, "Fig. 11 elastic sweep" );
 		sweep( out, runs, warmup, threads, 1.0 / 40, 0.005, 2e-4, "Fig. 11+12 sweep" );
+		derivative = true;
+		sweep( out, runs, warmup, threads, 1.0 / 40, 0.005, 2e-4, "Fig. 11+12 sweep with dDelta/dV_inj" );
+		derivative = false;
 		if ( fine )
+		{
 			sweep( out, Math.min( runs, 3 ), 0, threads, 1.0 / 200, 1.53e-3, 2e-4, "fine sweep" );
+			derivative = true;
+			sweep( out, Math.min( runs, 3 ), 0, threads, 1.0 / 200, 1.53e-3, 2e-4, "fine sweep with dDelta/dV_inj" );
+			derivative = false;
+		}
 		if ( scaling )
 			for ( final int steps : new int[] { 40, 100, 200 } )
 				sweep( out, Math.min( runs, 3 ), steps == 200 && fine ? 0 : 1, threads, 1.0 / steps, 1.53e-3, 2e-4, "scaling sweep" );
 		out.printf( "(%d processors visible)%n", Runtime.getRuntime().availableProcessors() );
 	}
+
+	/** Whether the sweep rows also compute dΔ/dV_inj at every bias. */
+	private boolean derivative;
 
 	private void sweep( final PrintStream out, final int runs, final int warmup, final int threads, final double de, final double gamma, final double gammaEe, final String label )
 	{
@@ -111,7 +122,10 @@ final class EnergyModeBenchCommand implements Subcommand
 		for ( int b = 0; b < v.length; b++ )
 			v[ b ] = 0.1 * b;
 		final double[] eps = EnergyModeSolver.energyGrid( 10, de );
-		final SelfConsistentGap gap = new SelfConsistentGap( new EnergyModeSolver( eps, 1.054e-4, 84.6, points, gammaEe ), gamma, 10, 0.0198, 0.00781, 1 );
+		// Δ(V_inj) alone (as the numpy reference computes it) unless the g_sa row asks for the exact bias derivative too
+		// (four more kinetic solves per bias)
+		final SelfConsistentGap gap = new SelfConsistentGap( new EnergyModeSolver( eps, 1.054e-4, 84.6, points, gammaEe ), gamma, 10, 0.0198, 0.00781, 1 )
+				.derivativeFrom( derivative ? 0 : Double.POSITIVE_INFINITY );
 		final EnergyModeResult r = EnergyModeSweep.run( gap, v, threads, null );
 		int newton = 0, sc = 0, krylov = 0;
 		for ( int b = 0; b < r.size(); b++ )
