@@ -81,6 +81,10 @@ class EnergyModeMenuTest
 	{
 		final CommandModule m = run( "uniform" );
 		assertNull( m.getOutput( "delta_x" ) );
+		// the electrode options (issue 18) are off by default: none of their outputs
+		assertNull( m.getOutput( "delta_injector" ) );
+		assertNull( m.getOutput( "delta_detector" ) );
+		assertNull( m.getOutput( "lead_temperature" ) );
 		final ResultsTable t = ( ResultsTable ) m.getOutput( "delta_table" );
 		for ( int b = 0; b < t.size(); b++ )
 			assertEquals( t.getValue( "delta", b ), t.getValue( "delta_detector", b ), 0 );
