@@ -305,7 +305,10 @@ class MacrosInRealImageJIT
 		// energy mode from the menu equals the runner's numbers (same solver, same defaults)
 		final java.util.Map< String, double[] > em = columns( modelOut.resolve( "energy_mode_delta.csv" ) );
 		assertEquals( 51, em.get( "delta" ).length );
-		final org.nisnonlocal.physics.EnergyModeResult ref = new org.nisnonlocal.physics.EnergyModeRun().run( org.nisnonlocal.io.Numbers.inclusiveGrid( 0, 5, 0.1 ), null );
+		// (the macro simulates on the converged grid δε = 1/160, the menu's default, not the paper's 1/40)
+		final org.nisnonlocal.physics.EnergyModeRun refRun = new org.nisnonlocal.physics.EnergyModeRun();
+		refRun.de = 0.00625;
+		final org.nisnonlocal.physics.EnergyModeResult ref = refRun.run( org.nisnonlocal.io.Numbers.inclusiveGrid( 0, 5, 0.1 ), null );
 		for ( int b = 0; b < 51; b++ )
 			assertEquals( ref.delta()[ b ], em.get( "delta" )[ b ], 1e-8 );
 		final ConductanceMap gsa = TiffMapIO.read( modelOut.resolve( "energy_mode_g_sa.tif" ) );
