@@ -15,12 +15,14 @@ import org.nisnonlocal.physics.SelfConsistentGap;
  * one entry point of {@code fit-map} and Fit Model to Map.
  * <ol>
  * <li>Fit on the coarse energy grid δε_c (the paper's 1/40 by default) with {@link EnergyModeMapFit}.</li>
- * <li>At the optimum, evaluate the model solved at every point's own V_inj/s (no interpolation) on grids δε_c/2,
- * δε_c/4, …; the error of the grid δε is estimated by Richardson's rule for a second-order discretization,
- * |g(δε) − g(2δε)|/3 (rms over the fitted points). Refine until that estimate is at most σ/3 (rms σ: given, or the
- * fit's estimate) or δε reaches {@link #FINEST}.</li>
- * <li>Refit the coarse model plus the fixed per-point defect correction g_ref − g_coarse at the optimum (the coarse
- * sweeps are reused); when γ_ee moved by more than half its error, correct once more at the new optimum.</li>
+ * <li>At the optimum (γ_ee alone: at the swept γ_ee nearest it), evaluate the model solved at every point's own
+ * V_inj/s (no interpolation) on grids δε_c/2, δε_c/4, …; the error of the grid δε is estimated by Richardson's rule
+ * for a second-order discretization, (g(2δε) − g(δε))/3. Refine until, from {@link #TRUSTED} on, its rms over the
+ * fitted points is at most σ/3 (rms σ: given, or the fit's estimate) and, γ_ee alone, the shift of γ_ee it causes is
+ * at most {@link #TARGET_SHIFT} of γ_ee's error ({@link #bias}); or until δε reaches {@link #FINEST}.</li>
+ * <li>Refit the coarse model plus the per-point defect correction g_ref − g_coarse, linear in log10 γ_ee through two
+ * reference points (the coarse sweeps are reused); when γ_ee moved by more than {@link #CONVERGED} of its error,
+ * correct once more at the new optimum.</li>
  * </ol>
  * With σ given, the estimated model error is added to σ in quadrature, so the interval includes it; above σ/3 (finest
  * grid reached, or a grid fixed by the user) the summary says so. With an explicit energy step the fit uses that grid
