@@ -245,21 +245,8 @@ final class EnergyModeCommand implements Subcommand
 	static void write( final Path dir, final EnergyModeResult r, final double[] vInj, final double[] vDet, final double vStep, final DetectorSignal detector, final double kappa,
 			final String source ) throws Exception
 	{
-		final int n = r.size();
-		final double[] newton = new double[ n ];
-		final double[] sc = new double[ n ];
-		final double[][] fL = new double[ n ][];
-		for ( int b = 0; b < n; b++ )
-		{
-			newton[ b ] = r.newtonIterations( b );
-			sc[ b ] = r.scIterations( b );
-			fL[ b ] = r.fL( b );
-		}
 		// uniform Δ: the detector sees the injector's gap; the column is there so both profiles share one file contract
-		writeDeltaAndFL( dir, vInj, r.delta(), r.delta(), newton, sc, r.energies(), fL );
-		final ConductanceMap map = detector.gsaMap( r, vDet, vStep, kappa ).withMetadata( MapMetadata.empty().with( MapMetadata.SOURCE, source + "; g in units of G_inj*G_det*R_xi" ) );
-		MapCsvWriter.writeLong( map, dir.resolve( "g_sa.csv" ) );
-		TiffMapIO.write( map, dir.resolve( "g_sa.tif" ) );
+		write( dir, r, vInj, r.delta(), detector.gsaMap( r, vDet, vStep, kappa ), source );
 	}
 
 	/** delta.csv, fL.csv and a given g map (heated leads, two junctions), delta_detector as given. */

@@ -347,12 +347,7 @@ public final class ConvergedMapFit
 	/** g_ref − g_coarse at θ (the coarse model without correction). */
 	private static double[] defect( final EnergyModeMapModel coarse, final double[] ref, final double[] theta )
 	{
-		coarse.correction( null, null, 0 );
-		final double[] c = coarse.values( theta[ 0 ], theta[ 1 ], theta[ 2 ], theta[ 3 ] );
-		final double[] d = new double[ ref.length ];
-		for ( int k = 0; k < d.length; k++ )
-			d[ k ] = ref[ k ] - c[ k ];
-		return d;
+		return difference( ref, coarse( coarse, theta ), 1 );
 	}
 
 	/** Indices of the two points of {@code at} nearest u (the nearer first). */
