@@ -44,9 +44,9 @@ final class EnergyModeOptions
 		s.kappa = PhysicsCsv.positive( a, "kappa", 1.054e-4 );
 		s.length = PhysicsCsv.positive( a, "length", 169.2 );
 		final double t = a.has( "t" ) ? PhysicsCsv.nonNegative( a, "t", 0 ) : Double.NaN;
-		s.tInj = EnergyModeCommand.temperature( a, "t-inj", t, EnergyModeCommand.T_INJ );
-		s.tDet = EnergyModeCommand.temperature( a, "t-det", t, EnergyModeCommand.T_DET );
-		s.tBath = EnergyModeCommand.temperature( a, "t-bath", t, EnergyModeCommand.T_BATH );
+		s.tInj = EnergyModeVerb.temperature( a, "t-inj", t, EnergyModeVerb.T_INJ );
+		s.tDet = EnergyModeVerb.temperature( a, "t-det", t, EnergyModeVerb.T_DET );
+		s.tBath = EnergyModeVerb.temperature( a, "t-bath", t, EnergyModeVerb.T_BATH );
 		s.points = a.integer( "points", EnergyModeRun.DEFAULT_POINTS );
 		s.threads = a.integer( "threads", 2 );
 		if ( s.threads < 1 || s.threads > 64 )

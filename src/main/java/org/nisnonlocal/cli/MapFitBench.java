@@ -31,9 +31,9 @@ final class MapFitBench
 		Arrays.fill( s, sigma );
 		// fit-map's defaults: the paper's parameters with the runner's bath temperature
 		final EnergyModeRun setup = new EnergyModeRun();
-		setup.tInj = EnergyModeCommand.T_INJ;
-		setup.tDet = EnergyModeCommand.T_DET;
-		setup.tBath = EnergyModeCommand.T_BATH;
+		setup.tInj = EnergyModeVerb.T_INJ;
+		setup.tDet = EnergyModeVerb.T_DET;
+		setup.tBath = EnergyModeVerb.T_BATH;
 		final double[] seconds = new double[ runs ];
 		ConvergedMapFit.Result r = null;
 		for ( int k = 0; k < runs; k++ )

@@ -29,7 +29,7 @@ class PlainCsvModelUnitsTest
 
 	private static final String[] PHYSICAL = { "--delta0", "2.65e-4", "--ginj", "24.6e-6", "--gdet", "20e-6", "--r-xi", "8.54" };
 
-	/** The cheap fit of FitMapCommandTest: γ_ee only, a half-decade span, coarse model sweep, part of the map. */
+	/** The cheap fit of FitMapVerbTest: γ_ee only, a half-decade span, coarse model sweep, part of the map. */
 	private static final String[] FIT = { "--free", "gamma-ee", "--gamma-ee", "2e-4", "--span", "0.5", "--model-step", "0.2", "--vinj-min", "2.2", "--vdet-min", "-0.5" };
 
 	/** exit code, stdout (the runner's; verbs print on System.out), stderr (the runner's error line and what the verb printed on System.err). */
